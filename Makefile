@@ -1,0 +1,44 @@
+# The two commands a user needs: `make pack` and `make test`. Each creates .venv and installs first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+NOTEBOOKS := notebooks/monthly_pack.ipynb
+NBVAL := $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+.PHONY: pack test unit nbval notebooks docs lab benchmark clean
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "croydon_kpi needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $(INSTALLED)
+
+pack: $(INSTALLED)
+	$(BIN)/croydon-kpi build
+
+test: unit nbval
+
+unit: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+nbval: $(INSTALLED)
+	$(NBVAL) $(NOTEBOOKS)
+
+# Re-execute the committed notebooks on the bundled data after an intended change.
+notebooks: $(INSTALLED)
+	$(BIN)/croydon-kpi execute-notebooks
+
+docs: $(INSTALLED)
+	$(BIN)/croydon-kpi docs
+
+lab: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --editable '.[test,lab]'
+	$(BIN)/jupyter lab notebooks/
+
+benchmark: $(INSTALLED)
+	$(BIN)/python benchmarks/store_load.py
+
+clean:
+	rm -rf .cache .pytest_cache

@@ -1,0 +1,66 @@
+"""Areas: local authorities, regions and England, by name, GSS code or DfE's three-digit number."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+class UnknownArea(KeyError):
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str | None
+    old_la_code: str | None
+    name: str
+    level: str
+
+
+@dataclass
+class AreaLookup:
+    """Built from DfE's EES files, which carry both the old and the new codes of each authority."""
+
+    by_old_code: dict[str, tuple[str, str]] = field(default_factory=dict)  # "306" -> ("E09000008", "Croydon")
+    by_region_name: dict[str, str] = field(default_factory=dict)           # "Outer London" -> "E13000002"
+
+    @classmethod
+    def from_figures(cls, figures: pd.DataFrame) -> "AreaLookup":
+        areas = figures[["area_code", "old_la_code", "area_name", "area_level"]].drop_duplicates()
+        # The newest name and code for each old code: authorities are renamed, not renumbered.
+        las = areas[(areas.area_level == "local_authority") & areas.old_la_code.notna() & areas.area_code.notna()]
+        regions = areas[areas.area_level.isin(["regional", "national"]) & areas.area_code.notna()]
+        return cls(
+            by_old_code={row.old_la_code: (row.area_code, row.area_name) for row in las.itertuples()},
+            by_region_name={row.area_name: row.area_code for row in regions.itertuples()},
+        )
+
+
+def area_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per area in the store."""
+    areas = figures[["area_code", "old_la_code", "area_name", "area_level"]].drop_duplicates()
+    return areas.sort_values(["area_level", "area_name"]).reset_index(drop=True)
+
+
+def resolve(areas: pd.DataFrame, wanted: str) -> Area:
+    """An area from its name (any case), GSS code or old LA number; a clear error otherwise."""
+    text = str(wanted).strip()
+    for column in ("area_code", "old_la_code"):
+        found = areas[areas[column] == text]
+        if len(found):
+            return _area(found)
+    found = areas[areas["area_name"].str.casefold() == text.casefold()]
+    if len(found):
+        return _area(found)
+    close = areas[areas["area_name"].str.casefold().str.contains(text.casefold()[:5], regex=False)]["area_name"]
+    hint = f"; did you mean {', '.join(sorted(set(close))[:5])}?" if len(close) else ""
+    raise UnknownArea(f"unknown area {wanted!r}: expected a local authority, region or England by name, GSS code or DfE number{hint}")
+
+
+def _area(found: pd.DataFrame) -> Area:
+    # One area can appear with and without a GSS code (LAIT lacks codes for retired authorities).
+    best = found.sort_values("area_code", na_position="last").iloc[0]
+    none_if_na = lambda v: None if pd.isna(v) else str(v)
+    return Area(none_if_na(best.area_code), none_if_na(best.old_la_code), str(best.area_name), str(best.area_level))

@@ -1,0 +1,68 @@
+"""What a published year means: DfE's "2019" is a snapshot at 31 March 2019 for one measure, the
+year to 31 March 2019 for another, and 30 September 2019 for the workforce census.
+
+Each catalogue mapping names its period type; this module turns (type, year text) into dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .normalise import ParseError, parse_financial_year
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+
+def _year(text: str) -> int:
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*(?:\((?:Rev|Final|prov)\))?\s*", str(text))
+    if not match:
+        raise ParseError("a year", text, "a four-digit year such as 2019")
+    return int(match.group(1))
+
+
+def snapshot_31_march(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 3, 31)
+    return Period(day, day, f"31 Mar {year}")
+
+
+def year_to_31_march(text: str) -> Period:
+    year = _year(text)
+    return Period(date(year - 1, 4, 1), date(year, 3, 31), f"year to 31 Mar {year}")
+
+
+def snapshot_30_september(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 9, 30)
+    return Period(day, day, f"30 Sep {year}")
+
+
+def mid_year(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 6, 30)
+    return Period(day, day, f"mid-{year}")
+
+
+def financial_year(text: str) -> Period:
+    # LAIT marks S251 outturn years "2018-19 (OT)".
+    found = parse_financial_year(re.sub(r"\s*\(OT\)\s*$", "", str(text)))
+    return Period(found.start, found.end, found.label)
+
+
+PERIOD_PARSERS = {
+    "snapshot_31_march": snapshot_31_march,
+    "year_to_31_march": year_to_31_march,
+    "snapshot_30_september": snapshot_30_september,
+    "mid_year": mid_year,
+    "financial_year": financial_year,
+}
+
+
+def parse_period(period_type: str, text: str) -> Period:
+    return PERIOD_PARSERS[period_type](text)

@@ -1,0 +1,157 @@
+"""The figure store: every figure from every source under data/sources/, in one typed table.
+
+`load_store()` reads the sources listed in data/sources/sources.yaml with the reader each names,
+and caches the result on disk as Parquet, keyed by the content of every input file and of this
+package's code, so an edited source (or reader) is re-read and an unchanged one is not.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import areas, project, schema
+from .catalogue import Catalogue, CatalogueError, load_catalogue
+from .errors import InputError
+from .ingest_ees import read_ees
+from .ingest_lait import read_lait
+
+# Files in data/sources/ that describe the folder rather than hold data.
+_DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
+# EES files go first: they carry both old and new codes, which the LAIT reader then borrows.
+_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1}
+
+
+@dataclass
+class FigureStore:
+    figures: pd.DataFrame
+    catalogue: Catalogue
+
+    def areas(self) -> pd.DataFrame:
+        return areas.area_table(self.figures)
+
+    def area(self, wanted: str) -> areas.Area:
+        return areas.resolve(self.areas(), wanted)
+
+    def measure_figures(self, measure: str, area: str | None = None) -> pd.DataFrame:
+        """Every figure for a measure (all sources), optionally for one area."""
+        self.catalogue.measure(measure)  # a clear error for an unknown id
+        chosen = self.figures["measure"] == measure
+        if area is not None:
+            chosen &= self._area_mask(self.area(area))
+        return self.figures.loc[chosen]
+
+    def series(self, measure: str, area: str = "Croydon", kind: str = "level") -> pd.DataFrame:
+        """A tidy time series: one figure per period, from the measure's preferred source for that
+        period (the catalogue's order), oldest first. Every row keeps its source and locator;
+        `other_sources` names any other source that gives the same period."""
+        definition = self.catalogue.measure(measure)
+        rows = self.measure_figures(measure, area)
+        rows = rows[rows["kind"] == kind].assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
+        rows = rows.sort_values(["period_end", "period_start", "_rank"])
+        key = ["period_start", "period_end"]
+        others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
+        best = rows.drop_duplicates(key, keep="first").drop(columns="_rank")
+        best = best.join(others.rename("all_sources"), on=key)
+        best["other_sources"] = [
+            ", ".join(s for s in all_ids.split(", ") if s != own) or None
+            for all_ids, own in zip(best["all_sources"], best["source_id"])
+        ]
+        return best.drop(columns="all_sources").reset_index(drop=True)
+
+    def _area_mask(self, area: areas.Area) -> pd.Series:
+        by_code = self.figures["area_code"] == area.code if area.code else False
+        by_old = self.figures["old_la_code"] == area.old_la_code if area.old_la_code else False
+        by_name = (self.figures["area_name"] == area.name) & (self.figures["area_level"] == area.level)
+        return (by_code | by_old | by_name).fillna(False).astype(bool)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _check_every_file_is_listed(catalogue: Catalogue) -> None:
+    listed = {Path(source.file).as_posix() for source in catalogue.sources.values()}
+    root = project.sources_dir()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and relative not in listed and path.name not in _DESCRIPTIVE_FILES:
+            raise InputError(path, None, "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)")
+    for source in catalogue.sources.values():
+        if not source.path.is_file():
+            raise InputError(source.path, None, f"listed in data/sources/sources.yaml as {source.id!r} but missing")
+
+
+def read_sources(catalogue: Catalogue) -> pd.DataFrame:
+    _check_every_file_is_listed(catalogue)
+    frames: list[pd.DataFrame] = []
+    readable = [s for s in catalogue.sources.values() if s.reader in _READ_ORDER]
+    for source in sorted(readable, key=lambda s: _READ_ORDER[s.reader]):
+        mappings = catalogue.mappings(source.id)
+        if source.reader == "ees_csv":
+            frames.append(read_ees(source, mappings))
+        else:
+            lookup = areas.AreaLookup.from_figures(pd.concat(frames, ignore_index=True))
+            frames.append(read_lait(source, mappings, lookup))
+    return schema.conform(pd.concat(frames, ignore_index=True)) if frames else schema.empty_figures()
+
+
+# --- the disk cache --------------------------------------------------------------------------
+
+def _input_files() -> list[Path]:
+    package = Path(__file__).resolve().parent
+    data = sorted(p for p in project.sources_dir().rglob("*") if p.is_file())
+    return [project.catalogue_path(), *data, *sorted(package.glob("*.py"))]
+
+
+def cache_key() -> str:
+    """SHA-256 over every input file's name and content, and this package's code."""
+    digest = hashlib.sha256()
+    for path in _input_files():
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def _cache_path(key: str) -> Path:
+    return project.cache_dir() / "store" / f"figures-{key}.parquet"
+
+
+def _write_cache(figures: pd.DataFrame, path: Path) -> None:
+    """Write then rename, so a concurrent or killed run never leaves a half-written cache file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".figures-", suffix=".tmp")
+    os.close(handle)
+    try:
+        figures.to_parquet(temporary, index=False)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    for stale in path.parent.glob("figures-*.parquet"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+def load_store(cache: bool = True) -> FigureStore:
+    """Every figure under data/sources/ with the catalogue; cached on disk unless cache=False."""
+    catalogue = load_catalogue()
+    if not cache:
+        return FigureStore(read_sources(catalogue), catalogue)
+    path = _cache_path(cache_key())
+    if path.is_file():
+        try:
+            return FigureStore(schema.conform(pd.read_parquet(path)), catalogue)
+        except Exception:  # a damaged cache file is rebuilt, never trusted
+            path.unlink(missing_ok=True)
+    figures = read_sources(catalogue)
+    try:
+        _write_cache(figures, path)
+    except OSError:
+        pass  # a read-only project still works, just without the cache
+    return FigureStore(figures, catalogue)
+
+
+__all__ = ["FigureStore", "load_store", "read_sources", "cache_key", "CatalogueError", "InputError"]
