@@ -16,3 +16,19 @@ def rate(numerator, denominator, per: int = 100, places: int = 1) -> Decimal:
     if bottom == 0:
         raise ZeroDivisionError(f"rate with a zero denominator ({numerator} / {denominator})")
     return round_half_up(top / bottom * per, places)
+
+
+def rate_bounds(numerator, denominator, per: int = 100, places: int = 1,
+                numerator_step: str = "0", denominator_step: str = "0") -> tuple[Decimal, Decimal]:
+    """The lowest and highest published rate consistent with inputs that were themselves rounded.
+
+    DfE publishes FTEs to one decimal place (step "0.1") but computes rates from unrounded FTEs,
+    so a rate recomputed from the published FTEs can differ in its last digit. Each input may lie
+    anywhere within half a step of its published value; the rate is monotonic in each, so its
+    extremes are at the corners.
+    """
+    top, bottom = Decimal(str(numerator)), Decimal(str(denominator))
+    half_top, half_bottom = Decimal(numerator_step) / 2, Decimal(denominator_step) / 2
+    low = round_half_up(max(top - half_top, Decimal(0)) / (bottom + half_bottom) * per, places)
+    high = round_half_up((top + half_top) / (bottom - half_bottom) * per, places)
+    return low, high

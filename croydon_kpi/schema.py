@@ -39,11 +39,14 @@ BOUNDS = ("exact", "at_least", "at_most", "approx")
 STATUSES = ("reported", "published_statistic", "derived", "computed", "synthetic")
 AREA_LEVELS = ("national", "regional", "local_authority")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
-DOMAINS = (
-    "front_door", "early_help", "cin", "cp", "cla", "care_leavers", "adoption",
-    "disabled_children", "private_fostering", "exploitation", "workforce", "health", "finance",
-    "population",
-)
+DOMAIN_LABELS = {
+    "front_door": "Front door", "early_help": "Early help", "cin": "Children in need", "cp": "Child protection",
+    "cla": "Children looked after", "care_leavers": "Care leavers", "adoption": "Adoption",
+    "disabled_children": "Disabled children", "private_fostering": "Private fostering",
+    "exploitation": "Exploitation", "workforce": "Workforce", "health": "Health", "finance": "Finance",
+    "population": "Population",
+}
+DOMAINS = tuple(DOMAIN_LABELS)
 REPORTED_RAGS = ("going_well", "ones_to_watch", "do_better")
 
 # DfE's symbols for a value that is not a number (methods.md §2); LAIT writes "-" for none.
@@ -70,5 +73,5 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     for column, dtype in FIGURE_COLUMNS.items():
         values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
-        out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values)
+        out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
     return out.reset_index(drop=True)

@@ -1,0 +1,46 @@
+"""DfE children's services statistical neighbours: each authority's ten closest, 2021 and 2025 models."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from .catalogue import load_catalogue
+from .errors import InputError, read_text
+
+# model -> (source id, column of the authority's number, prefix of its neighbour columns, of their closeness)
+MODELS = {
+    "2021": ("dfe_statistical_neighbours_2021", "LA num", "SN", "SNP"),
+    "2025": ("dfe_statistical_neighbours_2025", "old_la_code", "SN_", "SN_{}P"),
+}
+NEIGHBOURS = 10
+
+
+def _read(model: str):
+    if model not in MODELS:
+        raise ValueError(f"unknown statistical neighbour model {model!r}: expected one of {sorted(MODELS)}")
+    source = load_catalogue().sources[MODELS[model][0]]
+    text = read_text(source.path)
+    # The 2021 file repeats the header "SNP" for every closeness column: read by position.
+    table = pd.read_csv(io.StringIO(text), dtype=str, header=None, skiprows=1, keep_default_na=False)
+    header = pd.read_csv(io.StringIO(text), dtype=str, nrows=0).columns
+    return table, list(header), source
+
+
+def statistical_neighbours(old_la_code: str, model: str = "2025") -> pd.DataFrame:
+    """rank, old_la_code, closeness of an authority's ten statistical neighbours (by DfE number)."""
+    table, header, source = _read(model)
+    number_column = header.index(MODELS[model][1])
+    found = table[table[number_column].str.strip() == str(old_la_code)]
+    if found.empty:
+        raise InputError(source.path, None, f"no authority with number {old_la_code!r} in the {model} model")
+    row = found.iloc[0]
+    first = header.index("SN1" if model == "2021" else "SN_1")
+    ranks = []
+    for rank in range(1, NEIGHBOURS + 1):
+        code = str(row[first + 2 * (rank - 1)]).strip()
+        closeness = str(row[first + 2 * (rank - 1) + 1]).strip()
+        if not code.isdigit():
+            raise InputError(source.path, f"line {found.index[0] + 2}", f"neighbour {rank} is {code!r}, expected an LA number")
+        ranks.append({"rank": rank, "old_la_code": code, "closeness": closeness})
+    return pd.DataFrame(ranks)
