@@ -14,7 +14,7 @@ import yaml
 from . import project, schema
 
 PERIOD_TYPES = ("snapshot_31_march", "year_to_31_march", "snapshot_30_september", "mid_year", "financial_year")
-READERS = ("ees_csv", "lait_parquet", "none")
+READERS = ("ees_csv", "lait_parquet", "committee_paper", "none")
 _REQUIRED_MEASURE_FIELDS = ("id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition")
 _MAPPING_FIELDS = {
     "source", "period", "filter", "value", "numerator", "denominator", "denominator_sum",

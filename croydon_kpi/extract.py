@@ -23,7 +23,7 @@ ENGLAND = {"area_code": "E92000001", "old_la_code": None, "area_name": "England"
 _PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                         "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))", re.MULTILINE)
-_NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\s")
+_NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\.?[ \t]+[A-Z(\"']")
 
 
 @dataclass(frozen=True)
@@ -365,10 +365,23 @@ def _year_before(day: date) -> date:
     return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
+def _months_before(end: date, window: str) -> date:
+    """The first day of a change's window: '3 months' before a period ending 31 October 2019 -> 1 August 2019."""
+    number, unit = window.split()
+    months = int(number) * {"month": 1, "months": 1, "quarter": 3, "quarters": 3, "year": 12, "years": 12}.get(unit, 0)
+    if not months:
+        return end
+    total = end.year * 12 + end.month - 1 - months + 1
+    return date(total // 12, total % 12 + 1, 1)
+
+
 def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dict:
     start, end, label = found.period or period or (None, None, None)
     if "period=a year before" in found.flags and start:
         start, end, label = _year_before(start), _year_before(end), f"a year before: {label}"
+    window = next((flag.split("=", 1)[1] for flag in found.flags if flag.startswith("window=")), None)
+    if window and start:
+        start, label = _months_before(end, window), f"{window} to {label}"
     line = plain.count("\n", 0, sentence.start + found.span.start) + 1
     where = f"paragraph {sentence.paragraph}, line {line}" if sentence.paragraph else f"line {line}"
     return {

@@ -19,11 +19,12 @@ from .catalogue import Catalogue, CatalogueError, load_catalogue
 from .errors import InputError
 from .ingest_ees import read_ees
 from .ingest_lait import read_lait
+from .ingest_papers import read_paper
 
 # Files in data/sources/ that describe the folder rather than hold data.
 _DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
 # EES files go first: they carry both old and new codes, which the LAIT reader then borrows.
-_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1}
+_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2}
 
 
 @dataclass
@@ -92,6 +93,8 @@ def read_sources(catalogue: Catalogue) -> pd.DataFrame:
         mappings = catalogue.mappings(source.id)
         if source.reader == "ees_csv":
             frames.append(read_ees(source, mappings))
+        elif source.reader == "committee_paper":
+            frames.append(read_paper(source, catalogue))
         else:
             lookup = areas.AreaLookup.from_figures(pd.concat(frames, ignore_index=True))
             frames.append(read_lait(source, mappings, lookup))

@@ -30,7 +30,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         r"\bsections?\s+\d+[A-Z]?(?:\(\w+\))?(?:\s*(?:-|to|and)\s*\d+[A-Z]?)?|\bS\d{1,3}\b|\b(?:Act|Regulations|Order)\s+\d{4}\b",
         re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)),
-    ("paragraph_number", re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?\d+(?:\.\d+)*\.?(?=\s)")),
+    # "3.14 As the ..." / "1. RECOMMENDATIONS": a number then a capitalised word ("92.5 per cent" is a figure).
+    ("paragraph_number", re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d+(?:\.\d+)+\.?|\d+\.)(?=[ \t]+[A-Z(\"'])")),
     ("document_reference", re.compile(r"\b(?:page|option|appendix|item|minute|table|figure|annex|recommendation)\s+\d+\b", re.IGNORECASE)),
     ("time_window", re.compile(
         rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:last|past|next|previous|every|coming)\s+\d+\s*{_UNIT_OF_TIME}\b", re.IGNORECASE)),
