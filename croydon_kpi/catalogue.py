@@ -14,7 +14,8 @@ import yaml
 from . import project, schema
 
 PERIOD_TYPES = ("snapshot_31_march", "year_to_31_march", "snapshot_30_september", "mid_year", "financial_year")
-READERS = ("ees_csv", "lait_parquet", "committee_paper", "none")
+READERS = ("ees_csv", "lait_parquet", "committee_paper", "finance_statements", "scorecard_folder", "none")
+MONEY_NATURES = ("recurring", "one_off", "outturn")
 _REQUIRED_MEASURE_FIELDS = ("id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition")
 _MAPPING_FIELDS = {
     "source", "period", "filter", "value", "numerator", "denominator", "denominator_sum",
@@ -53,6 +54,7 @@ class Measure:
     target: float | None = None
     target_source: str | None = None
     target_note: str | None = None
+    money: str | None = None
     national_sources: tuple[dict, ...] = field(default_factory=tuple)
 
     def source_rank(self, source_id: str) -> int:
@@ -163,6 +165,8 @@ def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Meas
     _check(isinstance(entry["aliases"], list), where, "aliases must be a list")
     target = entry.get("target")
     _check(target is None or entry.get("target_source"), where, "a target needs `target_source` (never invent one)")
+    _check((entry["unit"] == "gbp") == (entry.get("money") in MONEY_NATURES), where,
+           f"a gbp measure needs `money:` one of {MONEY_NATURES} (and only a gbp measure has one)")
     mappings = entry.get("national_sources") or []
     _check(isinstance(mappings, list), where, "national_sources must be a list")
     checked = tuple(_check_mapping(m, f"{where} national_sources[{i}]", sources) for i, m in enumerate(mappings))
@@ -171,6 +175,7 @@ def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Meas
         polarity=entry["polarity"], decimals=entry["decimals"],
         aliases=tuple(str(alias) for alias in entry["aliases"]), definition=entry["definition"] or {},
         target=target, target_source=entry.get("target_source"), target_note=entry.get("target_note"),
+        money=entry.get("money"),
         national_sources=checked,
     )
 

@@ -351,14 +351,32 @@ def _attach_financial_years(found_list: list[Found], sentence: Sentence, non_fig
         offset = year.start - sentence.start
         nearest = min(money, key=lambda f: (abs(f.span.start - offset), f.span.start > offset))
         claimed.setdefault(id(nearest), []).append(parse_financial_year(year.text))
+    over = re.search(r"over\s+(two|three|four|2|3|4)\s+years", sentence.text, re.IGNORECASE)
     for found in money:
         fys = claimed.get(id(found))
+        if not fys and over and found.span.start < over.start() + 60:
+            _span_years(found, min(years, key=lambda y: y.start).text, over.group(1))
+            continue
         if fys:
             start, end = min(fy.start for fy in fys), max(fy.end for fy in fys)
             label = " and ".join(fy.label for fy in sorted(fys, key=lambda fy: fy.start))
             found.period = (start, end, label + (" together" if len(fys) > 1 else ""))
             if len(fys) > 1:
                 found.notes.append("covers " + label + " together; the split between the years is not stated")
+
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4}
+
+
+def _span_years(found: Found, first_year: str, count: str) -> None:
+    """"£10.2m over two years (of which £4.2m was spent in 2018/19)": two years from the first named."""
+    years = _WORD_NUMBERS.get(count.lower()) or int(count)
+    first = parse_financial_year(first_year)
+    last_start = first.start.year + years - 1
+    label = f"{first.label} to {last_start}-{(last_start + 1) % 100:02d}"
+    found.period = (first.start, date(last_start + 1, 3, 31), label)
+    found.flags.append("period_inferred")
+    found.notes.append(f"over {count} years, taken to start in {first.label}, the year the sentence names")
 
 
 def _year_before(day: date) -> date:
@@ -377,6 +395,8 @@ def _months_before(end: date, window: str) -> date:
 
 def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dict:
     start, end, label = found.period or period or (None, None, None)
+    if found.period is None and period is not None:
+        found.flags.append("period_from_document")  # the sentence names no period of its own
     if "period=a year before" in found.flags and start:
         start, end, label = _year_before(start), _year_before(end), f"a year before: {label}"
     window = next((flag.split("=", 1)[1] for flag in found.flags if flag.startswith("window=")), None)
@@ -387,7 +407,8 @@ def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dic
     return {
         **found.area,
         "measure": found.measure, "label": found.label, "period_start": start, "period_end": end,
-        "period_label": label, "kind": found.kind, "value": found.value, "unit": found.unit, "bound": found.bound,
+        "period_label": label, "kind": found.kind, "value": found.value,
+        "as_written": found.span.text if found.span.category != "statement" else None, "unit": found.unit, "bound": found.bound,
         "source_id": source_id, "locator": where, "quote": re.sub(r"\s+", " ", sentence.text),
         "status": "reported", "flags": "; ".join(found.flags) or None, "note": "; ".join(found.notes) or None,
         "reported_rag": sentence.reported_rag,

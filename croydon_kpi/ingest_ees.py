@@ -136,6 +136,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         period_label=[p.label for p in periods],
         kind="level",
         value=values,
+        as_written=rows[mapping["value"]],
         unit=measure.unit,
         bound="exact",
         numerator=numerator,

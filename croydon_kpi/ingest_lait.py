@@ -84,6 +84,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         period_label=[p.label for p in periods],
         kind="level",
         value=values,
+        as_written=rows["Values"],
         unit=measure.unit,
         bound="exact",
         symbol=symbols,

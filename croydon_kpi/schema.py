@@ -19,6 +19,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "period_label": "string",
     "kind": "string",           # level or change
     "value": "float64",         # missing where the source suppressed or did not give it
+    "as_written": "string",     # the figure exactly as the source writes it: "£22.2m", "(79%)", "58", "c"
     "unit": "string",
     "bound": "string",
     "numerator": "float64",

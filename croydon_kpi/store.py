@@ -20,11 +20,13 @@ from .errors import InputError
 from .ingest_ees import read_ees
 from .ingest_lait import read_lait
 from .ingest_papers import read_paper
+from .ingest_finance import read_finance_statements
+from .finance import derived_figures
 
 # Files in data/sources/ that describe the folder rather than hold data.
 _DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
 # EES files go first: they carry both old and new codes, which the LAIT reader then borrows.
-_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2}
+_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2, "finance_statements": 3}
 
 
 @dataclass
@@ -64,6 +66,13 @@ class FigureStore:
         ]
         return best.drop(columns="all_sources").reset_index(drop=True)
 
+    def conflicts(self, max_gap_days: int | None = None) -> pd.DataFrame:
+        """Figures for the same measure, area and period from different sources that disagree,
+        with both quotes and sources and a reason (conflict or definition_differs)."""
+        from .reconcile import MAX_GAP_DAYS, conflicts
+
+        return conflicts(self, MAX_GAP_DAYS if max_gap_days is None else max_gap_days)
+
     def _area_mask(self, area: areas.Area) -> pd.Series:
         by_code = self.figures["area_code"] == area.code if area.code else False
         by_old = self.figures["old_la_code"] == area.old_la_code if area.old_la_code else False
@@ -95,10 +104,13 @@ def read_sources(catalogue: Catalogue) -> pd.DataFrame:
             frames.append(read_ees(source, mappings))
         elif source.reader == "committee_paper":
             frames.append(read_paper(source, catalogue))
+        elif source.reader == "finance_statements":
+            frames.append(read_finance_statements(source, catalogue))
         else:
             lookup = areas.AreaLookup.from_figures(pd.concat(frames, ignore_index=True))
             frames.append(read_lait(source, mappings, lookup))
-    return schema.conform(pd.concat(frames, ignore_index=True)) if frames else schema.empty_figures()
+    figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
+    return schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
 
 
 # --- the disk cache --------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_the_whole_performance_overview(overview):
 
 def test_overview_changes_keep_bound_window_direction_and_ambiguity(overview):
     cp_change = overview[(overview.measure == "cp_children_count") & (overview.kind == "change")].iloc[0]
-    assert (cp_change.bound, cp_change["flags"]) == ("at_least", "window=3 months")
+    assert cp_change.bound == "at_least" and "window=3 months" in cp_change["flags"]
     assert cp_change.period_label == "3 months to October 2019 (as reported to the Improvement Board)"
     assert str(cp_change.period_start.date()) == "2019-08-01"
     in_touch = overview[(overview.measure == "care_leavers_in_touch_percent") & (overview.kind == "change")].iloc[0]
@@ -76,7 +76,7 @@ def test_overview_qualifiers_and_caveats_travel_with_the_figure(overview):
     assert "qualifier=slightly_below_target" in by_measure.loc["cla_visits_timely_percent", "flags"]
     assert "qualifier=improved_on_last_month" in by_measure.loc["foster_carer_reviews_timely_percent", "flags"]
     agency = by_measure.loc["social_workers_agency_percent"]
-    assert agency["flags"] == "caveat" and "treated with caution" in agency.note
+    assert "caveat" in agency["flags"] and "treated with caution" in agency.note
     assert by_measure.loc["care_proceedings_count", "note"] == "the paper states no value"
 
 
@@ -114,7 +114,7 @@ def test_finance_sentences(store):
         ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
         ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
         ["business_support_base_budget_gbp", 700_000, "October 2019 (as reported to the Improvement Board)"],
-        ["transformation_funding_gbp", 10_200_000, "October 2019 (as reported to the Improvement Board)"],
+        ["transformation_funding_gbp", 10_200_000, "2018-19 to 2019-20"],
         ["transformation_spend_gbp", 4_200_000, "2018-19"],
     ]
 
