@@ -53,7 +53,7 @@ class MonthlyPack:
         return sorted(measures, key=lambda m: (m.domain, m.title))
 
     def _known_by_month(self, measure_id: str, area: str) -> pd.DataFrame:
-        series = self.store.series(measure_id, area=area)
+        series = self.store.series(measure_id, area=area, status="published_statistic")
         return series[series["period_end"] <= pd.Timestamp(self.month.end)]
 
     def _latest_row(self, measure) -> dict:

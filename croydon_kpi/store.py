@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,17 +22,20 @@ from .ingest_lait import read_lait
 from .ingest_papers import read_paper
 from .ingest_finance import read_finance_statements
 from .finance import derived_figures
+from .ingest_scorecards import REJECTION_COLUMNS, read_scorecard_folder
 
 # Files in data/sources/ that describe the folder rather than hold data.
 _DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
 # EES files go first: they carry both old and new codes, which the LAIT reader then borrows.
-_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2, "finance_statements": 3}
+_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2, "finance_statements": 3, "scorecard_folder": 4}
 
 
 @dataclass
 class FigureStore:
     figures: pd.DataFrame
     catalogue: Catalogue
+    # Rows of local files that could not be read as figures: file, row, column, value, reason.
+    rejections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTION_COLUMNS))
 
     def areas(self) -> pd.DataFrame:
         return areas.area_table(self.figures)
@@ -48,13 +51,17 @@ class FigureStore:
             chosen &= self._area_mask(self.area(area))
         return self.figures.loc[chosen]
 
-    def series(self, measure: str, area: str = "Croydon", kind: str = "level") -> pd.DataFrame:
+    def series(self, measure: str, area: str = "Croydon", kind: str = "level", status: str | None = None) -> pd.DataFrame:
         """A tidy time series: one figure per period, from the measure's preferred source for that
         period (the catalogue's order), oldest first. Every row keeps its source and locator;
-        `other_sources` names any other source that gives the same period."""
+        `other_sources` names any other source that gives the same period. `status` keeps only
+        figures of one status (published_statistic, reported, derived, computed)."""
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
-        rows = rows[rows["kind"] == kind].assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
+        rows = rows[rows["kind"] == kind]
+        if status is not None:
+            rows = rows[rows["status"] == status]
+        rows = rows.assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
         rows = rows.sort_values(["period_end", "period_start", "_rank"])
         key = ["period_start", "period_end"]
         others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
@@ -82,21 +89,30 @@ class FigureStore:
 
 # --- reading ---------------------------------------------------------------------------------
 
+def _is_folder(source) -> bool:
+    return source.file.endswith("/")
+
+
 def _check_every_file_is_listed(catalogue: Catalogue) -> None:
-    listed = {Path(source.file).as_posix() for source in catalogue.sources.values()}
+    listed = {Path(source.file).as_posix() for source in catalogue.sources.values() if not _is_folder(source)}
+    folders = [source.file for source in catalogue.sources.values() if _is_folder(source)]
     root = project.sources_dir()
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if path.is_file() and relative not in listed and path.name not in _DESCRIPTIVE_FILES:
+        in_folder = any(relative.startswith(folder) for folder in folders)
+        if path.is_file() and relative not in listed and not in_folder and path.name not in _DESCRIPTIVE_FILES:
             raise InputError(path, None, "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)")
     for source in catalogue.sources.values():
-        if not source.path.is_file():
+        present = source.path.is_dir() if _is_folder(source) else source.path.is_file()
+        if not present:
             raise InputError(source.path, None, f"listed in data/sources/sources.yaml as {source.id!r} but missing")
 
 
-def read_sources(catalogue: Catalogue) -> pd.DataFrame:
+def read_sources(catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures, rejections) from every source in the registry."""
     _check_every_file_is_listed(catalogue)
     frames: list[pd.DataFrame] = []
+    rejections: list[pd.DataFrame] = []
     readable = [s for s in catalogue.sources.values() if s.reader in _READ_ORDER]
     for source in sorted(readable, key=lambda s: _READ_ORDER[s.reader]):
         mappings = catalogue.mappings(source.id)
@@ -106,11 +122,19 @@ def read_sources(catalogue: Catalogue) -> pd.DataFrame:
             frames.append(read_paper(source, catalogue))
         elif source.reader == "finance_statements":
             frames.append(read_finance_statements(source, catalogue))
+        elif source.reader == "scorecard_folder":
+            so_far = pd.concat(frames, ignore_index=True)
+            figures, rejected = read_scorecard_folder(source, catalogue, areas.AreaLookup.from_figures(so_far),
+                                                      areas.area_table(so_far))
+            frames.append(figures)
+            rejections.append(rejected)
         else:
             lookup = areas.AreaLookup.from_figures(pd.concat(frames, ignore_index=True))
             frames.append(read_lait(source, mappings, lookup))
     figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
-    return schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
+    figures = schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
+    rejected = pd.concat(rejections, ignore_index=True) if rejections else pd.DataFrame(columns=REJECTION_COLUMNS)
+    return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
 
 
 # --- the disk cache --------------------------------------------------------------------------
@@ -134,19 +158,29 @@ def _cache_path(key: str) -> Path:
     return project.cache_dir() / "store" / f"figures-{key}.parquet"
 
 
-def _write_cache(figures: pd.DataFrame, path: Path) -> None:
+def _rejections_path(path: Path) -> Path:
+    return path.with_name(path.name.replace("figures-", "rejections-"))
+
+
+def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
     """Write then rename, so a concurrent or killed run never leaves a half-written cache file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".figures-", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
     os.close(handle)
     try:
-        figures.to_parquet(temporary, index=False)
+        frame.to_parquet(temporary, index=False)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
             os.remove(temporary)
-    for stale in path.parent.glob("figures-*.parquet"):
-        if stale != path:
+
+
+def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Rejections first: a figures file present means its rejections file is too.
+    _write_atomically(rejections.astype(str), _rejections_path(path))
+    _write_atomically(figures, path)
+    for stale in [*path.parent.glob("figures-*.parquet"), *path.parent.glob("rejections-*.parquet")]:
+        if stale not in (path, _rejections_path(path)):
             stale.unlink(missing_ok=True)
 
 
@@ -154,19 +188,23 @@ def load_store(cache: bool = True) -> FigureStore:
     """Every figure under data/sources/ with the catalogue; cached on disk unless cache=False."""
     catalogue = load_catalogue()
     if not cache:
-        return FigureStore(read_sources(catalogue), catalogue)
+        figures, rejections = read_sources(catalogue)
+        return FigureStore(figures, catalogue, rejections)
     path = _cache_path(cache_key())
     if path.is_file():
         try:
-            return FigureStore(schema.conform(pd.read_parquet(path)), catalogue)
+            rejections = pd.read_parquet(_rejections_path(path))
+            if len(rejections):
+                rejections = rejections.astype({"row": "int64"})
+            return FigureStore(schema.conform(pd.read_parquet(path)), catalogue, rejections)
         except Exception:  # a damaged cache file is rebuilt, never trusted
             path.unlink(missing_ok=True)
-    figures = read_sources(catalogue)
+    figures, rejections = read_sources(catalogue)
     try:
-        _write_cache(figures, path)
+        _write_cache(figures, rejections, path)
     except OSError:
         pass  # a read-only project still works, just without the cache
-    return FigureStore(figures, catalogue)
+    return FigureStore(figures, catalogue, rejections)
 
 
 __all__ = ["FigureStore", "load_store", "read_sources", "cache_key", "CatalogueError", "InputError"]
