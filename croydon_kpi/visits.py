@@ -1,0 +1,94 @@
+"""The inspection journey: inspections and monitoring visits (data/inspections.yaml), and for each
+visit the measures of its focus areas and the figures around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import yaml
+
+from . import project
+from .errors import InputError, read_text
+
+VISIT_NUMBERS = range(1, 8)
+FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
+
+
+@dataclass
+class Visit:
+    number: int
+    facts: dict
+    unknown: list[str]         # the facts no source gives, each with its note
+    measures: list[str]        # catalogue measures of the focus domains
+    figures: pd.DataFrame      # the store's figures for those measures around the visit
+
+    @property
+    def dates_label(self) -> str:
+        start, end = self.facts.get("start"), self.facts.get("end")
+        if start and end:
+            return f"{start:%d %B %Y}" if start == end else f"{start:%d} to {end:%d %B %Y}"
+        return f"dates unknown: {self.facts.get('dates_note', 'no source gives them')}"
+
+
+def load_registry() -> dict:
+    path = project.data_dir() / "inspections.yaml"
+    registry = yaml.safe_load(read_text(path)) or {}
+    visits = registry.get("monitoring_visits") or []
+    numbers = [visit.get("number") for visit in visits]
+    if sorted(numbers) != list(VISIT_NUMBERS):
+        raise InputError(path, "monitoring_visits", f"expected visits 1 to 7, found {numbers}")
+    return registry
+
+
+def _unknown(facts: dict) -> list[str]:
+    unknown = []
+    for fact, note_key in (("start", "dates_note"), ("focus", "focus_note"), ("letter_published", "letter_note")):
+        if facts.get(fact) is None:
+            unknown.append(f"{fact.replace('_', ' ')}: {facts.get(note_key) or 'no source gives it'}")
+    return unknown
+
+
+def _centre(facts: dict) -> tuple[date, date]:
+    """The span the visit lies in: its days, or the window a source allows."""
+    if facts.get("start"):
+        return facts["start"], facts["end"]
+    window = facts.get("window") or {}
+    return window["from"], window["to"]
+
+
+def visit(number: int, store=None) -> Visit:
+    if number not in VISIT_NUMBERS:
+        raise ValueError(f"visit {number!r}: Croydon had monitoring visits 1 to 7")
+    facts = next(v for v in load_registry()["monitoring_visits"] if v["number"] == number)
+    from .store import load_store
+
+    store = store or load_store()
+    domains = set(facts.get("focus_domains") or [])
+    measures = sorted(m.id for m in store.catalogue.measures.values() if m.domain in domains)
+    start, end = _centre(facts)
+    window = timedelta(days=FIGURE_WINDOW_DAYS)
+    figures = store.figures
+    near = figures[figures["measure"].isin(measures) & (figures["area_name"] == "Croydon")
+                   & (figures["period_end"] >= pd.Timestamp(start - window))
+                   & (figures["period_start"] <= pd.Timestamp(end + window))]
+    return Visit(number, facts, _unknown(facts), measures, near.sort_values(["measure", "period_end"]).reset_index(drop=True))
+
+
+def inspections() -> list[dict]:
+    return load_registry()["inspections"]
+
+
+def journey(up_to: date | None = None) -> pd.DataFrame:
+    """Inspections and visits in date order, up to a date (a visit of unknown date by its window's end)."""
+    registry = load_registry()
+    rows = [{"date": i["start"], "event": f"{i['kind']} ({i['start']:%d %b %Y} to {i['end']:%d %b %Y})",
+             "outcome": f"Overall {i['judgements']['overall']}", "dates_known": True} for i in registry["inspections"]]
+    for v in registry["monitoring_visits"]:
+        start, end = _centre(v)
+        known = v.get("start") is not None
+        when = f"{start:%d} to {end:%d %b %Y}" if known else (v.get("dates_note") or "dates unknown")
+        rows.append({"date": start if known else end, "event": f"Monitoring visit {v['number']} ({when})",
+                     "outcome": v.get("headline") or "unknown", "dates_known": known})
+    table = pd.DataFrame(rows).sort_values("date").reset_index(drop=True)
+    return table[table["date"] <= up_to] if up_to else table
