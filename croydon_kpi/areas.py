@@ -64,3 +64,14 @@ def _area(found: pd.DataFrame) -> Area:
     best = found.sort_values("area_code", na_position="last").iloc[0]
     none_if_na = lambda v: None if pd.isna(v) else str(v)
     return Area(none_if_na(best.area_code), none_if_na(best.old_la_code), str(best.area_name), str(best.area_level))
+
+
+def region_of(old_la_code: str) -> str | None:
+    """The region DfE files an authority under (Outer London for Croydon), from the ONS population
+    file's latest row for it."""
+    from .catalogue import load_catalogue
+    from .ingest_ees import read_table
+
+    table = read_table(load_catalogue().sources["ons_population"])
+    rows = table[table["old_la_code"] == str(old_la_code)].sort_values("time_period")
+    return rows.iloc[-1]["region_name"] if len(rows) else None

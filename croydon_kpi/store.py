@@ -58,7 +58,7 @@ class FigureStore:
         figures of one status (published_statistic, reported, derived, computed)."""
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
-        rows = rows[rows["kind"] == kind]
+        rows = rows[(rows["kind"] == kind) & rows["period_end"].notna()]  # undated figures stay in the store, not in a series
         if status is not None:
             rows = rows[rows["status"] == status]
         rows = rows.assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
@@ -68,7 +68,7 @@ class FigureStore:
         best = rows.drop_duplicates(key, keep="first").drop(columns="_rank")
         best = best.join(others.rename("all_sources"), on=key)
         best["other_sources"] = [
-            ", ".join(s for s in all_ids.split(", ") if s != own) or None
+            ", ".join(s for s in str(all_ids).split(", ") if s != own) or None
             for all_ids, own in zip(best["all_sources"], best["source_id"])
         ]
         return best.drop(columns="all_sources").reset_index(drop=True)
