@@ -142,3 +142,15 @@ def test_bad_input_is_a_clear_error():
         spc.xmr([1, 2, 3], improvement="up")
     with pytest.raises(ValueError, match="missing figures"):
         spc.xmr([1, None, 3])
+
+
+def test_chart_tells_states_by_shape_and_words_not_colour_alone():
+    from croydon_kpi.charts import spc_chart
+
+    result = spc.xmr(CASE_B, target=3)
+    figure = spc_chart(result, "Case B")
+    markers = {trace.name: trace.marker.symbol for trace in figure.data if trace.mode == "markers"}
+    assert markers == {"Common cause variation": "circle", "Special cause: improvement": "diamond"}
+    assert "Special cause variation: improvement (higher)" in figure.layout.title.text
+    assert "Assurance: will hit and miss the target" in figure.layout.title.text
+    assert {"Mean", "Upper process limit", "Lower process limit", "Target 3"} <= {t.name for t in figure.data}
