@@ -147,7 +147,7 @@ def test_bad_input_is_a_clear_error():
 def test_chart_tells_states_by_shape_and_words_not_colour_alone():
     from croydon_kpi.charts import spc_chart
 
-    result = spc.xmr(CASE_B, target=3)
+    result = spc.xmr(CASE_B + [10], target=3)  # the last point is above the upper limit
     figure = spc_chart(result, "Case B")
     markers = {trace.name: trace.marker.symbol for trace in figure.data if trace.mode == "markers"}
     assert markers == {"Common cause variation": "circle", "Special cause: improvement": "diamond"}
