@@ -149,8 +149,13 @@ def test_chart_tells_states_by_shape_and_words_not_colour_alone():
 
     result = spc.xmr(CASE_B + [10], target=3)  # the last point is above the upper limit
     figure = spc_chart(result, "Case B")
+    from croydon_kpi.charts import POINT_STYLES
+
     markers = {trace.name: trace.marker.symbol for trace in figure.data if trace.mode == "markers"}
-    assert markers == {"Common cause variation": "circle", "Special cause: improvement": "diamond"}
+    expected = {words: symbol for words, _, symbol in POINT_STYLES.values()}
+    assert markers["Special cause: improvement"] == "diamond" and markers["Common cause variation"] == "circle"
+    assert all(expected[name] == symbol for name, symbol in markers.items())
+    assert len(set(markers.values())) == len(markers)  # each state its own shape
     assert "Special cause variation: improvement (higher)" in figure.layout.title.text
     assert "Assurance: will hit and miss the target" in figure.layout.title.text
     assert {"Mean", "Upper process limit", "Lower process limit", "Target 3"} <= {t.name for t in figure.data}
