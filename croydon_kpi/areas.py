@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -66,12 +67,17 @@ def _area(found: pd.DataFrame) -> Area:
     return Area(none_if_na(best.area_code), none_if_na(best.old_la_code), str(best.area_name), str(best.area_level))
 
 
-def region_of(old_la_code: str) -> str | None:
-    """The region DfE files an authority under (Outer London for Croydon), from the ONS population
-    file's latest row for it."""
+@lru_cache(maxsize=None)
+def _regions() -> dict[str, str]:
     from .catalogue import load_catalogue
     from .ingest_ees import read_table
 
-    table = read_table(load_catalogue().sources["ons_population"])
-    rows = table[table["old_la_code"] == str(old_la_code)].sort_values("time_period")
-    return rows.iloc[-1]["region_name"] if len(rows) else None
+    table = read_table(load_catalogue().sources["ons_population"]).sort_values("time_period")
+    las = table[table["old_la_code"] != ""]
+    return dict(zip(las["old_la_code"], las["region_name"]))  # the latest row wins
+
+
+def region_of(old_la_code: str) -> str | None:
+    """The region DfE files an authority under (Outer London for Croydon), from the ONS population
+    file's latest row for it."""
+    return _regions().get(str(old_la_code))

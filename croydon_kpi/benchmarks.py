@@ -55,7 +55,7 @@ def quartile_band(rank: int, count: int) -> str:
 
 
 def _neighbour_table(store, year_figures: pd.DataFrame, old_la_code: str, model: str) -> pd.DataFrame:
-    neighbours = statistical_neighbours(old_la_code, model)
+    neighbours = statistical_neighbours(old_la_code, model).copy()
     las = year_figures[year_figures["area_level"] == "local_authority"].set_index("old_la_code")
     names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
     neighbours["area_name"] = neighbours["old_la_code"].map(names)
@@ -96,3 +96,25 @@ def benchmark(store, measure: str, year: int, area: str = "Croydon") -> Benchmar
 
 def _region_of(store, place) -> str | None:
     return region_of(place.old_la_code) if place.level == "local_authority" and place.old_la_code else None
+
+
+def all_benchmarks(store, area: str = "Croydon", year: int = 2019) -> pd.DataFrame:
+    """Every published measure for the area and year against neighbours, London and England."""
+    from .formatting import format_value
+
+    rows = []
+    for measure in sorted(store.catalogue.measures.values(), key=lambda m: (m.domain, m.title)):
+        if not measure.national_sources or measure.domain == "population":
+            continue
+        found = benchmark(store, measure.id, year, area)
+        if found.period_label is None:
+            continue
+        text = lambda v: format_value(v, measure.unit, measure.decimals)
+        neighbours = {k.split(" model")[0].replace("Statistical neighbours (", "Neighbours ") + ")": v
+                      for k, v in found.comparators.items() if k.startswith("Statistical")}
+        rows.append({"Measure": measure.title, "Period": found.period_label, area: text(found.value),
+                     **{k: text(v) for k, v in neighbours.items()},
+                     **{k: text(v) for k, v in found.comparators.items() if not k.startswith("Statistical")},
+                     "Rank (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
+                     "Quartile": found.quartile or "-", "Polarity": measure.polarity.replace("_", " ")})
+    return pd.DataFrame(rows)

@@ -12,57 +12,50 @@ from .areas import UnknownArea
 from .catalogue import CatalogueError
 from .errors import InputError
 from .normalise import ParseError
-from .params import ParameterError, parse_month
+from . import jobs
+from .params import ParameterError
 
 EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-PACK_NOTEBOOK = "monthly_pack.ipynb"
-COMMITTED_NOTEBOOKS = (PACK_NOTEBOOK,)
+COMMITTED_NOTEBOOKS = (jobs.PACK, jobs.VISIT, jobs.FINANCE, jobs.BENCHMARKS, "explore.ipynb")
 
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _pack_job(month: str | None, area: str | None):
-    from . import runner
+def _store():
     from .store import load_store
 
-    defaults = runner.notebook_defaults(PACK_NOTEBOOK)
-    checked_month = parse_month(month or defaults["month"])
-    checked_area = load_store().area(area or defaults["area"])
-    return runner.Job(
-        notebook=PACK_NOTEBOOK,
-        report_name=f"monthly_pack_{checked_month}_{runner.slug(checked_area.name)}",
-        parameters={"month": str(checked_month), "area": checked_area.name},
-    )
+    return load_store()
+
+
+def _publish(jobs, command: str, with_index: bool = False) -> int:
+    from . import runner
+
+    jobs = list(jobs)
+    _say(f"building {len(jobs)} report(s) ...")
+    for path in runner.run(jobs, command=command, with_index=with_index):
+        print(path)
+    return EXIT_OK
 
 
 def command_pack(args) -> int:
-    from . import runner
+    return _publish([jobs.pack_job(_store(), args.month, args.area)], "pack")
 
-    job = _pack_job(args.month, args.area)
-    _say(f"building {job.report_name} ...")
-    print(runner.run(job))
-    return EXIT_OK
+
+def command_visit(args) -> int:
+    return _publish([jobs.visit_job(args.number)], "visit")
 
 
 def command_build(args) -> int:
-    """Everything for the default month. (More reports join this list as they are written.)"""
-    from . import runner
-
-    jobs = [_pack_job(None, None)]
-    for job in jobs:
-        _say(f"building {job.report_name} ...")
-        print(runner.run(job))
-    return EXIT_OK
+    return _publish(jobs.build_jobs(_store()), "build", with_index=True)
 
 
 def command_list(args) -> int:
-    from . import runner
-
-    defaults = runner.notebook_defaults(PACK_NOTEBOOK)
-    print(f"pack   monthly performance pack   (default: --month {defaults['month']} --area {defaults['area']})")
-    print("build  every report for the default month")
+    for job in jobs.build_jobs(_store()):
+        parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
+        print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
+    print("Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)")
     return EXIT_OK
 
 
@@ -93,8 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: Croydon)")
     pack.set_defaults(handler=command_pack)
 
+    visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
+                                description="Build reports/monitoring_visit_<N>.html.")
+    visit.add_argument("number", help="the monitoring visit, 1 to 7")
+    visit.set_defaults(handler=command_visit)
+
     build = commands.add_parser("build", help="build every report for the default month",
-                                description="Build every report for the default month into reports/.")
+                                description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
+                                            "and reports/index.html; nothing is published unless all succeed.")
     build.set_defaults(handler=command_build)
 
     listing = commands.add_parser("list", help="what can be built", description="List what can be built.")

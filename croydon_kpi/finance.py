@@ -61,6 +61,7 @@ def derived_figures(figures: pd.DataFrame) -> pd.DataFrame:
                      "measure": rule.measure, "label": f"derived: {arithmetic}", "period_start": rule.period[0],
                      "period_end": rule.period[1], "period_label": rule.period[2], "kind": "level",
                      "value": float(pounds), "as_written": None, "unit": "gbp", "bound": "exact",
+                     "available_from": max(f["available_from"] for f in [total, *parts]),
                      "source_id": "derived", "locator": inputs, "quote": arithmetic, "status": "derived",
                      "flags": "derived", "note": rule.note})
     return schema.conform(pd.DataFrame(rows)) if rows else schema.empty_figures()
@@ -100,3 +101,50 @@ def s251_comparison(store, measure: str = "s251_cla_gross_spend_gbp", area: str 
     table = pd.DataFrame(columns)
     table.index.name = "financial_year"
     return table
+
+
+def investment_profile(store) -> pd.DataFrame:
+    """The improvement money by kind and year, as stated: recurring and one-off never added up."""
+    table = finance_table(store)
+    improvement = table[table["measure"].isin(["csc_base_budget_growth_gbp", "business_support_base_budget_gbp",
+                                               "transformation_funding_gbp", "transformation_spend_gbp",
+                                               "earmarked_reserves_improvement_gbp"])]
+    improvement = improvement.drop_duplicates(["measure", "pounds", "period_label"])
+    return pd.DataFrame({"Kind of money": improvement["money"], "What": improvement["measure"],
+                         "Year": improvement["period_label"], "Pounds": [f"£{p:,}" for p in improvement["pounds"]],
+                         "Status": improvement["status"], "Note": improvement["note"]})
+
+
+def real_terms_table(store, base: str = "2024-25") -> pd.DataFrame:
+    """Each stated money figure in base-year prices where its year is a single financial year."""
+    from .money import real_terms
+
+    rows = []
+    for row in finance_table(store).itertuples():
+        single_year = isinstance(row.period_label, str) and len(row.period_label) == 7 and row.period_label[4] == "-"
+        try:
+            real = real_terms(row.pounds, row.period_label, base) if single_year else None
+            words = str(real) if real else "not computed: the figure spans years or its year is not stated"
+        except ValueError as error:
+            words = f"not computed: {error}"
+        rows.append({"As written": row.as_written if isinstance(row.as_written, str) else "(derived)", "Year": row.period_label, "Kind of money": row.money,
+                     f"In {base} prices": words})
+    return pd.DataFrame(rows)
+
+
+def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", area: str = "Croydon"):
+    """S251 spend per child aged 0-17: the area against Outer London, London and England."""
+    import plotly.graph_objects as go
+
+    from .money import spend_per_child
+
+    figure = go.Figure()
+    for name, symbol, dash in ((area, "circle", "solid"), ("Outer London", "triangle-up", "dash"),
+                               ("London", "square", "dashdot"), ("England", "diamond", "dot")):
+        per_child = spend_per_child(store, measure, name)
+        figure.add_trace(go.Scatter(x=per_child["financial_year"], y=per_child["per_child"], name=name, mode="lines+markers",
+                                    marker={"symbol": symbol, "size": 8}, line={"dash": dash}))
+    title = store.catalogue.measure(measure).title
+    figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, yaxis_title="£ per child",
+                         template="simple_white", height=400, legend={"orientation": "h", "y": -0.25})
+    return figure

@@ -15,7 +15,7 @@ import pandas as pd
 from . import schema
 from .catalogue import Measure, Source
 from .errors import InputError, read_text
-from .periods import parse_period
+from .periods import available_from, parse_period
 
 AREA_KEYS = ["time_period", "geographic_level", "country_code", "region_code", "old_la_code", "new_la_code"]
 REQUIRED_COLUMNS = ["time_period", "geographic_level", "country_code", "country_name"]
@@ -134,6 +134,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         period_start=[p.start for p in periods],
         period_end=[p.end for p in periods],
         period_label=[p.label for p in periods],
+        available_from=[available_from(mapping["period"], p.end) for p in periods],
         kind="level",
         value=values,
         as_written=rows[mapping["value"]],

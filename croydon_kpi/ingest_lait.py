@@ -14,7 +14,7 @@ from . import schema
 from .areas import AreaLookup
 from .catalogue import Measure, Source
 from .errors import InputError
-from .periods import parse_period
+from .periods import available_from, parse_period
 from .normalise import ParseError
 
 REQUIRED_COLUMNS = ["Short Desc", "Years", "LA and Regions", "Values", "LA Number"]
@@ -82,6 +82,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         period_start=[p.start for p in periods],
         period_end=[p.end for p in periods],
         period_label=[p.label for p in periods],
+        available_from=[available_from(mapping["period"], p.end) for p in periods],
         kind="level",
         value=values,
         as_written=rows["Values"],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import yaml
 
 from . import project
@@ -32,5 +33,10 @@ def read_paper(source: Source, catalogue: Catalogue):
     catalogue_path = project.sources_dir() / CATALOGUE_FILE
     if source.id not in entries:
         raise InputError(catalogue_path, None, f"no document {source.id!r} (listed in sources.yaml)")
-    return extract_figures(read_text(source.path), source_id=source.id,
-                           period=_period(entries[source.id], catalogue_path), catalogue=catalogue)
+    entry = entries[source.id]
+    figures = extract_figures(read_text(source.path), source_id=source.id,
+                              period=_period(entry, catalogue_path), catalogue=catalogue)
+    # Known when the paper was written: its meeting date, else the end of the period it reports on.
+    written = pd.Timestamp(entry.get("meeting_date") or entry["figures_refer_to"]["end"])
+    figures["available_from"] = figures["period_end"].where(figures["period_end"] < written, written)
+    return figures

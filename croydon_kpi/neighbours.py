@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import pandas as pd
 
@@ -16,6 +17,7 @@ MODELS = {
 NEIGHBOURS = 10
 
 
+@lru_cache(maxsize=None)
 def _read(model: str):
     if model not in MODELS:
         raise ValueError(f"unknown statistical neighbour model {model!r}: expected one of {sorted(MODELS)}")
@@ -44,3 +46,15 @@ def statistical_neighbours(old_la_code: str, model: str = "2025") -> pd.DataFram
             raise InputError(source.path, f"line {found.index[0] + 2}", f"neighbour {rank} is {code!r}, expected an LA number")
         ranks.append({"rank": rank, "old_la_code": code, "closeness": closeness})
     return pd.DataFrame(ranks)
+
+
+def neighbour_names(store, area: str = "Croydon") -> pd.DataFrame:
+    """Both models' ten neighbours side by side, by name."""
+    place = store.area(area)
+    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    table = pd.DataFrame({"Rank": range(1, NEIGHBOURS + 1)})
+    for model in MODELS:
+        found = statistical_neighbours(place.old_la_code, model)
+        table[f"{model} model"] = found["old_la_code"].map(names).fillna(found["old_la_code"]).tolist()
+        table[f"{model} closeness"] = found["closeness"].tolist()
+    return table

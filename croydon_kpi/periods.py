@@ -55,6 +55,29 @@ def financial_year(text: str) -> Period:
     return Period(found.start, found.end, found.label)
 
 
+# When a published statistic can first be known: the months after its period ends by which DfE
+# (and ONS) usually publish it. An ASSUMPTION, stated in every pack: no bundled file gives the
+# release dates. Children in need statistics come out around November, children looked after in
+# December, the workforce census in February, ONS mid-year estimates the following June, S251
+# outturn around December.
+PUBLICATION_LAG_MONTHS = {
+    "snapshot_31_march": 9,
+    "year_to_31_march": 9,
+    "snapshot_30_september": 5,
+    "mid_year": 12,
+    "financial_year": 9,
+}
+
+
+def available_from(period_type: str, period_end: date) -> date:
+    """The last day of the month by which a published figure is assumed known."""
+    import calendar
+
+    months = period_end.year * 12 + period_end.month - 1 + PUBLICATION_LAG_MONTHS[period_type]
+    year, month = divmod(months, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
 PERIOD_PARSERS = {
     "snapshot_31_march": snapshot_31_march,
     "year_to_31_march": year_to_31_march,

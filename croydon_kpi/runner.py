@@ -1,16 +1,27 @@
-"""Run a parameterised notebook with papermill and publish its HTML report atomically.
+"""Run parameterised notebooks with papermill and publish their HTML reports atomically.
 
-A report is built in a staging folder and moved into reports/ in one rename, so a failed or
-killed run never leaves a half-written report nor replaces a good one. A notebook that raises is
-kept under reports/_failed/ for debugging and never published.
+Every report of a run is built in a staging folder first. Only when every notebook has run are
+the files moved into reports/, each in one rename, so a failed or killed run never leaves a
+half-written report and never replaces a good one. A notebook that raises is kept under
+reports/_failed/ for debugging and nothing of that run is published. Each run writes a manifest
+(parameters, versions, git commit, input hashes, outputs) beside its reports.
 """
 from __future__ import annotations
 
+import ast
+import hashlib
+import html
+import json
 import os
+import platform
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -21,6 +32,7 @@ from .report import notebook_to_html
 from .store import cache_key
 
 KERNEL = "python3"  # never a conda kernel name saved in the notebook: it fails elsewhere
+DEPENDENCIES = ("pandas", "numpy", "plotly", "papermill", "nbconvert", "nbformat", "ipykernel", "PyYAML", "openpyxl", "pyarrow")
 
 
 class NotebookFailed(RuntimeError):
@@ -36,6 +48,8 @@ class Job:
     notebook: str            # file name under notebooks/
     report_name: str         # file name of the report under reports/, without .html
     parameters: dict
+    title: str = ""
+    extras: tuple = field(default_factory=tuple)  # ("kpi_workbook",): files built beside the report
 
 
 def slug(text: str) -> str:
@@ -43,16 +57,12 @@ def slug(text: str) -> str:
 
 
 def notebook_defaults(notebook: str) -> dict:
-    """The defaults in a notebook's parameters cell, as papermill reads them."""
+    """The defaults in a notebook's parameters cell, as papermill reads them (literals only)."""
     inspected = papermill.inspect_notebook(str(project.notebooks_dir() / notebook))
-    return {name: eval_default(spec["default"]) for name, spec in inspected.items()}
+    return {name: ast.literal_eval(spec["default"]) for name, spec in inspected.items()}
 
 
-def eval_default(text: str):
-    import ast
-
-    return ast.literal_eval(text)  # literals only: a notebook default is never executed here
-
+# --- building -------------------------------------------------------------------------------
 
 def _staging_dir() -> Path:
     root = project.cache_dir() / "staging"
@@ -86,26 +96,121 @@ def _execute(job: Job, executed: Path) -> None:
 def provenance(job: Job) -> dict[str, str]:
     return {
         "Notebook": f"notebooks/{job.notebook}",
-        "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items()),
+        "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items()) or "the notebook's defaults",
         "Package": f"croydon_kpi {__version__}",
-        "Inputs": f"data/sources/ and the measure catalogue, content key {cache_key()}",
+        "Inputs": f"data/ and the measure catalogue, content key {cache_key()}",
     }
 
 
-def run(job: Job) -> Path:
-    """Execute the job's notebook and publish reports/<report_name>.html; returns its path."""
+def _build_extras(job: Job, staging: Path) -> list[Path]:
+    built = []
+    if "kpi_workbook" in job.extras:
+        from .pack import prepare
+
+        path = staging / f"{job.report_name}.xlsx"
+        prepare(job.parameters["month"], job.parameters["area"]).kpi_workbook(path)
+        built.append(path)
+    return built
+
+
+def _build(job: Job, staging: Path) -> list[Path]:
+    executed = staging / f"{job.report_name}.ipynb"
+    _execute(job, executed)
+    page = staging / f"{job.report_name}.html"
+    page.write_text(notebook_to_html(executed, provenance(job)), encoding="utf-8")
+    executed.unlink()
+    return [page, *_build_extras(job, staging)]
+
+
+def _progress(jobs: list[Job]):
+    """A progress bar on a terminal; nothing when a scheduled job's output is a log file."""
+    if len(jobs) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(jobs, desc="reports", unit="report", file=sys.stderr)
+    return jobs
+
+
+def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False) -> list[Path]:
+    """Build every job in staging, then publish them all (or nothing, if one fails)."""
+    jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     staging = _staging_dir()
     try:
-        executed = staging / f"{job.report_name}.ipynb"
-        _execute(job, executed)
-        page = staging / f"{job.report_name}.html"
-        page.write_text(notebook_to_html(executed, provenance(job)), encoding="utf-8")
-        target = project.reports_dir() / f"{job.report_name}.html"
-        _publish(page, target)
-        return target
+        built = []
+        for job in _progress(jobs):
+            built += _build(job, staging)
+        if with_index:
+            index = staging / "index.html"
+            index.write_text(index_page(jobs), encoding="utf-8")
+            built.append(index)
+        manifest_name = "manifest.json" if with_index else f"manifest_{jobs[0].report_name}.json"
+        manifest = staging / manifest_name
+        manifest.write_text(json.dumps(make_manifest(command, jobs, built), indent=2, sort_keys=True), encoding="utf-8")
+        published = []
+        for path in [*built, manifest]:
+            target = project.reports_dir() / path.name
+            _publish(path, target)
+            published.append(target)
+        return published
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
+
+# --- the manifest and the index -----------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _git_commit() -> str:
+    try:
+        found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project.project_root(), capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project.project_root(),
+                               capture_output=True, text=True, timeout=10)
+        if found.returncode == 0:
+            return found.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "unknown (not a git checkout)"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
+    data = project.data_dir()
+    inputs = {project.relative(p): _sha256(p) for p in sorted(data.rglob("*")) if p.is_file()}
+    return {
+        "command": command,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "reports": [{"notebook": j.notebook, "report": f"{j.report_name}.html", "parameters": j.parameters} for j in jobs],
+        "package": {"croydon_kpi": __version__, "python": platform.python_version(),
+                    **{name: _version(name) for name in DEPENDENCIES}},
+        "git_commit": _git_commit(),
+        "inputs_sha256": inputs,
+        "outputs_sha256": {p.name: _sha256(p) for p in outputs},
+    }
+
+
+def index_page(jobs: list[Job]) -> str:
+    items = "\n".join(f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>' for j in jobs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>croydon_kpi reports</title>
+<style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}</style></head>
+<body><h1>Children's services reports</h1>
+<p>Built by croydon_kpi {html.escape(__version__)} from the data in <code>data/</code> (content key {cache_key()}).
+Each report opens with no network. How each was made is in its footer and in <code>manifest.json</code>.</p>
+<ul>
+{items}
+</ul></body></html>
+"""
+
+
+# --- re-executing the committed notebooks ---------------------------------------------------------
 
 def execute_in_place(notebook: str) -> Path:
     """Re-execute a committed notebook with its defaults (make notebooks), keeping outputs only:
@@ -114,8 +219,13 @@ def execute_in_place(notebook: str) -> Path:
     staging = _staging_dir()
     try:
         executed = staging / notebook
-        papermill.execute_notebook(str(path), str(executed), kernel_name=KERNEL,
-                                   cwd=str(project.project_root()), progress_bar=False)
+        try:
+            papermill.execute_notebook(str(path), str(executed), kernel_name=KERNEL,
+                                       cwd=str(project.project_root()), progress_bar=False)
+        except papermill.PapermillExecutionError as error:
+            kept = project.reports_dir() / "_failed" / notebook
+            _publish(executed, kept)
+            raise NotebookFailed(notebook, kept, f"{error.ename}: {error.evalue}") from None
         node = nbformat.read(executed, as_version=4)
         node.metadata.pop("papermill", None)
         for cell in node.cells:

@@ -17,6 +17,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "period_start": "datetime64[ns]",
     "period_end": "datetime64[ns]",
     "period_label": "string",
+    "available_from": "datetime64[ns]",  # when the figure could first be known (see periods.PUBLICATION_LAG_MONTHS)
     "kind": "string",           # level or change
     "value": "float64",         # missing where the source suppressed or did not give it
     "as_written": "string",     # the figure exactly as the source writes it: "£22.2m", "(79%)", "58", "c"
@@ -75,4 +76,6 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column, dtype in FIGURE_COLUMNS.items():
         values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
         out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
+    # A reported figure is known once the period it describes has ended.
+    out["available_from"] = out["available_from"].fillna(out["period_end"])
     return out.reset_index(drop=True)

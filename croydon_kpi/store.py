@@ -10,6 +10,7 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -37,19 +38,27 @@ class FigureStore:
     # Rows of local files that could not be read as figures: file, row, column, value, reason.
     rejections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTION_COLUMNS))
 
-    def areas(self) -> pd.DataFrame:
+    @cached_property
+    def _area_table(self) -> pd.DataFrame:
         return areas.area_table(self.figures)
 
+    @cached_property
+    def _by_measure(self) -> dict[str, pd.DataFrame]:
+        return {measure: rows for measure, rows in self.figures.groupby("measure", sort=False)}
+
+    def areas(self) -> pd.DataFrame:
+        return self._area_table
+
     def area(self, wanted: str) -> areas.Area:
-        return areas.resolve(self.areas(), wanted)
+        return areas.resolve(self._area_table, wanted)
 
     def measure_figures(self, measure: str, area: str | None = None) -> pd.DataFrame:
         """Every figure for a measure (all sources), optionally for one area."""
         self.catalogue.measure(measure)  # a clear error for an unknown id
-        chosen = self.figures["measure"] == measure
+        rows = self._by_measure.get(measure, self.figures.iloc[0:0])
         if area is not None:
-            chosen &= self._area_mask(self.area(area))
-        return self.figures.loc[chosen]
+            rows = rows.loc[self._area_mask(self.area(area), rows)]
+        return rows
 
     def series(self, measure: str, area: str = "Croydon", kind: str = "level", status: str | None = None) -> pd.DataFrame:
         """A tidy time series: one figure per period, from the measure's preferred source for that
@@ -73,6 +82,12 @@ class FigureStore:
         ]
         return best.drop(columns="all_sources").reset_index(drop=True)
 
+    def known_at(self, day) -> "FigureStore":
+        """The store as it stood on a day: only figures available by then (a pack for 2018-03
+        shows what was known then). See periods.PUBLICATION_LAG_MONTHS for published statistics."""
+        known = self.figures["available_from"] <= pd.Timestamp(day)
+        return FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
+
     def conflicts(self, max_gap_days: int | None = None) -> pd.DataFrame:
         """Figures for the same measure, area and period from different sources that disagree,
         with both quotes and sources and a reason (conflict or definition_differs)."""
@@ -80,10 +95,10 @@ class FigureStore:
 
         return conflicts(self, MAX_GAP_DAYS if max_gap_days is None else max_gap_days)
 
-    def _area_mask(self, area: areas.Area) -> pd.Series:
-        by_code = self.figures["area_code"] == area.code if area.code else False
-        by_old = self.figures["old_la_code"] == area.old_la_code if area.old_la_code else False
-        by_name = (self.figures["area_name"] == area.name) & (self.figures["area_level"] == area.level)
+    def _area_mask(self, area: areas.Area, rows: pd.DataFrame) -> pd.Series:
+        by_code = rows["area_code"] == area.code if area.code else False
+        by_old = rows["old_la_code"] == area.old_la_code if area.old_la_code else False
+        by_name = (rows["area_name"] == area.name) & (rows["area_level"] == area.level)
         return (by_code | by_old | by_name).fillna(False).astype(bool)
 
 
