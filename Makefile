@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-NOTEBOOKS := notebooks/monthly_pack.ipynb
+NOTEBOOKS := notebooks/*.ipynb
 NBVAL := $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 .PHONY: pack test unit nbval notebooks docs lab benchmark clean
@@ -39,6 +39,7 @@ lab: $(INSTALLED)
 
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/store_load.py
+	$(BIN)/python benchmarks/build.py
 
 clean:
 	rm -rf .cache .pytest_cache

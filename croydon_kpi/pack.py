@@ -23,6 +23,7 @@ from .trend import direction_of_travel
 
 COMPARATORS = ("London", "England")
 SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
+COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio")
 WORKFORCE_MEASURES = ("social_workers_agency_percent", "social_workers_vacancy_percent", "social_workers_turnover_percent",
                       "social_worker_average_caseload", "social_workers_in_post_fte", "social_workers_absence_percent")
 
@@ -82,7 +83,7 @@ class MonthlyPack:
 
     def _kpi_row(self, row) -> dict:
         measure = self.store.catalogue.measure(row.measure)
-        local = self.store.series(row.measure, area=self.area.name, status="reported")
+        local = _monthly(self.store.series(row.measure, area=self.area.name, status="reported"))
         travel = direction_of_travel(local, measure.unit, measure.polarity, measure.decimals)
         previous = travel.changes[0] if travel.changes else None
         return {
@@ -143,10 +144,12 @@ class MonthlyPack:
                 series = self.store.series(measure.id, area=self.area.name, status="published_statistic")
                 series = series[series["value"].notna()]
                 if len(series) >= 2:
-                    candidates.append((len(series), measure.id, measure, series))
+                    # Rates and percentages compare with London and England; counts do not.
+                    comparable = measure.unit in COMPARABLE_UNITS
+                    candidates.append((comparable, len(series), measure.id, measure, series))
         if not candidates:
             return None
-        _, _, measure, series = max(candidates, key=lambda c: (c[0], c[1]))
+        *_, measure, series = max(candidates, key=lambda c: (c[0], c[1], c[2]))
         return measure, series
 
     def _chart(self, measure, series: pd.DataFrame) -> go.Figure:
@@ -287,6 +290,12 @@ class MonthlyPack:
     def _text(self, measure_id: str, value) -> str:
         measure = self.store.catalogue.measure(measure_id)
         return format_value(None if value is None or pd.isna(value) else float(value), measure.unit, measure.decimals)
+
+
+def _monthly(series: pd.DataFrame) -> pd.DataFrame:
+    """Only figures for a whole calendar month: a monthly series does not mix in "autumn 2019"."""
+    whole_month = (series["period_start"].dt.day == 1) & (series["period_start"] + pd.offsets.MonthEnd(0) == series["period_end"])
+    return series[whole_month]
 
 
 _POSITION_WORDS = {"meeting": "meeting target (as stated)", "short": "short of target (as stated)", "amber": "just short (as stated)",

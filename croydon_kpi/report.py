@@ -43,6 +43,10 @@ def _plotly_js() -> str:
 def notebook_to_html(notebook_path: Path, provenance: dict[str, str]) -> str:
     """The executed notebook as one HTML page, code hidden, with a provenance footer."""
     notebook = nbformat.read(notebook_path, as_version=4)
+    for cell in notebook.cells:
+        # papermill gives its injected cell a random id; a fixed one keeps rebuilds byte-identical.
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="offline",

@@ -1,7 +1,9 @@
+import json
 import re
 import shutil
 
 import nbformat
+import openpyxl
 import papermill
 import pytest
 
@@ -23,6 +25,8 @@ def no_kernel(monkeypatch):
     (["pack", "--month", "1999-12"], "is before 2000"),
     (["pack", "--month", "2099-01"], "is in the future"),
     (["pack", "--area", "Narnia"], "unknown area 'Narnia'"),
+    (["visit", "9"], "visit 9: Croydon had monitoring visits 1 to 7"),
+    (["visit", "seven"], "visit 'seven' is not a number"),
 ])
 def test_bad_parameters_exit_2_with_one_line_before_any_kernel(no_kernel, capsys, argv, message):
     assert cli.main(argv) == 2
@@ -32,11 +36,19 @@ def test_bad_parameters_exit_2_with_one_line_before_any_kernel(no_kernel, capsys
 
 
 def test_every_subcommand_has_help(capsys):
-    for command in ("pack", "build", "list", "docs", "execute-notebooks"):
+    for command in ("pack", "visit", "build", "list", "docs", "execute-notebooks"):
         with pytest.raises(SystemExit) as done:
             cli.main([command, "--help"])
         assert done.value.code == 0
         assert "usage: croydon-kpi" in capsys.readouterr().out
+
+
+def test_list_names_every_report(no_kernel, capsys):
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    for name in ["monthly_pack_2019-10_croydon.html", "monitoring_visit_1.html", "monitoring_visit_7.html", "finance.html",
+                 "benchmarks_croydon_2019.html"]:
+        assert name in out
 
 
 @pytest.fixture
@@ -51,25 +63,56 @@ def project_copy(tmp_path, monkeypatch):
     return copy
 
 
-def test_pack_builds_an_offline_report_then_a_failing_notebook_changes_nothing(project_copy, capsys):
+def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes_nothing(project_copy, capsys):
     assert cli.main(["pack", "--month", "2019-10", "--area", "306"]) == 0
-    report = project_copy / "reports" / "monthly_pack_2019-10_croydon.html"
+    reports = project_copy / "reports"
+    report = reports / "monthly_pack_2019-10_croydon.html"
     page = report.read_text(encoding="utf-8")
-    assert external_references(page) == []
-    assert "<script src" not in page and "<link" not in page
+    assert external_references(page.split("</script>", 1)[-1]) == []
+    assert "<link" not in page and not re.search(r"<script[^>]+src=", page)
     assert "Croydon: children&#39;s services performance pack, October 2019" in page or \
            "Croydon: children's services performance pack, October 2019" in page
-    # Children looked after per 10,000 at 31 March 2019: Croydon 89, London 52, England 66 (LAIT).
-    assert re.search(r"<td>Children looked after per 10,000 children</td>\s*<td>31 Mar 2019</td>\s*"
-                     r"<td>89 per 10,000</td>\s*<td>52 per 10,000</td>\s*<td>66 per 10,000</td>", page)
+    # Known at the end of October 2019: the year to 31 March 2019 was not yet published, so the
+    # children-looked-after rate shown is 31 March 2018's: Croydon 81, London 49, England 64 (LAIT).
+    assert re.search(r"<td>Children looked after per 10,000 children</td>\s*<td>31 Mar 2018</td>\s*"
+                     r"<td>81 per 10,000</td>\s*<td>49 per 10,000</td>\s*<td>64 per 10,000</td>", page)
     assert "month=2019-10, area=Croydon" in page  # provenance footer
+    assert page.count("Plotly.newPlot") >= 5 and page.count("var Plotly") <= 1 or "plotly.js" in page
+
+    workbook = openpyxl.load_workbook(reports / "monthly_pack_2019-10_croydon.xlsx")
+    assert workbook.sheetnames == ["KPI table", "Groups", "Published figures"]
+    assert workbook["KPI table"]["A1"].value == "Measure"
+
+    manifest = json.loads((reports / "manifest_monthly_pack_2019-10_croydon.json").read_text())
+    assert manifest["reports"][0]["parameters"] == {"month": "2019-10", "area": "Croydon"}
+    assert manifest["package"]["croydon_kpi"] and manifest["package"]["pandas"]
+    assert "data/catalogue/measures.yaml" in manifest["inputs_sha256"]
+    assert set(manifest["outputs_sha256"]) == {"monthly_pack_2019-10_croydon.html", "monthly_pack_2019-10_croydon.xlsx"}
+
+    # Same inputs, same bytes.
+    before = report.read_bytes()
+    assert cli.main(["pack", "--month", "2019-10"]) == 0
+    assert report.read_bytes() == before
 
     notebook = project_copy / "notebooks" / "monthly_pack.ipynb"
     broken = nbformat.read(notebook, as_version=4)
     broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
     nbformat.write(broken, notebook)
+    capsys.readouterr()
     assert cli.main(["pack", "--month", "2019-10"]) == 1
     assert "RuntimeError: deliberate failure" in capsys.readouterr().err
-    assert report.read_text(encoding="utf-8") == page  # the good report is untouched
-    assert (project_copy / "reports" / "_failed" / "monthly_pack_2019-10_croydon.ipynb").is_file()
-    assert sorted(p.name for p in (project_copy / "reports").iterdir()) == ["_failed", "monthly_pack_2019-10_croydon.html"]
+    assert report.read_bytes() == before  # the good report is untouched
+    assert (reports / "_failed" / "monthly_pack_2019-10_croydon.ipynb").is_file()
+    assert not list(reports.glob(".*"))  # no partial file
+
+
+def test_a_pack_for_2018_03_shows_what_was_known_then(store):
+    from croydon_kpi import pack
+
+    report = pack.prepare("2018-03", "Croydon", store)
+    published = report.latest_published_table().set_index("Measure")
+    # 31 March 2017's figures were out by December 2017; 31 March 2018's not until December 2018.
+    assert published.loc["Children looked after per 10,000 children", "Period"] == "31 Mar 2017"
+    assert report.overview().empty  # no local figure existed yet
+    assert report.timeline()["Event"].str.startswith("ILACS").sum() == 0
+    assert report.finance_position()["As written"].tolist() == ["£1m"]  # only the 2017 Cabinet decision
