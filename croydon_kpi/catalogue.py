@@ -14,7 +14,7 @@ import yaml
 from . import project, schema
 
 PERIOD_TYPES = ("snapshot_31_march", "year_to_31_march", "snapshot_30_september", "mid_year", "financial_year")
-READERS = ("ees_csv", "lait_parquet", "committee_paper", "finance_statements", "scorecard_folder", "none")
+READERS = ("ees_csv", "lait_parquet", "committee_paper", "finance_statements", "scorecard_folder", "synthetic_borough", "none")
 MONEY_NATURES = ("recurring", "one_off", "outturn")
 _REQUIRED_MEASURE_FIELDS = ("id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition")
 _MAPPING_FIELDS = {

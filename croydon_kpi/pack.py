@@ -83,7 +83,7 @@ class MonthlyPack:
 
     def _kpi_row(self, row) -> dict:
         measure = self.store.catalogue.measure(row.measure)
-        local = _monthly(self.store.series(row.measure, area=self.area.name, status="reported"))
+        local = _monthly(self._local_series(row.measure))
         travel = direction_of_travel(local, measure.unit, measure.polarity, measure.decimals)
         previous = travel.changes[0] if travel.changes else None
         return {
@@ -97,6 +97,11 @@ class MonthlyPack:
             "SPC": self._spc_words(local, measure),
             "Published comparison": self._comparison_words(row.measure),
         }
+
+    def _local_series(self, measure_id: str) -> pd.DataFrame:
+        """The area's own monthly figures: computed from child-level lists where there are any, else reported."""
+        computed = self.store.series(measure_id, area=self.area.name, status="computed")
+        return computed if len(computed) else self.store.series(measure_id, area=self.area.name, status="reported")
 
     def _spc_words(self, series: pd.DataFrame, measure) -> str:
         values = series["value"].dropna()
@@ -140,6 +145,9 @@ class MonthlyPack:
     def _headline_measure(self, domain: str):
         candidates = []
         for measure in self.store.catalogue.measures.values():
+            computed = _monthly(self.store.series(measure.id, area=self.area.name, status="computed")) if measure.domain == domain else []
+            if len(computed) >= SPC_MIN_POINTS:  # a computed monthly series gets SPC limits
+                candidates.append((True, len(computed) + 1000, measure.id, measure, computed[computed["value"].notna()]))
             if measure.domain == domain and measure.national_sources:
                 series = self.store.series(measure.id, area=self.area.name, status="published_statistic")
                 series = series[series["value"].notna()]

@@ -23,12 +23,13 @@ from .ingest_lait import read_lait
 from .ingest_papers import read_paper
 from .ingest_finance import read_finance_statements
 from .finance import derived_figures
+from .ingest_synthetic import read_synthetic
 from .ingest_scorecards import REJECTION_COLUMNS, read_scorecard_folder
 
 # Files in data/sources/ that describe the folder rather than hold data.
 _DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
 # EES files go first: they carry both old and new codes, which the LAIT reader then borrows.
-_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2, "finance_statements": 3, "scorecard_folder": 4}
+_READ_ORDER = {"ees_csv": 0, "lait_parquet": 1, "committee_paper": 2, "finance_statements": 3, "scorecard_folder": 4, "synthetic_borough": 5}
 
 
 @dataclass
@@ -137,6 +138,8 @@ def read_sources(catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
             frames.append(read_paper(source, catalogue))
         elif source.reader == "finance_statements":
             frames.append(read_finance_statements(source, catalogue))
+        elif source.reader == "synthetic_borough":
+            frames.append(read_synthetic(source, catalogue))
         elif source.reader == "scorecard_folder":
             so_far = pd.concat(frames, ignore_index=True)
             figures, rejected = read_scorecard_folder(source, catalogue, areas.AreaLookup.from_figures(so_far),

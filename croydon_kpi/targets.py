@@ -183,7 +183,9 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     flags = "; ".join(f for f in rows["flags"].dropna())
     target = target_for(targets, measure.id, area, month)
     status = rag(value, target, measure.polarity)
-    history = store.series(measure.id, area=area, status="reported")
+    history = store.series(measure.id, area=area, status="computed")
+    if history.empty:
+        history = store.series(measure.id, area=area, status="reported")
     history = history[history["period_end"] <= rows["period_end"].max()]
     changes = rows.loc[rows["kind"] == "change", "value"].dropna().tolist()
     trend_now = trend_from_series(history["value"].dropna().tolist(), measure.polarity)

@@ -9,7 +9,7 @@ from croydon_kpi.neighbours import statistical_neighbours
 
 def test_store_has_the_design_columns(store):
     assert list(store.figures.columns) == list(schema.FIGURE_COLUMNS)
-    assert set(store.figures["status"]) == {"published_statistic", "reported", "derived"}
+    assert set(store.figures["status"]) == {"published_statistic", "reported", "derived", "computed"}
     assert store.figures["source_id"].notna().all() and store.figures["locator"].notna().all()
 
 

@@ -1,0 +1,38 @@
+"""The synthetic borough's computed monthly scorecard as figures (status computed, flagged synthetic)."""
+from __future__ import annotations
+
+import calendar
+
+import pandas as pd
+import yaml
+
+from . import schema
+from .catalogue import Catalogue, Source
+from .childlevel import monthly_scorecard, suppress
+from .errors import InputError, read_text
+from .synthetic import generate
+
+AREA = {"area_code": "SYNTHETIC", "old_la_code": None, "area_name": "Synthetic", "area_level": "local_authority"}
+
+
+def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
+    spec = yaml.safe_load(read_text(source.path)) or {}
+    try:
+        lists = generate(int(spec["seed"]), int(spec["children"]), str(spec["start"]), str(spec["end"]))
+    except (KeyError, ValueError, TypeError) as error:
+        raise InputError(source.path, None, f"expected seed, children, start and end (YYYY-MM): {error}") from None
+    scorecard = suppress(monthly_scorecard(lists))
+    rows = []
+    for result in scorecard.itertuples():
+        measure = catalogue.measure(result.measure)
+        start = pd.Period(result.month, "M").start_time
+        end = pd.Period(result.month, "M").end_time.normalize()
+        rows.append({**AREA, "measure": result.measure, "label": measure.title, "period_start": start, "period_end": end,
+                     "period_label": f"{calendar.month_name[start.month]} {start.year}", "kind": "level",
+                     "value": result.value, "unit": measure.unit, "bound": "exact",
+                     "numerator": result.numerator, "denominator": result.denominator, "symbol": result.symbol,
+                     "source_id": source.id, "locator": f"computed from synthetic Annex A lists, extract {result.month}",
+                     "quote": f"{result.numerator:g} / {result.denominator:g}" if pd.notna(result.denominator) and pd.notna(result.numerator) else None,
+                     "status": "computed", "flags": "synthetic" + (f"; suppressed={result.symbol}" if result.symbol else ""),
+                     "note": "synthetic data: no real child" + ("; a count from 1 to 5 is suppressed" if result.symbol else "")})
+    return schema.conform(pd.DataFrame(rows))

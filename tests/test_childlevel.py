@@ -1,0 +1,203 @@
+"""Child-level engine: Annex A reading, the scorecard rules on a hand-built borough of 12 children
+whose KPIs are worked out by hand below, the synthetic borough, and privacy."""
+import pandas as pd
+import pytest
+
+from croydon_kpi import annex_a, childlevel
+from croydon_kpi.workdays import working_days
+
+OCT = "2019-10"  # extract at Thursday 31 October 2019
+
+
+def frame(rows, columns):
+    table = pd.DataFrame(rows, columns=columns)
+    for column in columns:
+        if "Date" in column or "date" in column:
+            table[column] = pd.to_datetime(table[column])
+    table["Extract month"] = OCT
+    return table
+
+
+@pytest.fixture
+def borough():
+    cp = frame([
+        # id, plan start, last statutory visit, latest review, previous plans
+        ("CP1", "2019-01-10", "2019-10-30", "2019-07-01", 0),   # visit 1 working day ago: on time; reviewed < 6 months
+        ("CP2", "2019-03-01", "2019-10-17", "2019-04-01", 1),   # visit 10 working days ago: on time; review > 6 months: late
+        ("CP3", "2019-09-20", "2019-10-16", None, 0),           # visit 11 working days ago: late; plan < 3 months: no review due
+        ("CP4", "2018-06-01", None, "2019-06-01", 2),           # never visited: late; reviewed within 6 months
+    ], ["Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit", "Date of latest review conference",
+        "Number of Previous Child Protection Plans"])
+    cin = frame([
+        ("CIN1", "Child in need plan", "2019-10-03", "2019-09-01"),  # 20 working days: on time; review within 3 months
+        ("CIN2", "Child in need plan", "2019-10-02", "2019-06-30"),  # 21 working days: late; review late
+        ("CIN3", "Open assessment", "2019-10-30", None),              # not on a plan: not counted
+    ], ["Child Unique ID", "Case Status", "Date Child Was Last Seen", "Date of latest CIN plan review"])
+    cla = frame([
+        ("CLA1", "2017-05-01", "2019-09-19", "2019-06-01", "2019-01-15", 5),   # visit 42 days ago: on time; HA within 12 months
+        ("CLA2", "2019-08-01", "2019-09-18", None, None, 35),                   # 43 days: late; under 6 months: review not due
+        ("CLA3", "2018-01-01", "2019-10-01", "2019-03-01", "2018-09-30", 25),   # review late; HA late; > 20 miles
+    ], ["Child Unique ID", "Date Started to be Looked After", "Date of Last Social Work Visit", "Date of Latest Statutory Review",
+        "Date of Last Health Assessment", "Placement distance from home (miles)"])
+    leavers = frame([("CL1", "Yes", "Suitable"), ("CL2", "No", "Unsuitable"), ("CL3", "Died", None)],
+                    ["Child Unique ID", "LA in Touch", "Suitability of Accommodation"])
+    referrals = frame([("R1", "2019-10-01", 1), ("R2", "2019-02-01", 2), ("R3", "2018-10-31", 3)],
+                      ["Child Unique ID", "Date of referral", "Number of Referrals in Last 12 Months"])
+    assessments = frame([("A1", "2019-08-01", "2019-10-04"), ("A2", "2019-08-01", "2019-10-07")],
+                        ["Child Unique ID", "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"])
+    s47 = frame([("S1", "2019-10-01", "2019-10-22"), ("S2", "2019-10-01", "2019-10-23")],
+                ["Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"])
+    return {"list_7_child_protection": cp, "list_6_children_in_need": cin, "list_8_children_looked_after": cla,
+            "list_9_care_leavers": leavers, "list_3_referrals": referrals, "list_4_assessments": assessments,
+            "list_5_section_47": s47}
+
+
+def test_working_days_skip_weekends_and_bank_holidays():
+    # Friday 20 Dec 2019 to Thursday 2 Jan 2020: 25, 26 Dec and 1 Jan are bank holidays.
+    assert working_days(["2019-12-20"], ["2020-01-02"]).tolist() == [6.0]
+    assert working_days(["2019-12-20"], ["2020-01-02"], count_start_day=True).tolist() == [7.0]
+
+
+def test_hand_worked_kpis(borough):
+    results = childlevel.monthly_scorecard(borough).set_index("measure")
+    got = {m: (r.numerator, None if pd.isna(r.denominator) else r.denominator) for m, r in results.iterrows()}
+    assert got["cp_children_count"] == (4, None)
+    assert got["cp_visits_timely_percent"] == (2, 4)      # CP1 (1 working day), CP2 (10); CP3 (11) and CP4 (none) late
+    assert got["cp_reviews_timely_percent"] == (2, 3)     # CP1, CP4 reviewed within 6 months; CP2 late; CP3 not yet due
+    assert got["cin_plans_count"] == (2, None)            # CIN3 is an open assessment, not a plan
+    assert got["cin_visits_timely_percent"] == (1, 2)     # 3 Oct is 20 working days before 31 Oct; 2 Oct is 21
+    assert got["cin_reviews_timely_percent"] == (1, 2)
+    assert got["cla_visits_timely_percent"] == (2, 3)     # 19 Sep is 42 days before 31 Oct (on time), 18 Sep is 43
+    assert got["cla_reviews_timely_percent"] == (1, 2)    # CLA2 looked after under 6 months: not due
+    assert got["cla_review_health_assessments_timely_percent"] == (1, 2)  # CLA1 on time, CLA3 over 12 months; CLA2 not due
+    assert got["cla_placed_within_20_miles_percent"] == (1, 3)   # CLA2 (35 miles) and CLA3 (25) are further
+    assert got["care_leavers_in_touch_percent"] == (1, 2)  # CL3 died: left out
+    assert got["care_leavers_suitable_accommodation_percent"] == (1, 3)
+    assert got["rereferrals_within_12_months_percent"] == (1, 2)  # R3 is outside the 12 months to 31 Oct 2019
+    assert got["cp_plans_second_or_subsequent_percent"] == (1, 3)  # started in the year: CP1, CP2 (second), CP3
+    # 1 Aug to 4 Oct 2019 is 45 working days (26 Aug a bank holiday); to Monday 7 Oct, 46.
+    assert got["assessments_within_45_working_days_percent"] == (1, 2)
+    assert got["cp_conferences_within_15_days_percent"] == (1, 2)  # 1 to 22 Oct is 15 working days, to 23 Oct 16
+    assert results.loc["cp_visits_timely_percent", "value"] == 50.0
+
+
+def test_conventions_are_parameters(borough):
+    stricter = childlevel.monthly_scorecard(borough, {"cp_visit_working_days": 5, "count_start_day": True}).set_index("measure")
+    assert stricter.loc["cp_visits_timely_percent", "numerator"] == 1
+
+
+def test_small_counts_are_suppressed():
+    scorecard = pd.DataFrame([{"measure": "cp_children_count", "month": OCT, "numerator": 4, "denominator": None, "value": 4.0},
+                              {"measure": "cp_visits_timely_percent", "month": OCT, "numerator": 3, "denominator": 40, "value": 7.5},
+                              {"measure": "cla_visits_timely_percent", "month": OCT, "numerator": 30, "denominator": 40, "value": 75.0},
+                              {"measure": "cin_plans_count", "month": OCT, "numerator": 0, "denominator": None, "value": 0.0}])
+    out = childlevel.suppress(scorecard)
+    assert out["symbol"].tolist()[:2] == ["c", "c"] and out["symbol"].iloc[2:].isna().all()
+    assert out["value"].isna().tolist() == [True, True, False, False]
+    assert out.loc[1, "denominator"] == 40 and pd.isna(out.loc[1, "numerator"])
+
+
+def test_a_malformed_list_names_file_row_and_column(tmp_path):
+    path = tmp_path / "list7.csv"
+    path.write_text("Child Unique ID,Gender,Child Protection Plan Start Date,Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+                    "C1,Male,01/10/2019,0,Team A,Worker A\n"
+                    "C2,Mle,31/02/2019,two,Team A,Worker B\n")
+    with pytest.raises(annex_a.AnnexAError) as raised:
+        annex_a.read_list(path, "list_7_child_protection")
+    problems = raised.value.problems
+    assert (3, "Gender", "'Mle' is not one of ['Male', 'Female', 'Not stated/recorded', 'Neither']") in problems
+    assert (3, "Child Protection Plan Start Date", "'31/02/2019' is not a date (DD/MM/YYYY)") in problems
+    assert (3, "Number of Previous Child Protection Plans", "'two' is not a whole number") in problems
+    assert str(raised.value).startswith("list7.csv, row 3, column Gender:") and "(and 2 more problems)" in str(raised.value)
+
+
+def test_missing_columns_and_aliases(tmp_path):
+    path = tmp_path / "list9.csv"
+    path.write_text("Child ID,Sex,LA in Touch\nC1,F,yes\n")
+    with pytest.raises(annex_a.InputError, match="missing columns \\['Allocated Personal Advisor'\\]"):
+        annex_a.read_list(path, "list_9_care_leavers")
+    path.write_text("Child ID,Sex,LA in Touch,Allocated Personal Advisor\nC1,b) Female,a) Yes,PA\n")
+    read = annex_a.read_list(path, "list_9_care_leavers")
+    assert read.loc[0, ["Gender", "LA in Touch"]].tolist() == ["Female", "Yes"]
+
+
+def test_identifiers_never_appear_in_errors(tmp_path):
+    path = tmp_path / "list7.csv"
+    path.write_text("Child Unique ID,Gender,Child Protection Plan Start Date,Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+                    ",Male,01/10/2019,0,Team A,Jane Worker\n")
+    with pytest.raises(annex_a.AnnexAError) as raised:
+        annex_a.read_list(path, "list_7_child_protection")
+    assert "Jane" not in str(raised.value)
+
+
+def test_synthetic_borough_is_deterministic_and_marked():
+    from croydon_kpi.synthetic import generate
+
+    first, again = generate(seed=7, children=20_000, start="2019-01", end="2019-03"), generate(seed=7, children=20_000, start="2019-01", end="2019-03")
+    assert set(first) == {f"list_{n}_" + suffix for n, suffix in [(1, "contacts"), (2, "early_help"), (3, "referrals"), (4, "assessments"),
+                          (5, "section_47"), (6, "children_in_need"), (7, "child_protection"), (8, "children_looked_after"),
+                          (9, "care_leavers"), (10, "adoption"), (11, "adopters")]}
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], again[name])
+        assert (first[name]["Synthetic data"] == "yes").all()
+    ids = first["list_7_child_protection"]["Child Unique ID"]
+    assert ids.str.fullmatch(r"SYNTHETIC-\d{6}").all()
+    # The synthetic borough's CP visits improve as the seed report describes.
+    scorecard = childlevel.monthly_scorecard(generate()).set_index(["measure", "month"])["value"]
+    assert scorecard[("cp_visits_timely_percent", "2017-01")] < 70 < 85 < scorecard[("cp_visits_timely_percent", "2019-10")]
+
+
+def test_synthetic_figures_are_computed_flagged_and_free_of_identifiers(store):
+    figures = store.figures[store.figures["area_name"] == "Synthetic"]
+    assert len(figures) == 34 * 16 and set(figures["status"]) == {"computed"}
+    assert figures["flags"].str.contains("synthetic").all()
+    text = figures.astype(str).to_string()
+    assert "SYNTHETIC-0" not in text
+
+
+def test_synthetic_pack_builds_with_spc_and_no_child_identifier_or_birth_date(tmp_path, monkeypatch):
+    import shutil
+
+    import yaml
+
+    from croydon_kpi import cli, project
+    from croydon_kpi.synthetic import generate
+
+    copy = tmp_path / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(project.project_root() / folder, copy / folder)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    assert cli.main(["pack", "--area", "synthetic", "--month", "2019-10"]) == 0
+    reports = copy / "reports"
+    page = (reports / "monthly_pack_2019-10_synthetic.html").read_text(encoding="utf-8")
+    assert page.count("Upper process limit") >= 6  # an SPC chart per domain
+    assert "Synthetic: children" in page
+
+    spec = yaml.safe_load((copy / "data/sources/synthetic/borough.yaml").read_text())
+    lists = generate(spec["seed"], spec["children"], spec["start"], spec["end"])
+    identifiers, births = set(), set()
+    for table in lists.values():
+        for column in ("Child Unique ID", "Adopter ID"):
+            if column in table:
+                identifiers |= set(table[column])
+        if "Date of Birth" in table:
+            births |= {f"{d:%Y-%m-%d}" for d in table["Date of Birth"]} | {f"{d:%d/%m/%Y}" for d in table["Date of Birth"]}
+    from plotly.offline import get_plotlyjs
+
+    library = get_plotlyjs()  # the inlined chart library holds example dates of its own
+    outputs = [p for p in reports.rglob("*") if p.is_file()]
+    assert outputs
+    for path in outputs:
+        text = path.read_bytes().decode("utf-8", errors="ignore").replace(library, "")
+        if path.suffix == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path)
+            text = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
+        assert "SYNTHETIC-0" not in text, path.name
+        assert not any(identifier in text for identifier in identifiers), path.name
+        import re
+
+        found_dates = set(re.findall(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", text))
+        assert not (found_dates & births), (path.name, sorted(found_dates & births)[:3])
