@@ -201,3 +201,19 @@ def test_synthetic_pack_builds_with_spc_and_no_child_identifier_or_birth_date(tm
 
         found_dates = set(re.findall(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", text))
         assert not (found_dates & births), (path.name, sorted(found_dates & births)[:3])
+
+
+def test_all_authorities_at_once_equals_one_at_a_time():
+    from croydon_kpi.synthetic import generate
+
+    first = generate(seed=1, children=15_000, start="2019-01", end="2019-06")
+    second = generate(seed=2, children=25_000, start="2019-01", end="2019-06")
+    both = {name: pd.concat([first[name].assign(Area="A"), second[name].assign(Area="B")], ignore_index=True) for name in first}
+    national = childlevel.scorecard_by_area(both).set_index(["Area", "measure", "month"])
+    for area, lists in (("A", first), ("B", second)):
+        alone = childlevel.monthly_scorecard(lists)
+        for row in alone.itertuples():
+            together = national.loc[(area, row.measure, row.month)]
+            assert together["numerator"] == row.numerator, (area, row.measure, row.month)
+            if row.denominator is not None and not pd.isna(row.denominator):
+                assert together["denominator"] == row.denominator, (area, row.measure, row.month)

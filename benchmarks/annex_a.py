@@ -1,0 +1,112 @@
+"""National scale: Annex A lists for every English authority (about 12 million children, 36
+months) as Parquet; the 36-month scorecard of every authority; time, peak memory and two ratios.
+
+- engine: croydon_kpi.childlevel.scorecard_by_area (one pass, grouped by authority and month);
+- reference: the straightforward pandas per-month loop an analyst would write (below);
+- floor: one scan of the same Parquet files.
+Goals on a 2-core machine: engine at most 60 s, at least 10x faster than the loop, at most 4x the scan.
+Each measured step runs in a fresh process, so its peak memory is its own.
+Usage: python benchmarks/annex_a.py [--authorities N] (default: every authority).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+READ = """
+import pandas as pd, glob, sys
+lists = {p.split('/')[-1][:-8]: pd.read_parquet(p) for p in sorted(glob.glob(sys.argv[1] + '/*.parquet'))}
+"""
+STEPS = {
+    "engine": READ + """
+from croydon_kpi.childlevel import scorecard_by_area
+result = scorecard_by_area(lists)
+print(len(result))
+""",
+    # The reference an analyst would write: for each month, take that month's rows and compute
+    # each indicator for each authority.
+    "reference": READ + """
+import pandas as pd
+from croydon_kpi import childlevel
+params = childlevel.DEFAULT_PARAMETERS
+rows = 0
+for month in sorted(set(lists['list_7_child_protection']['Extract month'])):
+    month_end = pd.Period(month, 'M').end_time.normalize()
+    for indicator in childlevel.INDICATORS:
+        frame = lists[indicator.list_name]
+        current = frame[frame['Extract month'] == month]
+        for area, rows_of_area in current.groupby('Area'):
+            numerator, denominator = indicator.rule(rows_of_area, pd.Series(month_end, index=rows_of_area.index), params)
+            rows += 1
+    for area in lists['list_3_referrals']['Area'].unique():
+        of_area = {name: frame[frame['Area'] == area] for name, frame in lists.items() if 'Area' in frame}
+        childlevel.flow_indicators(of_area, month_end, params)
+print(rows)
+""",
+    "floor": READ + """
+print(sum(len(frame) for frame in lists.values()))
+""",
+}
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], capture_output=True, text=True)
+elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(elapsed, peak, done.returncode, done.stderr[-500:].replace(chr(10), ' '))
+"""
+
+
+def generate_nation(folder: Path, limit: int | None) -> int:
+    import pandas as pd
+
+    from croydon_kpi import load_store
+    from croydon_kpi.synthetic import generate
+
+    store = load_store()
+    population = store.figures[(store.figures["measure"] == "population_0_17") & (store.figures["area_level"] == "local_authority")
+                               & (store.figures["period_end"].dt.year == 2019) & store.figures["value"].notna()]
+    authorities = population.sort_values("old_la_code").head(limit or len(population))
+    collected: dict[str, list] = {}
+    for seed, row in enumerate(authorities.itertuples()):
+        for name, frame in generate(seed=seed, children=int(row.value), start="2017-04", end="2020-03").items():
+            collected.setdefault(name, []).append(frame.assign(Area=row.old_la_code))
+    for name, frames in collected.items():
+        pd.concat(frames, ignore_index=True).to_parquet(folder / f"{name}.parquet", index=False)
+    return int(authorities["value"].sum()), len(authorities)
+
+
+def measure(step: str, folder: Path) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, "-c", MEASURE, STEPS[step], str(folder)], capture_output=True, text=True, check=True)
+    elapsed, peak, code, error = done.stdout.split(" ", 3)
+    if code != "0":
+        raise SystemExit(f"{step} failed: {error}")
+    return float(elapsed), float(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--authorities", type=int, default=None, help="only the first N authorities (a quicker run)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        started = time.perf_counter()
+        children, authorities = generate_nation(folder, args.authorities)
+        size = sum(p.stat().st_size for p in folder.glob("*.parquet")) / 1e6
+        print(f"generated {authorities} authorities, {children:,} children, 36 months, {size:.0f} MB of Parquet in {time.perf_counter() - started:.0f} s")
+        results = {step: measure(step, folder) for step in ("floor", "engine", "reference")}
+    (floor, floor_peak), (engine, engine_peak), (reference, _) = results["floor"], results["engine"], results["reference"]
+    print(f"engine (scorecard for every authority and month): {engine:.1f} s, peak memory {engine_peak:.0f} MB (goal: at most 60 s)")
+    print(f"reference per-month pandas loop: {reference:.1f} s; engine is {reference / engine:.1f}x faster (goal: at least 10x)")
+    print(f"floor (one scan of the Parquet files): {floor:.1f} s, peak memory {floor_peak:.0f} MB; engine / floor = {engine / floor:.1f} (goal: at most 4)")
+    print(json.dumps({"children": children, "authorities": authorities, "engine_s": round(engine, 1), "reference_s": round(reference, 1),
+                      "floor_s": round(floor, 1), "engine_peak_mb": round(engine_peak)}))
+
+
+if __name__ == "__main__":
+    main()
