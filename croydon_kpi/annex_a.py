@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from . import project
-from .errors import InputError, read_text
+from .errors import InputError, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class AnnexAError(InputError):
 @lru_cache(maxsize=1)
 def schemas() -> dict[str, list[Column]]:
     path = project.data_dir() / "catalogue" / "annex_a.yaml"
-    spec = yaml.safe_load(read_text(path))
+    spec = read_yaml(path)
     categories = spec["categories"]
     lists = {}
     for list_name, definition in spec["lists"].items():

@@ -100,18 +100,12 @@ class Catalogue:
 
 
 def _read_yaml(path: Path) -> dict:
+    from .errors import InputError, read_yaml
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CatalogueError(f"{project.relative(path)}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise CatalogueError(f"{project.relative(path)}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise CatalogueError(f"{project.relative(path)}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        loaded = read_yaml(path)
+    except InputError as error:
+        raise CatalogueError(str(error)) from None
     if not isinstance(loaded, dict):
         raise CatalogueError(f"{project.relative(path)}: expected a mapping at the top level")
     return loaded

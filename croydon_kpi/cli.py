@@ -23,10 +23,32 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _store():
+class RejectedInput(ValueError):
+    """Some input rows were rejected; a scheduled run publishes nothing built on them."""
+
+
+def _check_registries(store) -> None:
+    """The files notebooks read besides the store, checked before any kernel starts."""
+    from .targets import load_targets
+    from .visits import load_registry
+
+    load_targets(store.catalogue)
+    load_registry()
+
+
+def _store(accept_rejects: bool = False):
     from .store import load_store
 
-    return load_store()
+    store = load_store()
+    _check_registries(store)
+    rejected = store.rejections
+    if len(rejected) and not accept_rejects:
+        first = rejected.iloc[0]
+        more = f" (and {len(rejected) - 1} more rejected rows)" if len(rejected) > 1 else ""
+        raise RejectedInput(f"{first['file']}, row {first['row']}, column {first['column']}: {first['reason']}{more}; "
+                            "nothing was published: fix the input, or pass --accept-rejects to publish with every rejection "
+                            "listed in the pack's data quality section (croydon-kpi check lists them all)")
+    return store
 
 
 def _publish(jobs, command: str, with_index: bool = False) -> int:
@@ -40,7 +62,7 @@ def _publish(jobs, command: str, with_index: bool = False) -> int:
 
 
 def command_pack(args) -> int:
-    return _publish([jobs.pack_job(_store(), args.month, args.area)], "pack")
+    return _publish([jobs.pack_job(_store(args.accept_rejects), args.month, args.area)], "pack")
 
 
 def command_visit(args) -> int:
@@ -48,11 +70,20 @@ def command_visit(args) -> int:
 
 
 def command_build(args) -> int:
-    return _publish(jobs.build_jobs(_store()), "build", with_index=True)
+    return _publish(jobs.build_jobs(_store(args.accept_rejects)), "build", with_index=True)
+
+
+def command_check(args) -> int:
+    """Read every input and list every rejected row; writes nothing. Exit 2 if anything is rejected."""
+    store = _store(accept_rejects=True)
+    for row in store.rejections.itertuples():
+        print(f"{row.file}, row {row.row}, column {row.column}: {row.reason}")
+    print(f"{len(store.figures):,} figures read; {len(store.rejections)} rows rejected", file=sys.stderr)
+    return EXIT_BAD_INPUT if len(store.rejections) else EXIT_OK
 
 
 def command_list(args) -> int:
-    for job in jobs.build_jobs(_store()):
+    for job in jobs.build_jobs(_store(accept_rejects=True)):
         parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
         print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
     print("Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)")
@@ -84,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Build reports/monthly_pack_<month>_<area>.html.")
     pack.add_argument("--month", help="YYYY-MM (default: the notebook's, 2019-10)")
     pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: Croydon)")
+    pack.add_argument("--accept-rejects", action="store_true",
+                      help="publish even if some scorecard rows were rejected (they are listed in the pack)")
     pack.set_defaults(handler=command_pack)
 
     visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
@@ -94,7 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build every report for the default month",
                                 description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
                                             "and reports/index.html; nothing is published unless all succeed.")
+    build.add_argument("--accept-rejects", action="store_true",
+                       help="publish even if some scorecard rows were rejected (they are listed in the packs)")
     build.set_defaults(handler=command_build)
+
+    check = commands.add_parser("check", help="read every input and list rejected rows (writes nothing)",
+                                description="Read every input; print each rejected row; exit 2 if any.")
+    check.set_defaults(handler=command_check)
 
     listing = commands.add_parser("list", help="what can be built", description="List what can be built.")
     listing.set_defaults(handler=command_list)
@@ -113,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (ParameterError, UnknownArea, InputError, CatalogueError, ParseError) as error:
+    except (ParameterError, UnknownArea, InputError, CatalogueError, ParseError, RejectedInput) as error:
         _say(f"croydon-kpi: error: {error}")
         return EXIT_BAD_INPUT
     except Exception as error:

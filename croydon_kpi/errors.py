@@ -24,7 +24,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise InputError(path, None, "file not found") from None
     if not data.strip():
-        raise InputError(path, None, "the file is empty")
+        raise InputError(path, "line 1", "the file is empty; expected text with a header row")
     if b"\x00" in data[:4096]:
         raise InputError(path, None, "binary data, expected UTF-8 text")
     try:
@@ -32,3 +32,30 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+
+
+MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
+
+
+def read_yaml(path: Path):
+    """YAML read safely: no Python tags, no alias bombs; errors name the file and line."""
+    import yaml
+
+    class _Counting(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                _Counting.aliases += 1
+                if _Counting.aliases > MAX_YAML_ALIASES:
+                    mark = self.peek_event().start_mark
+                    raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
+            return super().compose_node(parent, index)
+
+    text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_Counting)  # a SafeLoader: only plain data, never Python objects
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None

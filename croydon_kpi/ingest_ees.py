@@ -25,7 +25,11 @@ AREA_LEVELS = {"National": "national", "Regional": "regional", "Local authority"
 def read_table(source: Source) -> pd.DataFrame:
     """The file as text columns, plus `_line` (its line number in the file, header = line 1)."""
     text = read_text(source.path)
-    header = next(csv.reader(io.StringIO(text)), [])
+    records = list(csv.reader(io.StringIO(text)))
+    header = records[0] if records else []
+    for number, record in enumerate(records[1:], start=2):
+        if record and len(record) != len(header):
+            raise InputError(source.path, f"line {number}", f"{len(record)} fields, expected {len(header)} as in the header (a truncated or misaligned row)")
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
         raise InputError(source.path, "line 1", f"duplicated columns {duplicated}")
@@ -127,7 +131,10 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
     _check_unique(rows, source, measure)
     values, symbols = parse_cells(rows, mapping["value"], source)
     numerator = parse_cells(rows, mapping["numerator"], source)[0] if mapping.get("numerator") else np.nan
-    periods = [parse_period(mapping["period"], year) for year in rows["time_period"]]
+    periods = [_period(mapping["period"], year, line, source) for year, line in zip(rows["time_period"], rows["_line"])]
+    if measure.unit == "percent" and (values > 100).any():
+        row = rows.loc[values > 100].iloc[0]
+        raise InputError(source.path, f"line {row['_line']}, column {mapping['value']}", f"{row[mapping['value']]} is not a percentage of 100 or less")
     figures = _areas(rows, source).assign(
         measure=measure.id,
         label=_label(mapping),
@@ -151,6 +158,20 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         note=symbols.map(lambda s: schema.SUPPRESSION_SYMBOLS.get(s) if isinstance(s, str) else None),
     )
     return figures
+
+
+def _period(period_type: str, year: str, line: int, source: Source):
+    from datetime import date
+
+    from .normalise import ParseError
+
+    try:
+        found = parse_period(period_type, year)
+    except ParseError as error:
+        raise InputError(source.path, f"line {line}, column time_period", str(error)) from None
+    if found.end > date.today() or found.start.year < 2000:
+        raise InputError(source.path, f"line {line}, column time_period", f"{year!r} is outside 2000 to today")
+    return found
 
 
 def read_ees(source: Source, mappings: list[tuple[Measure, dict]]) -> pd.DataFrame:

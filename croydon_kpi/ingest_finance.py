@@ -6,7 +6,7 @@ import yaml
 
 from . import schema
 from .catalogue import Catalogue, Source
-from .errors import InputError, read_text
+from .errors import InputError, read_yaml
 from .extract import DEFAULT_AREA
 from .normalise import ParseError, parse_financial_year, parse_money
 
@@ -14,7 +14,7 @@ REQUIRED = ("measure", "as_written", "statement", "source")
 
 
 def read_finance_statements(source: Source, catalogue: Catalogue) -> pd.DataFrame:
-    entries = (yaml.safe_load(read_text(source.path)) or {}).get("figures") or []
+    entries = (read_yaml(source.path) or {}).get("figures") or []
     rows = [_row(entry, index, source, catalogue) for index, entry in enumerate(entries)]
     return schema.conform(pd.DataFrame(rows)) if rows else schema.empty_figures()
 

@@ -8,7 +8,7 @@ import yaml
 
 from . import project
 from .catalogue import Catalogue, Source
-from .errors import InputError, read_text
+from .errors import InputError, read_text, read_yaml
 from .extract import extract_figures
 
 CATALOGUE_FILE = "committee_papers/catalogue.yaml"
@@ -17,7 +17,7 @@ CATALOGUE_FILE = "committee_papers/catalogue.yaml"
 def paper_catalogue() -> dict[str, dict]:
     """Document id -> its entry in committee_papers/catalogue.yaml."""
     path = project.sources_dir() / CATALOGUE_FILE
-    entries = yaml.safe_load(read_text(path)).get("documents") or []
+    entries = (read_yaml(path) or {}).get("documents") or []
     return {entry["id"]: entry for entry in entries}
 
 

@@ -55,15 +55,41 @@ def month_from_header(text: str) -> tuple[int, int] | None:
 
 def _read(path: Path) -> pd.DataFrame:
     if path.suffix.lower() == ".xlsx":
+        _refuse_formulas(path)
         try:
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         except Exception as error:  # openpyxl raises several types for a file that is not a workbook
             raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
     text = read_text(path)
+    import csv
+
+    header = next(csv.reader(io.StringIO(text)), [])
+    duplicated = sorted({h.strip().lower() for h in header if [x.strip().lower() for x in header].count(h.strip().lower()) > 1})
+    if duplicated:
+        raise InputError(path, "row 1", f"duplicated columns {duplicated}")
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as error:
         raise InputError(path, None, f"not a well-formed CSV ({error})") from None
+
+
+MAX_CELL = 1000
+
+
+def _refuse_formulas(path: Path) -> None:
+    """A formula's result is not in the file unless Excel saved it: ask for values instead."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=False, read_only=True)
+    except Exception as error:  # openpyxl raises several types for a file that is not a workbook
+        raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    raise InputError(path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)")
+    book.close()
 
 
 def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLookup, known_areas: pd.DataFrame):
@@ -152,6 +178,10 @@ class _RowReader:
         return (max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"), None
 
     def figure(self, row: dict):
+        long_cell = next((k for k in ("name", "area", "month", "value") if len(str(row.get(k, ""))) > MAX_CELL), None)
+        if long_cell:
+            return None, self.reject({**row, long_cell: str(row[long_cell])[:40] + "..."}, long_cell,
+                                     f"a cell of {len(str(row[long_cell])):,} characters; expected at most {MAX_CELL:,}")
         measure, problem = self._measure(row)
         if problem:
             return None, self.reject(row, "name" if not row["by_id"] else "measure", problem)

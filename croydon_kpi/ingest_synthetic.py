@@ -9,14 +9,14 @@ import yaml
 from . import schema
 from .catalogue import Catalogue, Source
 from .childlevel import monthly_scorecard, suppress
-from .errors import InputError, read_text
+from .errors import InputError, read_yaml
 from .synthetic import generate
 
 AREA = {"area_code": "SYNTHETIC", "old_la_code": None, "area_name": "Synthetic", "area_level": "local_authority"}
 
 
 def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
-    spec = yaml.safe_load(read_text(source.path)) or {}
+    spec = read_yaml(source.path) or {}
     try:
         lists = generate(int(spec["seed"]), int(spec["children"]), str(spec["start"]), str(spec["end"]))
     except (KeyError, ValueError, TypeError) as error:

@@ -25,7 +25,7 @@ import yaml
 
 from . import project
 from .catalogue import Catalogue, Measure
-from .errors import InputError, read_text
+from .errors import InputError, read_yaml
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
 OUT_OF_OVERVIEW = ("finance", "population")  # money and context, not performance
@@ -50,7 +50,10 @@ def load_targets(catalogue: Catalogue, path=None) -> list[Target]:
              for m in catalogue.measures.values() if m.target is not None]
     if not path.exists():
         return found
-    entries = (yaml.safe_load(read_text(path)) or {}).get("targets") or []
+    loaded = read_yaml(path) or {}
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("targets") or [], list):
+        raise InputError(path, "line 1", "expected `targets:` followed by a list")
+    entries = loaded.get("targets") or []
     for index, entry in enumerate(entries):
         where = f"targets[{index}]"
         if not isinstance(entry, dict) or not all(entry.get(k) not in (None, "") for k in ("measure", "target", "source")):

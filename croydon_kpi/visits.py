@@ -9,7 +9,7 @@ import pandas as pd
 import yaml
 
 from . import project
-from .errors import InputError, read_text
+from .errors import InputError, read_yaml
 
 VISIT_NUMBERS = range(1, 8)
 FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
@@ -33,7 +33,7 @@ class Visit:
 
 def load_registry() -> dict:
     path = project.data_dir() / "inspections.yaml"
-    registry = yaml.safe_load(read_text(path)) or {}
+    registry = read_yaml(path) or {}
     visits = registry.get("monitoring_visits") or []
     numbers = [visit.get("number") for visit in visits]
     if sorted(numbers) != list(VISIT_NUMBERS):

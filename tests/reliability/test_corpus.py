@@ -1,0 +1,118 @@
+"""Every bad input in cases.yaml: exit 2, one precise line, nothing written, earlier reports untouched."""
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from croydon_kpi import cli, project
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())["cases"]
+GOOD_ROW = "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80\n"
+
+
+def _xlsx(rows, merge=None):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    if merge:
+        book.active.merge_cells(merge)
+    return book
+
+
+BUILDERS = {
+    "utf16": lambda path: path.write_bytes(GOOD_ROW.encode("utf-16")),
+    "latin1": lambda path: path.write_bytes("first line\nsecond line costs \u00a3400\n".encode("latin-1")),
+    "binary": lambda path: path.write_bytes(b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256))),
+    "enormous_cell": lambda path: path.write_text("indicator,area,2019-10\n" + "x" * 1_000_001 + ",Croydon,5\n"),
+    "alias_bomb": lambda path: path.write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(20))),
+    "xlsx_merged_header": lambda path: _xlsx([["Scorecard", None, None, None], ["measure", "area", "month", "value"],
+                                              ["cin_visits_timely_percent", "Croydon", "2019-11", 80]], merge="A1:D1").save(path),
+    "xlsx_formula": lambda path: _xlsx([["measure", "area", "month", "value"],
+                                        ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]).save(path),
+}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """A project copy with a good report already built (the 'previous report' to protect)."""
+    root = tmp_path_factory.mktemp("corpus-base")
+    for folder in ("data", "notebooks"):
+        shutil.copytree(project.project_root() / folder, root / folder)
+    (root / "reports").mkdir()
+    (root / "reports" / "monthly_pack_2019-10_croydon.html").write_text("<html>the previous, good report</html>")
+    return root
+
+
+def _apply(case, root: Path) -> None:
+    if "argv" in case:
+        return
+    path = root / case["file"]
+    if "content" in case:
+        path.write_text(case["content"], encoding="utf-8")
+    elif "build" in case:
+        BUILDERS[case["build"]](path)
+    elif "replace" in case:
+        old, new = case["replace"]
+        text = path.read_text(encoding="utf-8-sig")
+        assert old in text, f"{case['id']}: the text to replace is not in {case['file']}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    elif "truncate" in case:
+        data = path.read_bytes()
+        path.write_bytes(data[: data.index(b"\n", case["truncate"]) - 5])
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, tmp_path, monkeypatch, capsys):
+    root = tmp_path / "project"
+    shutil.copytree(base, root)
+    _apply(case, root)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    before = _files(root / "reports")
+    code = cli.main(case.get("argv", ["pack", "--month", "2019-10"]))
+    error = capsys.readouterr().err.strip().splitlines()
+    assert code == 2, error
+    message = [line for line in error if line.startswith("croydon-kpi: error: ")]
+    assert len(message) == 1 and len(error) <= 2, error  # one error line (a progress line may precede it)
+    for expected in case["expect"]:
+        assert expected in message[0], message[0]
+    assert _files(root / "reports") == before
+
+
+def test_the_corpus_covers_every_input_kind():
+    kinds = {c["id"].split("_")[0] for c in CASES}
+    assert {"scorecard", "dfe", "paper", "targets", "catalogue", "inspections", "parameter"} <= kinds
+    assert len(CASES) >= 30
+
+
+def test_a_utf8_bom_is_good_input_not_a_rejection(base, tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    shutil.copytree(base, root)
+    (root / "data/sources/scorecards/bom.csv").write_text("\ufeff" + GOOD_ROW, encoding="utf-8")
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    from croydon_kpi import load_store
+
+    store = load_store()
+    assert store.rejections.empty
+    assert (store.figures["source_id"] == "scorecards").sum() == 21
+
+
+def test_accept_rejects_publishes_with_the_rejections_listed(base, tmp_path, monkeypatch, capsys):
+    root = tmp_path / "project"
+    shutil.copytree(base, root)
+    (root / "data/sources/scorecards/bad.csv").write_text("measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-10,eighty\n")
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    assert cli.main(["check"]) == 2
+    assert "bad.csv, row 2, column value: 'eighty' is not a number" in capsys.readouterr().out
+    assert cli.main(["pack", "--month", "2019-10", "--accept-rejects"]) == 0
+    page = (root / "reports" / "monthly_pack_2019-10_croydon.html").read_text(encoding="utf-8")
+    assert "rejected: &#x27;eighty&#x27; is not a number" in page or "rejected: 'eighty' is not a number" in page
