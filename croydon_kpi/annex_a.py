@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from . import project
-from .errors import InputError, read_text, read_yaml
+from .errors import InputError, csv_frame, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -147,5 +147,5 @@ def read_list(path: Path, list_name: str) -> pd.DataFrame:
         except Exception as error:  # openpyxl raises several types for a file that is not a workbook
             raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__})") from None
     else:
-        table = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
+        table = csv_frame(path, read_text(path))
     return validate(table, list_name, path)

@@ -59,3 +59,27 @@ def read_yaml(path: Path):
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}" if mark else None
         raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
+
+
+def csv_records(path: Path, text: str) -> list[list[str]]:
+    """The rows of CSV text, or an InputError naming the file and line (never csv.Error)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
+
+
+def csv_frame(path: Path, text: str):
+    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError)."""
+    import io
+
+    import pandas as pd
+
+    try:
+        return pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
+        raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None

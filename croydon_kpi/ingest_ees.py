@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import schema
 from .catalogue import Measure, Source
-from .errors import InputError, read_text
+from .errors import InputError, csv_frame, csv_records, read_text
 from .periods import available_from, parse_period
 
 AREA_KEYS = ["time_period", "geographic_level", "country_code", "region_code", "old_la_code", "new_la_code"]
@@ -25,7 +25,7 @@ AREA_LEVELS = {"National": "national", "Regional": "regional", "Local authority"
 def read_table(source: Source) -> pd.DataFrame:
     """The file as text columns, plus `_line` (its line number in the file, header = line 1)."""
     text = read_text(source.path)
-    records = list(csv.reader(io.StringIO(text)))
+    records = csv_records(source.path, text)
     header = records[0] if records else []
     for number, record in enumerate(records[1:], start=2):
         if record and len(record) != len(header):
@@ -33,10 +33,7 @@ def read_table(source: Source) -> pd.DataFrame:
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
         raise InputError(source.path, "line 1", f"duplicated columns {duplicated}")
-    try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as error:
-        raise InputError(source.path, None, f"not a well-formed CSV ({error})") from None
+    table = csv_frame(source.path, text)
     missing = [column for column in REQUIRED_COLUMNS if column not in table]
     if missing:
         raise InputError(source.path, "line 1", f"missing EES columns {missing}")

@@ -22,7 +22,7 @@ import pandas as pd
 from . import project, schema
 from .areas import AreaLookup
 from .catalogue import Catalogue, Source
-from .errors import InputError, read_text
+from .errors import InputError, csv_frame, csv_records, read_text
 from .extract import _alias_table, _aliases_in
 from .normalise import MONTHS
 
@@ -61,16 +61,12 @@ def _read(path: Path) -> pd.DataFrame:
         except Exception as error:  # openpyxl raises several types for a file that is not a workbook
             raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
     text = read_text(path)
-    import csv
-
-    header = next(csv.reader(io.StringIO(text)), [])
+    records = csv_records(path, text)
+    header = records[0] if records else []
     duplicated = sorted({h.strip().lower() for h in header if [x.strip().lower() for x in header].count(h.strip().lower()) > 1})
     if duplicated:
         raise InputError(path, "row 1", f"duplicated columns {duplicated}")
-    try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as error:
-        raise InputError(path, None, f"not a well-formed CSV ({error})") from None
+    return csv_frame(path, text)
 
 
 MAX_CELL = 1000

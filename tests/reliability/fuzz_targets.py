@@ -1,0 +1,87 @@
+"""The fuzz properties, shared by the tests (few examples) and benchmarks/fuzz.py (many).
+
+Each target takes generated input and must either return a valid result or raise the library's
+own error (ParseError, InputError and its subclasses); any other exception is a bug.
+"""
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+from hypothesis import strategies as st
+
+from croydon_kpi import annex_a, schema
+from croydon_kpi.errors import InputError
+from croydon_kpi.extract import extract_figures
+from croydon_kpi.normalise import ParseError, parse_date_range, parse_financial_year, parse_money, parse_percent
+
+OWN_ERRORS = (ParseError, InputError)
+# Text that looks like what councils write, mixed with anything at all.
+council_text = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(["£", "22.2", "m", "(", ")", "%", " per cent", "2018/19", "-", "–", " ", "of", "and", "3.14",
+                              "over", "100", "cases", "January", "2019", "16th", "&", "\n", "- ", "CIN", "CP plans", "."]),
+             max_size=40).map("".join),
+)
+raw_bytes = st.one_of(st.binary(max_size=2000), council_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
+
+
+def parsers(text):
+    for parse in (parse_money, parse_percent, parse_financial_year, parse_date_range):
+        try:
+            parse(text)
+        except ParseError as error:
+            assert error.text == text
+
+
+def extractor(text):
+    figures = extract_figures(text)
+    assert list(figures.columns) == list(schema.FIGURE_COLUMNS)
+
+
+def _file(data: bytes, suffix: str) -> Path:
+    handle = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)
+    handle.write(data)
+    handle.close()
+    return Path(handle.name)
+
+
+def ees_reader(data: bytes):
+    from croydon_kpi.ingest_ees import read_table
+
+    path = _file(data, ".csv")
+    try:
+        read_table(SimpleNamespace(path=path, id="fuzz"))
+    except OWN_ERRORS:
+        pass
+    finally:
+        path.unlink()
+
+
+def annex_a_reader(data: bytes):
+    path = _file(data, ".csv")
+    try:
+        annex_a.read_list(path, "list_7_child_protection")
+    except OWN_ERRORS:
+        pass
+    finally:
+        path.unlink()
+
+
+def scorecard_reader(data: bytes):
+    from croydon_kpi import load_catalogue
+    from croydon_kpi.ingest_scorecards import ScorecardResult, _read_one
+
+    path = _file(data, ".csv")
+    areas = pd.DataFrame({"area_code": ["E09000008"], "old_la_code": ["306"], "area_name": ["Croydon"], "area_level": ["local_authority"]})
+    try:
+        _read_one(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas, ScorecardResult())
+    except OWN_ERRORS:
+        pass
+    finally:
+        path.unlink()
+
+
+TARGETS = {"parsers": (parsers, council_text), "extract_figures": (extractor, council_text),
+           "ees_reader": (ees_reader, raw_bytes), "annex_a_reader": (annex_a_reader, raw_bytes),
+           "scorecard_reader": (scorecard_reader, raw_bytes)}
