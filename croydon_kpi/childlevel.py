@@ -48,8 +48,13 @@ def _age_days(rows, column, month_end):
     return (month_end - rows[column]).dt.days
 
 
+def _months_before(month_end: pd.Series, months: int) -> pd.Series:
+    """month_end minus whole months, worked out once per distinct month (not once per row)."""
+    return month_end.map({end: end - pd.DateOffset(months=months) for end in month_end.unique()})
+
+
 def _within_months(rows, column, month_end, months):
-    return rows[column].notna() & (rows[column] >= month_end - pd.DateOffset(months=months))
+    return rows[column].notna() & (rows[column] >= _months_before(month_end, months))
 
 
 def _wd_since(rows, column, month_end, params):
@@ -94,17 +99,17 @@ def cla_visits(rows, month_end, params):
 
 
 def cp_reviews(rows, month_end, params):
-    due = rows["Child Protection Plan Start Date"] < month_end - pd.DateOffset(months=params["cp_first_review_months"])
+    due = rows["Child Protection Plan Start Date"] < _months_before(month_end, params["cp_first_review_months"])
     return due & _within_months(rows, "Date of latest review conference", month_end, params["cp_review_months"]), due
 
 
 def cla_reviews(rows, month_end, params):
-    due = rows["Date Started to be Looked After"] < month_end - pd.DateOffset(months=params["cla_review_months"])
+    due = rows["Date Started to be Looked After"] < _months_before(month_end, params["cla_review_months"])
     return due & _within_months(rows, "Date of Latest Statutory Review", month_end, params["cla_review_months"]), due
 
 
 def health_assessments(rows, month_end, params):
-    due = rows["Date Started to be Looked After"] < month_end - pd.DateOffset(months=12)
+    due = rows["Date Started to be Looked After"] < _months_before(month_end, 12)
     return due & _within_months(rows, "Date of Last Health Assessment", month_end, params["health_assessment_months"]), due
 
 
