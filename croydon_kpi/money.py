@@ -88,32 +88,32 @@ def _population_year(financial_year: str) -> int:
     return parse_financial_year(financial_year).start.year
 
 
-def spend_per_child(store, measure: str = "s251_cla_gross_spend_gbp", area: str = "Croydon") -> pd.DataFrame:
-    """Spend per child aged 0-17 (ONS mid-year estimate of the year the financial year starts in)."""
+def _per_head(store, measure: str, area: str, heads: str, heads_year) -> pd.DataFrame:
+    """Spend by financial year beside the `heads` figure of the matching year, and spend per head."""
     spend = store.series(measure, area=area)
-    population = store.series("population_0_17", area=area).assign(year=lambda f: f["period_end"].dt.year)
-    by_year = dict(zip(population["year"], population["value"]))
+    counts = store.series(heads, area=area)
+    by_year = dict(zip(counts["period_end"].dt.year, counts["value"]))
     rows = []
     for figure in spend.itertuples():
-        year = _population_year(figure.period_label)
-        children = by_year.get(year)
-        rows.append({"financial_year": figure.period_label, "spend": figure.value, "population_0_17": children,
-                     "population_year": f"mid-{year}", "per_child": None if children is None else round(figure.value / children, 2)})
+        year = heads_year(figure.period_label)
+        people = by_year.get(year)
+        rows.append({"financial_year": figure.period_label, "spend": figure.value, "heads": people, "year": year,
+                     "per_head": None if people is None else round(figure.value / people, 2)})
     return pd.DataFrame(rows)
+
+
+def spend_per_child(store, measure: str = "s251_cla_gross_spend_gbp", area: str = "Croydon") -> pd.DataFrame:
+    """Spend per child aged 0-17 (ONS mid-year estimate of the year the financial year starts in)."""
+    table = _per_head(store, measure, area, "population_0_17", _population_year)
+    return pd.DataFrame({"financial_year": table["financial_year"], "spend": table["spend"], "population_0_17": table["heads"],
+                         "population_year": "mid-" + table["year"].astype(str), "per_child": table["per_head"]})
 
 
 def spend_per_child_looked_after(store, measure: str = "s251_cla_gross_spend_gbp", area: str = "Croydon") -> pd.DataFrame:
     """Spend per child looked after at the 31 March that ends the financial year."""
-    spend = store.series(measure, area=area)
-    cla = store.series("cla_count", area=area).assign(year=lambda f: f["period_end"].dt.year)
-    by_year = dict(zip(cla["year"], cla["value"]))
-    rows = []
-    for figure in spend.itertuples():
-        year = parse_financial_year(figure.period_label).end.year
-        children = by_year.get(year)
-        rows.append({"financial_year": figure.period_label, "spend": figure.value, "children_looked_after": children,
-                     "at": f"31 Mar {year}", "per_child_looked_after": None if children is None else round(figure.value / children, 2)})
-    return pd.DataFrame(rows)
+    table = _per_head(store, measure, area, "cla_count", lambda label: parse_financial_year(label).end.year)
+    return pd.DataFrame({"financial_year": table["financial_year"], "spend": table["spend"], "children_looked_after": table["heads"],
+                         "at": "31 Mar " + table["year"].astype(str), "per_child_looked_after": table["per_head"]})
 
 
 def spend_profile(store, measure: str = "s251_cla_gross_spend_gbp", area: str = "Croydon", base: str = "2024-25") -> pd.DataFrame:

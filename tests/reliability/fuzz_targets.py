@@ -46,40 +46,33 @@ def _file(data: bytes, suffix: str) -> Path:
     return Path(handle.name)
 
 
+def _read_file(data: bytes, read) -> None:
+    """Write the bytes to a temporary file and read it: only the library's own errors may come out."""
+    path = _file(data, ".csv")
+    try:
+        read(path)
+    except OWN_ERRORS:
+        pass
+    finally:
+        path.unlink()
+
+
 def ees_reader(data: bytes):
     from croydon_kpi.ingest_ees import read_table
 
-    path = _file(data, ".csv")
-    try:
-        read_table(SimpleNamespace(path=path, id="fuzz"))
-    except OWN_ERRORS:
-        pass
-    finally:
-        path.unlink()
+    _read_file(data, lambda path: read_table(SimpleNamespace(path=path, id="fuzz")))
 
 
 def annex_a_reader(data: bytes):
-    path = _file(data, ".csv")
-    try:
-        annex_a.read_list(path, "list_7_child_protection")
-    except OWN_ERRORS:
-        pass
-    finally:
-        path.unlink()
+    _read_file(data, lambda path: annex_a.read_list(path, "list_7_child_protection"))
 
 
 def scorecard_reader(data: bytes):
     from croydon_kpi import load_catalogue
     from croydon_kpi.ingest_scorecards import ScorecardResult, _read_one
 
-    path = _file(data, ".csv")
     areas = pd.DataFrame({"area_code": ["E09000008"], "old_la_code": ["306"], "area_name": ["Croydon"], "area_level": ["local_authority"]})
-    try:
-        _read_one(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas, ScorecardResult())
-    except OWN_ERRORS:
-        pass
-    finally:
-        path.unlink()
+    _read_file(data, lambda path: _read_one(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas, ScorecardResult()))
 
 
 TARGETS = {"parsers": (parsers, council_text), "extract_figures": (extractor, council_text),
