@@ -140,7 +140,9 @@ def _parse(value: str, column: Column):
 
 def read_list(path: Path, list_name: str) -> pd.DataFrame:
     if list_name not in schemas():
-        raise ValueError(f"unknown Annex A list {list_name!r}: expected one of {sorted(schemas())}")
+        raise InputError(path, None, f"unknown Annex A list {list_name!r}: expected one of {sorted(schemas())}")
+    if not path.is_file():
+        raise InputError(path, None, "file not found")
     if path.suffix.lower() == ".xlsx":
         try:
             table = pd.read_excel(path, dtype=str, keep_default_na=False)

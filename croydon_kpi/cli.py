@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import __version__
 from .areas import UnknownArea
@@ -90,6 +91,15 @@ def command_list(args) -> int:
     return EXIT_OK
 
 
+def command_annex_a(args) -> int:
+    """Validate one Annex A list file; print how many rows it holds (never any child's data)."""
+    from .annex_a import read_list
+
+    rows = read_list(Path(args.path), args.list)
+    print(f"{args.path}: {len(rows)} rows, every one valid as {args.list}")
+    return EXIT_OK
+
+
 def command_docs(args) -> int:
     from .docs import write_measures_doc
 
@@ -130,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--accept-rejects", action="store_true",
                        help="publish even if some scorecard rows were rejected (they are listed in the packs)")
     build.set_defaults(handler=command_build)
+
+    annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",
+                                description="Read and validate an Annex A list; every bad cell is named by row and column.")
+    annex.add_argument("path", help="the list file")
+    annex.add_argument("--list", required=True, help="which list, e.g. list_7_child_protection (see data/catalogue/annex_a.yaml)")
+    annex.set_defaults(handler=command_annex_a)
 
     check = commands.add_parser("check", help="read every input and list rejected rows (writes nothing)",
                                 description="Read every input; print each rejected row; exit 2 if any.")

@@ -36,7 +36,7 @@ def test_bad_parameters_exit_2_with_one_line_before_any_kernel(no_kernel, capsys
 
 
 def test_every_subcommand_has_help(capsys):
-    for command in ("pack", "visit", "build", "list", "docs", "execute-notebooks"):
+    for command in ("pack", "visit", "build", "list", "check", "annex-a", "docs", "execute-notebooks"):
         with pytest.raises(SystemExit) as done:
             cli.main([command, "--help"])
         assert done.value.code == 0

@@ -47,7 +47,7 @@ def base(tmp_path_factory):
 
 
 def _apply(case, root: Path) -> None:
-    if "argv" in case:
+    if "file" not in case:
         return
     path = root / case["file"]
     if "content" in case:
@@ -76,7 +76,8 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
     before = _files(root / "reports")
-    code = cli.main(case.get("argv", ["pack", "--month", "2019-10"]))
+    argv = [a.replace("{root}", str(root)) for a in case.get("argv", ["pack", "--month", "2019-10"])]
+    code = cli.main(argv)
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2, error
     message = [line for line in error if line.startswith("croydon-kpi: error: ")]
@@ -88,7 +89,7 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
 
 def test_the_corpus_covers_every_input_kind():
     kinds = {c["id"].split("_")[0] for c in CASES}
-    assert {"scorecard", "dfe", "paper", "targets", "catalogue", "inspections", "parameter"} <= kinds
+    assert {"scorecard", "dfe", "paper", "annexa", "targets", "catalogue", "inspections", "parameter"} <= kinds
     assert len(CASES) >= 30
 
 
@@ -116,3 +117,15 @@ def test_accept_rejects_publishes_with_the_rejections_listed(base, tmp_path, mon
     assert cli.main(["pack", "--month", "2019-10", "--accept-rejects"]) == 0
     page = (root / "reports" / "monthly_pack_2019-10_croydon.html").read_text(encoding="utf-8")
     assert "rejected: &#x27;eighty&#x27; is not a number" in page or "rejected: 'eighty' is not a number" in page
+
+
+def test_text_bound_for_excel_cannot_start_a_formula(tmp_path):
+    import pandas as pd
+
+    from croydon_kpi.present import safe_cell, write_workbook
+
+    assert [safe_cell(v) for v in ("=1+1", "+44", "-x", "@SUM(A1)", "plain", 5)] == ["'=1+1", "'+44", "'-x", "'@SUM(A1)", "plain", 5]
+    path = tmp_path / "out.xlsx"
+    write_workbook({"KPI table": pd.DataFrame({"Measure": ["=HYPERLINK(\"http://x\")"], "Value": [3]})}, path)
+    cell = openpyxl.load_workbook(path)["KPI table"]["A2"]
+    assert cell.data_type == "s" and cell.value == "'=HYPERLINK(\"http://x\")"
