@@ -70,6 +70,9 @@ def csv_records(path: Path, text: str) -> list[list[str]]:
     try:
         return list(reader)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InputError(path, f"line {reader.line_num}", f"a cell longer than {csv.field_size_limit():,} characters; "
+                                                              "expected values of ordinary length") from None
         raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
 
 
