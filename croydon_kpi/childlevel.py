@@ -50,7 +50,8 @@ def _age_days(rows, column, month_end):
 
 def _months_before(month_end: pd.Series, months: int) -> pd.Series:
     """month_end minus whole months, worked out once per distinct month (not once per row)."""
-    return month_end.map({end: end - pd.DateOffset(months=months) for end in month_end.unique()})
+    shifted = month_end.map({end: end - pd.DateOffset(months=months) for end in month_end.unique()})
+    return pd.to_datetime(shifted)  # an empty month stays a datetime column, not object
 
 
 def _within_months(rows, column, month_end, months):

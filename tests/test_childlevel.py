@@ -217,3 +217,13 @@ def test_all_authorities_at_once_equals_one_at_a_time():
             assert together["numerator"] == row.numerator, (area, row.measure, row.month)
             if row.denominator is not None and not pd.isna(row.denominator):
                 assert together["denominator"] == row.denominator, (area, row.measure, row.month)
+
+
+def test_every_rule_copes_with_a_month_with_no_rows(borough):
+    empty_end = pd.Series([], dtype="datetime64[ns]")
+    for indicator in childlevel.INDICATORS:
+        rows = borough.get(indicator.list_name)
+        if rows is None:
+            continue
+        numerator, denominator = indicator.rule(rows.iloc[0:0], empty_end, childlevel.DEFAULT_PARAMETERS)
+        assert numerator is None or int(numerator.sum()) == 0
