@@ -45,6 +45,7 @@ for area in by_area['list_7_child_protection']:
             current = frame[frame['Extract month'] == month]
             indicator.rule(current, pd.Series(month_end, index=current.index), params)
             results += 1
+        childlevel.caseloads({name: of_area[name][of_area[name]['Extract month'] == month] for name in childlevel.CASELOAD_LISTS})
         childlevel.flow_indicators(of_area, month_end, params)
 print(results)
 """,

@@ -32,7 +32,14 @@ DEFAULT_PARAMETERS = {
     "icpc_working_days": 15,           # statutory guidance: Working Together 2018, from the strategy discussion
     "count_start_day": False,          # whether the first day counts as day one (DfE's CIN validator: yes)
     "placement_distance_miles": 20,
+    "initial_health_assessment_working_days": 20,  # statutory guidance: Promoting the health and well-being of looked-after children (2015)
+    "same_worker_looked_after_months": 12,     # seed 004's indicator: children in care for more than 12 months...
+    "same_worker_months": 6,                   # ...with the same social worker for 6 months or more
 }
+
+# Lists whose open cases make up a worker's caseload (children in need, on a plan, looked after).
+CASELOAD_LISTS = ("list_6_children_in_need", "list_7_child_protection", "list_8_children_looked_after")
+CASELOAD_MEASURE = "social_worker_average_caseload"
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,14 @@ class Indicator:
     list_name: str
     numerator: str
     denominator: str
-    rule: Callable[[pd.DataFrame, pd.Series, dict], tuple[pd.Series | None, pd.Series | None]] = field(repr=False)
+    rule: Callable[[pd.DataFrame, pd.Series, dict], tuple[pd.Series, pd.Series | None]] = field(repr=False)
+    needs: tuple[str, ...] = ()  # columns outside the Ofsted template (extensions) the rule reads
+
+    def missing(self, rows: pd.DataFrame) -> list[str]:
+        return [column for column in self.needs if column not in rows]
+
+    def not_computed_note(self, missing: list[str]) -> str:
+        return f"not computed: {self.list_name} has no column {', '.join(missing)} (an extension to the Ofsted template)"
 
 
 def _age_days(rows, column, month_end):
@@ -59,7 +73,11 @@ def _within_months(rows, column, month_end, months):
 
 
 def _wd_since(rows, column, month_end, params):
-    return pd.Series(working_days(rows[column], month_end, params["count_start_day"]), index=rows.index)
+    return _working_days_between(rows[column], month_end, params)
+
+
+def _working_days_between(start: pd.Series, end, params) -> pd.Series:
+    return pd.Series(working_days(start, end, params["count_start_day"]), index=start.index)
 
 
 # --- the rules: each gives, row by row, (in the numerator, in the denominator); a count has no
@@ -115,11 +133,23 @@ def health_assessments(rows, month_end, params):
 
 
 def placed_near(rows, month_end, params):
-    column = "Placement distance from home (miles)"
-    if column not in rows:
-        return None, None
-    distance = pd.to_numeric(rows[column], errors="coerce")
+    distance = pd.to_numeric(rows["Placement distance from home (miles)"], errors="coerce")
     return distance <= params["placement_distance_miles"], distance.notna()
+
+
+def same_social_worker(rows, month_end, params):
+    due = rows["Date Started to be Looked After"] < _months_before(month_end, params["same_worker_looked_after_months"])
+    return due & (rows["Date Current Social Worker Allocated"] <= _months_before(month_end, params["same_worker_months"])), due
+
+
+def initial_health_assessments(rows, month_end, params):
+    """Children whose initial health assessment fell due in the month (the time limit ran out
+    between the previous month's end and this one's), and whether it was held in time."""
+    limit = params["initial_health_assessment_working_days"]
+    start = rows["Date Started to be Looked After"]
+    previous_end = month_end.map({end: end.replace(day=1) - pd.Timedelta(days=1) for end in month_end.unique()})
+    due = (_working_days_between(start, previous_end, params) < limit) & (_working_days_between(start, month_end, params) >= limit)
+    return due & (_working_days_between(start, rows["Date of Initial Health Assessment"], params) <= limit), due
 
 
 def in_touch(rows, month_end, params):
@@ -141,7 +171,15 @@ INDICATORS = (
     Indicator("cp_reviews_timely_percent", "list_7_child_protection", "reviewed within cp_review_months", "plans older than cp_first_review_months", cp_reviews),
     Indicator("cla_reviews_timely_percent", "list_8_children_looked_after", "reviewed within cla_review_months", "looked after longer than cla_review_months", cla_reviews),
     Indicator("cla_review_health_assessments_timely_percent", "list_8_children_looked_after", "health assessment within health_assessment_months", "looked after 12 months or more", health_assessments),
-    Indicator("cla_placed_within_20_miles_percent", "list_8_children_looked_after", "placed within placement_distance_miles", "children looked after with a known distance", placed_near),
+    Indicator("cla_placed_within_20_miles_percent", "list_8_children_looked_after", "placed within placement_distance_miles", "children looked after with a known distance", placed_near,
+              needs=("Placement distance from home (miles)",)),
+    Indicator("cla_same_social_worker_6_months_percent", "list_8_children_looked_after", "current social worker allocated same_worker_months ago or more",
+              "looked after longer than same_worker_looked_after_months", same_social_worker,
+              needs=("Date Current Social Worker Allocated",)),
+    Indicator("cla_initial_health_assessments_timely_percent", "list_8_children_looked_after",
+              "initial health assessment within initial_health_assessment_working_days of starting to be looked after",
+              "children whose initial health assessment fell due in the month", initial_health_assessments,
+              needs=("Date of Initial Health Assessment",)),
     Indicator("care_leavers_in_touch_percent", "list_9_care_leavers", "in touch", "care leavers (less those who died)", in_touch),
     Indicator("care_leavers_suitable_accommodation_percent", "list_9_care_leavers", "in suitable accommodation", "care leavers", suitable),
 )
@@ -186,17 +224,33 @@ def _month_end(rows: pd.DataFrame) -> pd.Series:
     return months.map(ends)
 
 
+def caseloads(lists, by=("Extract month",)) -> pd.DataFrame | None:
+    """Average caseload of allocated workers: open cases (children in need, on a plan, looked
+    after) per worker, each child counted once per worker however many lists hold it. Rows with
+    no allocated worker are not anyone's caseload and are left out of both counts."""
+    columns = [*by, "Allocated Worker", "Child Unique ID"]
+    held = [lists[name][columns] for name in CASELOAD_LISTS if name in lists and set(columns) <= set(lists[name])]
+    if not held:
+        return None
+    cases = pd.concat(held, ignore_index=True).dropna(subset=["Allocated Worker"]).drop_duplicates()
+    grouped = cases.groupby(list(by)).agg(numerator=("Child Unique ID", "size"), denominator=("Allocated Worker", "nunique"))
+    return grouped.reset_index().assign(measure=CASELOAD_MEASURE)
+
+
 def snapshot_indicators(lists, params, by=("Extract month",)) -> pd.DataFrame:
     """Every snapshot indicator for every group (month, or authority and month) in one pass."""
-    results = []
+    results = [table for table in [caseloads(lists, by)] if table is not None]
     for indicator in INDICATORS:
         rows = lists[indicator.list_name]
-        numerator, denominator = indicator.rule(rows, _month_end(rows), params)
-        if numerator is None:
+        groups = [rows[column] for column in by]
+        if missing := indicator.missing(rows):
+            unknown = rows.groupby(groups).size().to_frame("numerator").assign(numerator=np.nan, denominator=np.nan)
+            results.append(unknown.reset_index().assign(measure=indicator.measure, note=indicator.not_computed_note(missing)))
             continue
+        numerator, denominator = indicator.rule(rows, _month_end(rows), params)
         counts = pd.DataFrame({"numerator": numerator.astype(int)})
         counts["denominator"] = denominator.astype(int) if denominator is not None else 0
-        grouped = counts.groupby([rows[column] for column in by]).sum()
+        grouped = counts.groupby(groups).sum()
         if denominator is None:
             grouped["denominator"] = None
         results.append(grouped.reset_index().assign(measure=indicator.measure))
@@ -204,22 +258,31 @@ def snapshot_indicators(lists, params, by=("Extract month",)) -> pd.DataFrame:
 
 
 def monthly_scorecard(lists: dict[str, pd.DataFrame], parameters: dict | None = None) -> pd.DataFrame:
-    """One row per indicator and month: measure, month, numerator, denominator, value (unsuppressed)."""
+    """One row per indicator and month: measure, month, numerator, denominator, value (unsuppressed)
+    and note (why an indicator the lists cannot support is unknown: a missing extension column)."""
     params = {**DEFAULT_PARAMETERS, **(parameters or {})}
     snapshots = snapshot_indicators(lists, params).rename(columns={"Extract month": "month"})
-    rows = [_result(r.measure, r.month, r.numerator, None if pd.isna(r.denominator) else r.denominator) for r in snapshots.itertuples()]
+    if "note" not in snapshots:
+        snapshots["note"] = None
+    rows = [_result(r.measure, r.month, None if pd.isna(r.numerator) else r.numerator, None if pd.isna(r.denominator) else r.denominator,
+                    r.note if isinstance(r.note, str) else None) for r in snapshots.itertuples()]
     months = sorted(set(lists["list_7_child_protection"]["Extract month"]))
     for month in months:
         month_end = pd.Period(month, "M").end_time.normalize()
         for measure, (numerator, denominator) in flow_indicators(lists, month_end, params).items():
             rows.append(_result(measure, month, numerator, denominator))
-    order = [i.measure for i in INDICATORS] + list(FLOW_MEASURES)
+    order = [i.measure for i in INDICATORS] + [CASELOAD_MEASURE] + list(FLOW_MEASURES)
     table = pd.DataFrame(rows)
     table["_order"] = table["measure"].map(order.index)
     return table.sort_values(["month", "_order"]).drop(columns="_order").reset_index(drop=True)
 
 
-def _result(measure, month, numerator, denominator) -> dict:
+def _scale(measure: str) -> int:
+    """A rate is per 100 (a percentage) except the caseload, which is children per worker."""
+    return 1 if measure == CASELOAD_MEASURE else 100
+
+
+def _result(measure, month, numerator, denominator, note=None) -> dict:
     numerator = None if numerator is None else int(numerator)
     denominator = None if denominator is None else int(denominator)
     if numerator is None:
@@ -227,8 +290,8 @@ def _result(measure, month, numerator, denominator) -> dict:
     elif denominator is None:
         value = float(numerator)
     else:
-        value = round(100 * numerator / denominator, 1) if denominator else None
-    return {"measure": measure, "month": month, "numerator": numerator, "denominator": denominator, "value": value}
+        value = round(_scale(measure) * numerator / denominator, 1) if denominator else None
+    return {"measure": measure, "month": month, "numerator": numerator, "denominator": denominator, "value": value, "note": note}
 
 
 def suppress(scorecard: pd.DataFrame, up_to: int = SUPPRESS_UP_TO) -> pd.DataFrame:
@@ -286,6 +349,8 @@ def scorecard_by_area(lists: dict[str, pd.DataFrame], parameters: dict | None = 
     months = sorted(set(lists["list_7_child_protection"]["Extract month"]))
     snapshots = snapshot_indicators(lists, params, by=(by, "Extract month")).rename(columns={"Extract month": "month"})
     table = pd.concat([snapshots, flows_by_area(lists, params, months, by)], ignore_index=True)
-    has_denominator = table["denominator"].notna() & (table["measure"].isin([i.measure for i in INDICATORS if i.denominator != "-"]) | table["measure"].isin(FLOW_MEASURES))
-    table["value"] = np.where(has_denominator, 100 * table["numerator"] / table["denominator"].where(table["denominator"] > 0), table["numerator"])
+    counts = [i.measure for i in INDICATORS if i.denominator == "-"]
+    has_denominator = table["denominator"].notna() & ~table["measure"].isin(counts)
+    scale = table["measure"].map(_scale)
+    table["value"] = np.where(has_denominator, scale * table["numerator"] / table["denominator"].where(table["denominator"] > 0), table["numerator"])
     return table

@@ -14,7 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .workdays import working_days
+from .workdays import bank_holidays, working_days
 
 # Per 10,000 children aged 0-17, from Croydon's published statistics (year to 31 March 2019,
 # children aged 0-17 = 91,657, ONS mid-2018) unless the comment says it is a modelling choice.
@@ -27,7 +27,13 @@ CALIBRATION = {
     "cla_stock": 818 / 9.1657,                   # lait row 324729: 818 at 31 March 2019
     "cin_plan_stock": 579 / 9.1657,              # modelling choice: the board's 579 CIN (October 2019)
     "care_leaver_stock": 60.0,                   # modelling choice: no bundled figure
+    "cases_per_worker": 16.6,                    # dfe_workforce: Croydon's average caseload at 30 September 2018
+    # Months between changes of a child's social worker (exponential): exp(-6 / 12) = 61% of
+    # children in care a year or more keep the same worker six months, seed 004's October 2019 figure.
+    "months_between_worker_changes": 12.0,
+    "initial_health_assessment_on_time": 0.44,   # seed 004: 44% within 20 days (October 2019); not improving
 }
+WORKER_CHANGES_KEPT = 16  # changes of worker simulated per episode: enough for any episode's length
 # How far the pace of work improves: share of visits, reviews and assessments on time at the
 # window's start and end (modelling choices shaped by the seed report's account of improvement).
 ON_TIME_START, ON_TIME_END = 0.62, 0.93
@@ -91,6 +97,28 @@ class _Borough:
         return frame
 
 
+class _Allocations:
+    """Each episode's social workers over time: allocated at the start, changed at random
+    intervals, so that at any month's end the current worker and the date they took over are known."""
+
+    def __init__(self, borough: _Borough, episodes: pd.DataFrame, workers: int):
+        count = len(episodes)
+        gaps = borough.rng.exponential(CALIBRATION["months_between_worker_changes"] * 30.4, (count, WORKER_CHANGES_KEPT))
+        starts = episodes["start"].to_numpy(dtype="datetime64[D]")
+        changes = starts[:, None] + np.cumsum(gaps, axis=1).astype("timedelta64[D]")
+        self.allocated = np.concatenate([starts[:, None], changes], axis=1)
+        self.worker = borough.rng.integers(1, workers + 1, (count, WORKER_CHANGES_KEPT + 1))
+
+    def at(self, open_rows: pd.DataFrame, month_end) -> tuple[np.ndarray, np.ndarray]:
+        """(worker names, date the current worker was allocated) of the open rows at month_end."""
+        positions = open_rows.index.to_numpy()
+        allocated = self.allocated[positions]
+        latest = (allocated <= np.datetime64(month_end.date())).sum(axis=1) - 1
+        pick = (np.arange(len(positions)), np.maximum(latest, 0))
+        names = np.char.add("Synthetic worker ", np.char.zfill(self.worker[pick].astype(str), 4))
+        return names, allocated[pick]
+
+
 def _synthetic(frame: pd.DataFrame, month_end) -> pd.DataFrame:
     frame = frame.copy()
     frame["Extract month"] = f"{month_end:%Y-%m}"
@@ -112,13 +140,17 @@ def generate(seed: int = 2019, children: int = 91_658, start: str = "2017-01", e
     cin = borough.episodes(CALIBRATION["cin_plan_stock"], 8)
     cla = borough.episodes(CALIBRATION["cla_stock"], 30)
     cla["Number of Placements in the Last 12 months"] = borough.rng.choice([1, 1, 1, 2, 2, 3, 4], len(cla))
+    cla["Date of Initial Health Assessment"] = _initial_health_assessments(borough, cla["start"])
+    open_cases = sum(CALIBRATION[stock] for stock in ("cp_stock", "cin_plan_stock", "cla_stock")) * borough.scale
+    workers = max(1, round(open_cases / CALIBRATION["cases_per_worker"]))
+    allocations = {"cp": _Allocations(borough, cp, workers), "cin": _Allocations(borough, cin, workers), "cla": _Allocations(borough, cla, workers)}
     leavers = borough.people(int(round(CALIBRATION["care_leaver_stock"] * borough.scale)), borough.months[0])
     leavers["Date of Birth"] = borough.months[0] - pd.to_timedelta(borough.rng.integers(17 * 365, 21 * 365, len(leavers)), "D")
     lists: dict[str, list[pd.DataFrame]] = {name: [] for name in LISTS}
     for index, month_end in enumerate(borough.months):
         timely = borough.on_time(index)
         _month_flows(borough, lists, index, month_end, timely)
-        _month_stocks(borough, lists, month_end, timely, cp, cin, cla, leavers)
+        _month_stocks(borough, lists, month_end, timely, (cp, cin, cla), allocations, leavers)
     return {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame() for name, frames in lists.items()}
 
 
@@ -166,21 +198,28 @@ def _visited(borough: _Borough, month_end, count: int, timely: float, on_time: t
     return pd.Series(month_end - pd.to_timedelta(days, "D"))
 
 
-def _month_stocks(borough: _Borough, lists, month_end, timely: float, cp, cin, cla, leavers) -> None:
+def _initial_health_assessments(borough: _Borough, starts: pd.Series) -> np.ndarray:
+    """On time (within 20 working days) for the calibrated share; 21 to 45 working days otherwise."""
+    days = borough.gap(len(starts), CALIBRATION["initial_health_assessment_on_time"], (5, 21), (21, 46))
+    return np.busday_offset(starts.to_numpy(dtype="datetime64[D]"), days, roll="forward", holidays=bank_holidays())
+
+
+def _month_stocks(borough: _Borough, lists, month_end, timely: float, episodes, allocations, leavers) -> None:
     rng = borough.rng
+    cp, cin, cla = episodes
     plans = _open_at(cp, month_end).copy()
     plans["Child Protection Plan Start Date"] = plans["start"]
     plans["Date of the Last Statutory Visit"] = _visited(borough, month_end, len(plans), timely, (0, 13), (15, 35)).values
     reviewed = _visited(borough, month_end, len(plans), min(0.99, timely + 0.05), (0, 170), (190, 260)).values
     plans["Date of latest review conference"] = np.where(month_end - plans["start"] > pd.Timedelta(days=92), reviewed, pd.NaT)
-    plans["Allocated Team"], plans["Allocated Worker"] = "Synthetic team", "Synthetic worker"
+    plans["Allocated Team"], plans["Allocated Worker"] = "Synthetic team", allocations["cp"].at(plans, month_end)[0]
     lists["list_7_child_protection"].append(_synthetic(plans.drop(columns=["start", "end"]), month_end))
     needs = _open_at(cin, month_end).copy()
     needs["CIN Start Date"] = needs["start"]
     needs["Date Child Was Last Seen"] = _visited(borough, month_end, len(needs), timely - 0.08, (0, 26), (30, 60)).values
     needs["Date of latest CIN plan review"] = _visited(borough, month_end, len(needs), timely - 0.1, (0, 88), (95, 150)).values
     needs["Case Status"] = "Child in need plan"
-    needs["Allocated Team"], needs["Allocated Worker"] = "Synthetic team", "Synthetic worker"
+    needs["Allocated Team"], needs["Allocated Worker"] = "Synthetic team", allocations["cin"].at(needs, month_end)[0]
     lists["list_6_children_in_need"].append(_synthetic(needs.drop(columns=["start", "end"]), month_end))
     care = _open_at(cla, month_end).copy()
     care["Date Started to be Looked After"] = care["start"]
@@ -188,7 +227,8 @@ def _month_stocks(borough: _Borough, lists, month_end, timely: float, cp, cin, c
     care["Date of Latest Statutory Review"] = _visited(borough, month_end, len(care), timely, (0, 175), (190, 260)).values
     care["Date of Last Health Assessment"] = _visited(borough, month_end, len(care), timely - 0.05, (0, 360), (370, 500)).values
     care["Placement distance from home (miles)"] = np.where(rng.random(len(care)) < 0.83, rng.integers(0, 20, len(care)), rng.integers(21, 120, len(care)))
-    care["Allocated Team"], care["Allocated Worker"] = "Synthetic team", "Synthetic worker"
+    care["Allocated Team"] = "Synthetic team"
+    care["Allocated Worker"], care["Date Current Social Worker Allocated"] = allocations["cla"].at(care, month_end)
     lists["list_8_children_looked_after"].append(_synthetic(care.drop(columns=["start", "end"]), month_end))
     leaving = leavers.copy()
     leaving["Allocated Personal Advisor"] = "Synthetic adviser"

@@ -1,4 +1,4 @@
-"""Child-level engine: Annex A reading, the scorecard rules on a hand-built borough of 12 children
+"""Child-level engine: Annex A reading, the scorecard rules on a hand-built borough of 17 children
 whose KPIs are worked out by hand below, the synthetic borough, and privacy."""
 import pandas as pd
 import pytest
@@ -21,31 +21,39 @@ def frame(rows, columns):
 @pytest.fixture
 def borough():
     cp = frame([
-        # id, plan start, last statutory visit, latest review, previous plans
-        ("CP1", "2019-01-10", "2019-10-30", "2019-07-01", 0),   # visit 1 working day ago: on time; reviewed < 6 months
-        ("CP2", "2019-03-01", "2019-10-17", "2019-04-01", 1),   # visit 10 working days ago: on time; review > 6 months: late
-        ("CP3", "2019-09-20", "2019-10-16", None, 0),           # visit 11 working days ago: late; plan < 3 months: no review due
-        ("CP4", "2018-06-01", None, "2019-06-01", 2),           # never visited: late; reviewed within 6 months
+        # id, plan start, last statutory visit, latest review, previous plans, worker
+        ("CP1", "2019-01-10", "2019-10-30", "2019-07-01", 0, "W1"),   # visit 1 working day ago: on time; reviewed < 6 months
+        ("CP2", "2019-03-01", "2019-10-17", "2019-04-01", 1, "W1"),   # visit 10 working days ago: on time; review > 6 months: late
+        ("CP3", "2019-09-20", "2019-10-16", None, 0, "W2"),           # visit 11 working days ago: late; plan < 3 months: no review due
+        ("CP4", "2018-06-01", None, "2019-06-01", 2, "W2"),           # never visited: late; reviewed within 6 months
     ], ["Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit", "Date of latest review conference",
-        "Number of Previous Child Protection Plans"])
+        "Number of Previous Child Protection Plans", "Allocated Worker"])
     cin = frame([
-        ("CIN1", "Child in need plan", "2019-10-03", "2019-09-01"),  # 20 working days: on time; review within 3 months
-        ("CIN2", "Child in need plan", "2019-10-02", "2019-06-30"),  # 21 working days: late; review late
-        ("CIN3", "Open assessment", "2019-10-30", None),              # not on a plan: not counted
-    ], ["Child Unique ID", "Case Status", "Date Child Was Last Seen", "Date of latest CIN plan review"])
+        ("CIN1", "Child in need plan", "2019-10-03", "2019-09-01", "W3"),  # 20 working days: on time; review within 3 months
+        ("CIN2", "Child in need plan", "2019-10-02", "2019-06-30", "W3"),  # 21 working days: late; review late
+        ("CIN3", "Open assessment", "2019-10-30", None, "W3"),              # not on a plan: not counted
+        ("CP1", "Child Protection plan", "2019-10-30", None, "W1"),        # CP1 again (list 6 holds all open cases): not a CIN plan
+    ], ["Child Unique ID", "Case Status", "Date Child Was Last Seen", "Date of latest CIN plan review", "Allocated Worker"])
     cla = frame([
-        ("CLA1", "2017-05-01", "2019-09-19", "2019-06-01", "2019-01-15", 5),   # visit 42 days ago: on time; HA within 12 months
-        ("CLA2", "2019-08-01", "2019-09-18", None, None, 35),                   # 43 days: late; under 6 months: review not due
-        ("CLA3", "2018-01-01", "2019-10-01", "2019-03-01", "2018-09-30", 25),   # review late; HA late; > 20 miles
+        # id, started, last visit, latest review, last health assessment, miles, current worker since, initial health assessment, worker
+        ("CLA1", "2017-05-01", "2019-09-19", "2019-06-01", "2019-01-15", 5, "2019-04-30", None, "W1"),   # visit 42 days ago: on time; HA within 12 months
+        ("CLA2", "2019-08-01", "2019-09-18", None, None, 35, "2019-08-01", None, "W4"),                   # 43 days: late; under 6 months: review not due
+        ("CLA3", "2018-01-01", "2019-10-01", "2019-03-01", "2018-09-30", 25, "2019-05-01", None, "W4"),   # review late; HA late; > 20 miles
+        ("CLA4", "2019-09-10", "2019-10-20", None, None, None, "2019-09-10", "2019-10-08", "W4"),
+        ("CLA5", "2019-09-09", "2019-10-20", None, None, None, "2019-09-09", "2019-10-08", "W4"),
+        ("CLA6", "2019-10-14", "2019-10-20", None, None, None, "2019-10-14", "2019-10-15", "W4"),
+        ("CLA7", "2019-09-16", "2019-10-20", None, None, None, "2019-09-16", None, "W4"),
     ], ["Child Unique ID", "Date Started to be Looked After", "Date of Last Social Work Visit", "Date of Latest Statutory Review",
-        "Date of Last Health Assessment", "Placement distance from home (miles)"])
+        "Date of Last Health Assessment", "Placement distance from home (miles)", "Date Current Social Worker Allocated",
+        "Date of Initial Health Assessment", "Allocated Worker"])
     leavers = frame([("CL1", "Yes", "Suitable"), ("CL2", "No", "Unsuitable"), ("CL3", "Died", None)],
                     ["Child Unique ID", "LA in Touch", "Suitability of Accommodation"])
-    referrals = frame([("R1", "2019-10-01", 1), ("R2", "2019-02-01", 2), ("R3", "2018-10-31", 3)],
+    # The children referred, assessed and enquired about are children of the lists above.
+    referrals = frame([("CIN3", "2019-10-01", 1), ("CP2", "2019-02-01", 2), ("CP4", "2018-10-31", 3)],
                       ["Child Unique ID", "Date of referral", "Number of Referrals in Last 12 Months"])
-    assessments = frame([("A1", "2019-08-01", "2019-10-04"), ("A2", "2019-08-01", "2019-10-07")],
+    assessments = frame([("CIN1", "2019-08-01", "2019-10-04"), ("CIN2", "2019-08-01", "2019-10-07")],
                         ["Child Unique ID", "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"])
-    s47 = frame([("S1", "2019-10-01", "2019-10-22"), ("S2", "2019-10-01", "2019-10-23")],
+    s47 = frame([("CP3", "2019-10-01", "2019-10-22"), ("CIN3", "2019-10-01", "2019-10-23")],
                 ["Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"])
     return {"list_7_child_protection": cp, "list_6_children_in_need": cin, "list_8_children_looked_after": cla,
             "list_9_care_leavers": leavers, "list_3_referrals": referrals, "list_4_assessments": assessments,
@@ -64,16 +72,28 @@ def test_hand_worked_kpis(borough):
     assert got["cp_children_count"] == (4, None)
     assert got["cp_visits_timely_percent"] == (2, 4)      # CP1 (1 working day), CP2 (10); CP3 (11) and CP4 (none) late
     assert got["cp_reviews_timely_percent"] == (2, 3)     # CP1, CP4 reviewed within 6 months; CP2 late; CP3 not yet due
-    assert got["cin_plans_count"] == (2, None)            # CIN3 is an open assessment, not a plan
+    assert got["cin_plans_count"] == (2, None)            # CIN3 is an open assessment, CP1 on a CP plan: not CIN plans
     assert got["cin_visits_timely_percent"] == (1, 2)     # 3 Oct is 20 working days before 31 Oct; 2 Oct is 21
     assert got["cin_reviews_timely_percent"] == (1, 2)
-    assert got["cla_visits_timely_percent"] == (2, 3)     # 19 Sep is 42 days before 31 Oct (on time), 18 Sep is 43
-    assert got["cla_reviews_timely_percent"] == (1, 2)    # CLA2 looked after under 6 months: not due
-    assert got["cla_review_health_assessments_timely_percent"] == (1, 2)  # CLA1 on time, CLA3 over 12 months; CLA2 not due
-    assert got["cla_placed_within_20_miles_percent"] == (1, 3)   # CLA2 (35 miles) and CLA3 (25) are further
+    assert got["cla_visits_timely_percent"] == (6, 7)     # 19 Sep is 42 days before 31 Oct (on time), 18 Sep (CLA2) is 43
+    assert got["cla_reviews_timely_percent"] == (1, 2)    # CLA2 and CLA4-7 looked after under 6 months: not due
+    assert got["cla_review_health_assessments_timely_percent"] == (1, 2)  # CLA1 on time, CLA3 over 12 months; the rest not due
+    assert got["cla_placed_within_20_miles_percent"] == (1, 3)   # CLA2 (35 miles) and CLA3 (25) are further; CLA4-7 unknown
+    # In care more than 12 months (started before 31 Oct 2018): CLA1 and CLA3. Six months before
+    # 31 Oct is 30 Apr: CLA1's worker since 30 Apr counts, CLA3's since 1 May does not.
+    assert got["cla_same_social_worker_6_months_percent"] == (1, 2)
+    # Initial health assessments due in October: the 20th working day after starting falls after
+    # 30 Sep and by 31 Oct. CLA4 (from Tue 10 Sep: 14 working days to 30 Sep, 20 to 8 Oct) on time;
+    # CLA5 (from Mon 9 Sep: 15 to 30 Sep, 21 to 8 Oct) late; CLA7 (from 16 Sep) none held: late.
+    # CLA6 (from 14 Oct) is not due until November; CLA1-3 fell due long before October.
+    assert got["cla_initial_health_assessments_timely_percent"] == (1, 3)
+    # Open cases per worker: W1 holds CP1 (on two lists, counted once), CP2, CLA1; W2 CP3, CP4;
+    # W3 CIN1-3; W4 CLA2-7. 14 children, 4 workers: 3.5 each.
+    assert got["social_worker_average_caseload"] == (14, 4)
+    assert results.loc["social_worker_average_caseload", "value"] == 3.5
     assert got["care_leavers_in_touch_percent"] == (1, 2)  # CL3 died: left out
     assert got["care_leavers_suitable_accommodation_percent"] == (1, 3)
-    assert got["rereferrals_within_12_months_percent"] == (1, 2)  # R3 is outside the 12 months to 31 Oct 2019
+    assert got["rereferrals_within_12_months_percent"] == (1, 2)  # CP4's referral is outside the 12 months to 31 Oct 2019
     assert got["cp_plans_second_or_subsequent_percent"] == (1, 3)  # started in the year: CP1, CP2 (second), CP3
     # 1 Aug to 4 Oct 2019 is 45 working days (26 Aug a bank holiday); to Monday 7 Oct, 46.
     assert got["assessments_within_45_working_days_percent"] == (1, 2)
@@ -84,6 +104,24 @@ def test_hand_worked_kpis(borough):
 def test_conventions_are_parameters(borough):
     stricter = childlevel.monthly_scorecard(borough, {"cp_visit_working_days": 5, "count_start_day": True}).set_index("measure")
     assert stricter.loc["cp_visits_timely_percent", "numerator"] == 1
+    # With 21 working days allowed, CLA5's assessment on its 21st working day is on time.
+    looser = childlevel.monthly_scorecard(borough, {"initial_health_assessment_working_days": 21}).set_index("measure")
+    assert looser.loc["cla_initial_health_assessments_timely_percent", ["numerator", "denominator"]].tolist() == [2, 3]
+    shorter = childlevel.monthly_scorecard(borough, {"same_worker_months": 5}).set_index("measure")
+    assert shorter.loc["cla_same_social_worker_6_months_percent", "numerator"] == 2
+
+
+def test_an_indicator_needing_a_column_the_list_lacks_is_unknown_with_a_note(borough):
+    template_only = {**borough, "list_8_children_looked_after": borough["list_8_children_looked_after"].drop(
+        columns=["Date of Initial Health Assessment", "Placement distance from home (miles)"])}
+    results = childlevel.monthly_scorecard(template_only).set_index("measure")
+    for measure, column in (("cla_initial_health_assessments_timely_percent", "Date of Initial Health Assessment"),
+                            ("cla_placed_within_20_miles_percent", "Placement distance from home (miles)")):
+        assert pd.isna(results.loc[measure, "value"]) and pd.isna(results.loc[measure, "numerator"])
+        assert column in results.loc[measure, "note"]
+    assert results.loc["cla_same_social_worker_6_months_percent", "numerator"] == 1  # its column is still there
+    by_area = childlevel.scorecard_by_area({name: frame.assign(Area="A") for name, frame in template_only.items()}).set_index("measure")
+    assert pd.isna(by_area.loc["cla_initial_health_assessments_timely_percent", "value"])
 
 
 def test_small_counts_are_suppressed():
@@ -149,7 +187,7 @@ def test_synthetic_borough_is_deterministic_and_marked():
 
 def test_synthetic_figures_are_computed_flagged_and_free_of_identifiers(store):
     figures = store.figures[store.figures["area_name"] == "Synthetic"]
-    assert len(figures) == 34 * 16 and set(figures["status"]) == {"computed"}
+    assert len(figures) == 34 * 19 and set(figures["status"]) == {"computed"}
     assert figures["flags"].str.contains("synthetic").all()
     text = figures.astype(str).to_string()
     assert "SYNTHETIC-0" not in text
