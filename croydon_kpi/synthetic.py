@@ -107,7 +107,8 @@ class _Allocations:
         starts = episodes["start"].to_numpy(dtype="datetime64[D]")
         changes = starts[:, None] + np.cumsum(gaps, axis=1).astype("timedelta64[D]")
         self.allocated = np.concatenate([starts[:, None], changes], axis=1)
-        self.worker = borough.rng.integers(1, workers + 1, (count, WORKER_CHANGES_KEPT + 1))
+        self.worker = borough.rng.integers(0, workers, (count, WORKER_CHANGES_KEPT + 1))
+        self.names = np.array([f"Synthetic worker {number:04d}" for number in range(1, workers + 1)], dtype=object)
 
     def at(self, open_rows: pd.DataFrame, month_end) -> tuple[np.ndarray, np.ndarray]:
         """(worker names, date the current worker was allocated) of the open rows at month_end."""
@@ -115,8 +116,7 @@ class _Allocations:
         allocated = self.allocated[positions]
         latest = (allocated <= np.datetime64(month_end.date())).sum(axis=1) - 1
         pick = (np.arange(len(positions)), np.maximum(latest, 0))
-        names = np.char.add("Synthetic worker ", np.char.zfill(self.worker[pick].astype(str), 4))
-        return names, allocated[pick]
+        return self.names[self.worker[pick]], allocated[pick]
 
 
 def _synthetic(frame: pd.DataFrame, month_end) -> pd.DataFrame:

@@ -178,6 +178,8 @@ def test_synthetic_borough_is_deterministic_and_marked():
     for name in first:
         pd.testing.assert_frame_equal(first[name], again[name])
         assert (first[name]["Synthetic data"] == "yes").all()
+    tiny = generate(seed=7, children=300, start="2019-01", end="2019-03")  # a borough as small as the Isles of Scilly
+    assert len(tiny["list_8_children_looked_after"]) < 20
     ids = first["list_7_child_protection"]["Child Unique ID"]
     assert ids.str.fullmatch(r"SYNTHETIC-\d{6}").all()
     # The synthetic borough's CP visits improve as the seed report describes.
