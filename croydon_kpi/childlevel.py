@@ -219,42 +219,104 @@ def flow_indicators(lists, month_end, params) -> dict[str, tuple]:
 # --- the scorecard ---------------------------------------------------------------------------------
 
 def _month_end(rows: pd.DataFrame) -> pd.Series:
-    months = rows["Extract month"].astype(str)
-    ends = {m: pd.Period(m, "M").end_time.normalize() for m in months.unique()}
-    return months.map(ends)
+    """The end of each row's extract month, worked out once per distinct month."""
+    months = pd.Categorical(rows["Extract month"].astype(str))
+    ends = pd.PeriodIndex(months.categories, freq="M").end_time.normalize()
+    return pd.Series(ends[months.codes], index=rows.index)
 
 
-def caseloads(lists, by=("Extract month",)) -> pd.DataFrame | None:
+@dataclass
+class _Grouped:
+    """A list's rows split into groups (month, or authority and month) once, for every indicator on it."""
+    month_end: pd.Series
+    codes: np.ndarray      # each row's group number (-1: a row with a missing key, in no group)
+    keys: pd.DataFrame     # the groups' key columns, one row per group number
+
+    @classmethod
+    def of(cls, rows: pd.DataFrame, by) -> "_Grouped":
+        grouper = rows.groupby(list(by), sort=True)
+        return cls(_month_end(rows), grouper.ngroup().to_numpy(), grouper.size().index.to_frame(index=False))
+
+    def count(self, mask: pd.Series) -> np.ndarray:
+        kept = self.codes >= 0
+        return np.bincount(self.codes[kept], weights=mask.to_numpy(dtype=bool)[kept], minlength=len(self.keys)).astype(int)
+
+
+def caseloads(lists, by=("Extract month",), grouped: dict | None = None) -> pd.DataFrame | None:
     """Average caseload of allocated workers: open cases (children in need, on a plan, looked
     after) per worker, each child counted once per worker however many lists hold it. Rows with
     no allocated worker are not anyone's caseload and are left out of both counts."""
-    columns = [*by, "Allocated Worker", "Child Unique ID"]
-    held = [lists[name][columns] for name in CASELOAD_LISTS if name in lists and set(columns) <= set(lists[name])]
-    if not held:
+    needed = {*by, "Allocated Worker", "Child Unique ID"}
+    names = [name for name in CASELOAD_LISTS if name in lists and needed <= set(lists[name])]
+    if not names:
         return None
-    cases = pd.concat(held, ignore_index=True).dropna(subset=["Allocated Worker"]).drop_duplicates()
-    grouped = cases.groupby(list(by)).agg(numerator=("Child Unique ID", "size"), denominator=("Allocated Worker", "nunique"))
-    return grouped.reset_index().assign(measure=CASELOAD_MEASURE)
+    parts = [(grouped or {}).get(name) or _Grouped.of(lists[name], by) for name in names]
+    keys = pd.concat([part.keys for part in parts]).drop_duplicates().sort_values(list(by)).reset_index(drop=True)
+    group = np.concatenate([_recode(part, keys, by) for part in parts])
+    # Counted on integer codes: each text cell is hashed once, not at every step.
+    worker = pd.factorize(pd.concat([lists[name]["Allocated Worker"] for name in names], ignore_index=True))[0]
+    child = pd.factorize(pd.concat([lists[name]["Child Unique ID"] for name in names], ignore_index=True))[0]
+    kept = (group >= 0) & (worker >= 0)
+    numerator, denominator = _distinct_cases_and_workers(group[kept], worker[kept], child[kept], len(keys))
+    return keys.assign(numerator=numerator, denominator=denominator, measure=CASELOAD_MEASURE)
+
+
+def _runs(ordered: np.ndarray) -> np.ndarray:
+    """The first of each run of equal values in a sorted array."""
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
+
+
+def _distinct_cases_and_workers(group, worker, child, groups: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per group: distinct (worker, child) pairs and distinct workers. Each (group, worker, child)
+    is packed into one integer and the integers sorted once: at national scale (millions of
+    rows) a sort is several times faster than hashing them."""
+    workers, children = int(worker.max(initial=0)) + 1, int(child.max(initial=0)) + 1
+    post = group.astype(np.int64) * workers + worker           # a worker in a group (authority and month)
+    if groups * workers * children >= 2**62:                   # too big to pack: number the posts first
+        distinct_posts, post = np.unique(post, return_inverse=True)
+        post_group = distinct_posts // workers
+    else:
+        post_group = None
+    cases = _runs(np.sort(post * children + child))            # a child on a worker's caseload
+    posts = _runs(cases // children)
+    if post_group is None:
+        case_group, worker_group = cases // (children * workers), posts // workers
+    else:
+        case_group, worker_group = post_group[cases // children], post_group[posts]
+    return np.bincount(case_group, minlength=groups), np.bincount(worker_group, minlength=groups)
+
+
+def _recode(part: _Grouped, keys: pd.DataFrame, by) -> np.ndarray:
+    """A list's group numbers as numbers into `keys` (shared by several lists); -1 stays -1."""
+    position = part.keys.merge(keys.reset_index(), on=list(by), how="left")["index"].to_numpy()
+    return np.where(part.codes >= 0, position[part.codes], -1)
 
 
 def snapshot_indicators(lists, params, by=("Extract month",)) -> pd.DataFrame:
     """Every snapshot indicator for every group (month, or authority and month) in one pass."""
-    results = [table for table in [caseloads(lists, by)] if table is not None]
+    names = {indicator.list_name for indicator in INDICATORS} | {name for name in CASELOAD_LISTS if name in lists}
+    grouped = {name: _Grouped.of(lists[name], by) for name in sorted(names)}
+    results = [table for table in [caseloads(lists, by, grouped)] if table is not None]
     for indicator in INDICATORS:
         rows = lists[indicator.list_name]
-        groups = [rows[column] for column in by]
+        groups = grouped[indicator.list_name]
+        table = groups.keys.assign(measure=indicator.measure)
         if missing := indicator.missing(rows):
-            unknown = rows.groupby(groups).size().to_frame("numerator").assign(numerator=np.nan, denominator=np.nan)
-            results.append(unknown.reset_index().assign(measure=indicator.measure, note=indicator.not_computed_note(missing)))
+            results.append(table.assign(numerator=np.nan, denominator=np.nan, note=indicator.not_computed_note(missing)))
             continue
-        numerator, denominator = indicator.rule(rows, _month_end(rows), params)
-        counts = pd.DataFrame({"numerator": numerator.astype(int)})
-        counts["denominator"] = denominator.astype(int) if denominator is not None else 0
-        grouped = counts.groupby(groups).sum()
-        if denominator is None:
-            grouped["denominator"] = None
-        results.append(grouped.reset_index().assign(measure=indicator.measure))
+        numerator, denominator = indicator.rule(rows, groups.month_end, params)
+        results.append(table.assign(numerator=groups.count(numerator),
+                                    denominator=None if denominator is None else groups.count(denominator)))
     return pd.concat(results, ignore_index=True)
+
+
+def extract_months(lists: dict[str, pd.DataFrame]) -> list[str]:
+    """Every month any list was extracted at (unique() first: iterating millions of cells is slow)."""
+    found = set()
+    for frame in lists.values():
+        if "Extract month" in frame:
+            found.update(str(month) for month in frame["Extract month"].unique())
+    return sorted(found)
 
 
 def monthly_scorecard(lists: dict[str, pd.DataFrame], parameters: dict | None = None) -> pd.DataFrame:
@@ -266,7 +328,7 @@ def monthly_scorecard(lists: dict[str, pd.DataFrame], parameters: dict | None = 
         snapshots["note"] = None
     rows = [_result(r.measure, r.month, None if pd.isna(r.numerator) else r.numerator, None if pd.isna(r.denominator) else r.denominator,
                     r.note if isinstance(r.note, str) else None) for r in snapshots.itertuples()]
-    months = sorted(set(lists["list_7_child_protection"]["Extract month"]))
+    months = extract_months(lists)
     for month in months:
         month_end = pd.Period(month, "M").end_time.normalize()
         for measure, (numerator, denominator) in flow_indicators(lists, month_end, params).items():
@@ -309,9 +371,14 @@ def suppress(scorecard: pd.DataFrame, up_to: int = SUPPRESS_UP_TO) -> pd.DataFra
 # --- many authorities at once -------------------------------------------------------------------
 
 def _monthly_counts(rows: pd.DataFrame, date_column: str, numerator: pd.Series, by: str) -> pd.DataFrame:
-    events = pd.DataFrame({by: rows[by].values, "month": rows[date_column].dt.strftime("%Y-%m").values,
+    dates = rows[date_column].dt
+    # Months as numbers (201910) while grouping: formatting millions of dates as text is slow.
+    events = pd.DataFrame({by: rows[by].values, "month": (dates.year * 100 + dates.month).values,
                            "numerator": numerator.astype(int).values, "denominator": 1})
-    return events.groupby([by, "month"]).sum()
+    counts = events.groupby([by, "month"]).sum()
+    months = counts.index.levels[1]
+    named = [f"{int(m) // 100:04d}-{int(m) % 100:02d}" for m in months]
+    return counts.set_axis(counts.index.set_levels(named, level=1))
 
 
 def _rolling_year(counts: pd.DataFrame, months: list[str], by: str) -> pd.DataFrame:
@@ -346,7 +413,7 @@ def flows_by_area(lists, params, months: list[str], by: str = "Area") -> pd.Data
 def scorecard_by_area(lists: dict[str, pd.DataFrame], parameters: dict | None = None, by: str = "Area") -> pd.DataFrame:
     """The monthly scorecard of every authority in the lists (an `Area` column), in one pass."""
     params = {**DEFAULT_PARAMETERS, **(parameters or {})}
-    months = sorted(set(lists["list_7_child_protection"]["Extract month"]))
+    months = extract_months(lists)
     snapshots = snapshot_indicators(lists, params, by=(by, "Extract month")).rename(columns={"Extract month": "month"})
     table = pd.concat([snapshots, flows_by_area(lists, params, months, by)], ignore_index=True)
     counts = [i.measure for i in INDICATORS if i.denominator == "-"]

@@ -267,3 +267,18 @@ def test_every_rule_copes_with_a_month_with_no_rows(borough):
             continue
         numerator, denominator = indicator.rule(rows.iloc[0:0], empty_end, childlevel.DEFAULT_PARAMETERS)
         assert numerator is None or int(numerator.sum()) == 0
+
+
+@pytest.mark.parametrize("code_range", [50, 2**31])  # the second cannot be packed in one integer: the other path
+def test_caseload_counting_matches_a_plain_count(code_range):
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    group, worker, child = rng.integers(0, 4, 3000), rng.integers(0, code_range, 3000), rng.integers(0, code_range, 3000)
+    worker[:10], child[:10] = code_range - 1, code_range - 1  # the largest codes are present
+    worker[10:400], child[10:400] = worker[400:790], child[400:790]  # repeats
+    group[10:400] = group[400:790]
+    cases, workers = childlevel._distinct_cases_and_workers(group, worker, child, 4)
+    plain = pd.DataFrame({"group": group, "worker": worker, "child": child})
+    assert cases.tolist() == plain.drop_duplicates().groupby("group").size().tolist()
+    assert workers.tolist() == plain.groupby("group")["worker"].nunique().tolist()
