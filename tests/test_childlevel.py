@@ -236,6 +236,7 @@ def test_synthetic_pack_builds_with_spc_and_no_child_identifier_or_birth_date(tm
             book = openpyxl.load_workbook(path)
             text = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
         assert "SYNTHETIC-0" not in text, path.name
+        assert "Synthetic worker" not in text, path.name  # workers' names are personal data too
         assert not any(identifier in text for identifier in identifiers), path.name
         import re
 
