@@ -5,6 +5,8 @@ questions about them; it computes nothing.
 """
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -175,8 +177,22 @@ def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Meas
 
 
 def load_catalogue(catalogue_path: Path | None = None, sources_path: Path | None = None) -> Catalogue:
-    catalogue_path = catalogue_path or project.catalogue_path()
-    sources_path = sources_path or project.sources_dir() / "sources.yaml"
+    """The measure catalogue and the sources registry. Parsed once per content of the two files:
+    the safe YAML loader is slow, and one pack asks for the catalogue several times."""
+    catalogue_path = Path(catalogue_path or project.catalogue_path())
+    sources_path = Path(sources_path or project.sources_dir() / "sources.yaml")
+    return _parsed_catalogue(catalogue_path, sources_path, _content_key(catalogue_path), _content_key(sources_path))
+
+
+def _content_key(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the reader below gives the error, naming the file
+
+
+@lru_cache(maxsize=8)
+def _parsed_catalogue(catalogue_path: Path, sources_path: Path, catalogue_key, sources_key) -> Catalogue:
     sources = _load_sources(sources_path)
     entries = _read_yaml(catalogue_path).get("measures")
     _check(isinstance(entries, list), project.relative(catalogue_path), "expected a `measures:` list")

@@ -50,8 +50,17 @@ class FigureStore:
     def areas(self) -> pd.DataFrame:
         return self._area_table
 
+    @cached_property
+    def _memo(self) -> dict:
+        # A pack asks for the same series many times (table, chart, headline, benchmark); the
+        # store does not change once built, so each answer is worked out once per store.
+        return {}
+
     def area(self, wanted: str) -> areas.Area:
-        return areas.resolve(self._area_table, wanted)
+        key = ("area", str(wanted))
+        if key not in self._memo:
+            self._memo[key] = areas.resolve(self._area_table, wanted)
+        return self._memo[key]
 
     def measure_figures(self, measure: str, area: str | None = None) -> pd.DataFrame:
         """Every figure for a measure (all sources), optionally for one area."""
@@ -66,6 +75,12 @@ class FigureStore:
         period (the catalogue's order), oldest first. Every row keeps its source and locator;
         `other_sources` names any other source that gives the same period. `status` keeps only
         figures of one status (published_statistic, reported, derived, computed)."""
+        key = ("series", measure, self.area(area), kind, status)
+        if key not in self._memo:
+            self._memo[key] = self._series(measure, area, kind, status)
+        return self._memo[key].copy()
+
+    def _series(self, measure: str, area: str, kind: str, status: str | None) -> pd.DataFrame:
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
         rows = rows[(rows["kind"] == kind) & rows["period_end"].notna()]  # undated figures stay in the store, not in a series
@@ -74,8 +89,10 @@ class FigureStore:
         rows = rows.assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
         rows = rows.sort_values(["period_end", "period_start", "_rank"])
         key = ["period_start", "period_end"]
-        others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
         best = rows.drop_duplicates(key, keep="first").drop(columns="_rank")
+        if len(best) == len(rows):  # one source a period (most series): no other source to name
+            return best.assign(other_sources=None).reset_index(drop=True)
+        others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
         best = best.join(others.rename("all_sources"), on=key)
         best["other_sources"] = [
             ", ".join(s for s in str(all_ids).split(", ") if s != own) or None
