@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := notebooks/*.ipynb
 NBVAL := $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: pack test unit nbval notebooks docs lab benchmark clean
+.PHONY: pack test lint unit nbval notebooks docs lab benchmark clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "croydon_kpi needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -18,7 +18,10 @@ $(INSTALLED): pyproject.toml
 pack: $(INSTALLED)
 	$(BIN)/croydon-kpi build
 
-test: unit nbval
+test: lint unit nbval
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check croydon_kpi tests benchmarks
 
 unit: $(INSTALLED)
 	$(BIN)/python -m pytest

@@ -24,7 +24,7 @@ lists = {p.split('/')[-1][:-8]: pd.read_parquet(p) for p in sorted(glob.glob(sys
 """
 STEPS = {
     "engine": READ + """
-from croydon_kpi.childlevel import scorecard_by_area
+from croydon_kpi.childlevel.engine import scorecard_by_area
 result = scorecard_by_area(lists)
 print(len(result))
 """,
@@ -32,7 +32,7 @@ print(len(result))
     # month's rows and compute each indicator (the same rules, one month at a time).
     "reference": READ + """
 import pandas as pd
-from croydon_kpi import childlevel
+from croydon_kpi.childlevel import engine as childlevel
 params = childlevel.DEFAULT_PARAMETERS
 by_area = {name: dict(tuple(frame.groupby('Area'))) for name, frame in lists.items() if 'Area' in frame}
 results = 0
@@ -46,7 +46,15 @@ for area in by_area['list_7_child_protection']:
             indicator.rule(current, pd.Series(month_end, index=current.index), params)
             results += 1
         childlevel.caseloads({name: of_area[name][of_area[name]['Extract month'] == month] for name in childlevel.CASELOAD_LISTS})
-        childlevel.flow_indicators(of_area, month_end, params)
+        # the four flows, one month at a time: events in the year (or month) to the month's end
+        year_start = month_end - pd.DateOffset(years=1) + pd.Timedelta(days=1)
+        for name, column, start in (('list_3_referrals', 'Date of referral', year_start),
+                                    ('list_7_child_protection', 'Child Protection Plan Start Date', year_start),
+                                    ('list_4_assessments', 'Continuous Assessment Date of Authorisation', month_end.replace(day=1)),
+                                    ('list_5_section_47', 'Date of Initial Child Protection Conference', month_end.replace(day=1))):
+            frame = of_area[name]
+            events = frame[(frame[column] >= start) & (frame[column] <= month_end)].drop_duplicates(['Child Unique ID', column])
+            results += len(events) >= 0
 print(results)
 """,
     "floor": READ + """
@@ -67,7 +75,7 @@ def generate_nation(folder: Path, limit: int | None) -> int:
     import pandas as pd
 
     from croydon_kpi import load_store
-    from croydon_kpi.synthetic import generate
+    from croydon_kpi.childlevel.synthetic import generate
 
     store = load_store()
     population = store.figures[(store.figures["measure"] == "population_0_17") & (store.figures["area_level"] == "local_authority")

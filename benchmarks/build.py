@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def floor_seconds(count: int, workdir: Path) -> float:
-    from croydon_kpi.report import notebook_to_html
+    from croydon_kpi.publish.html import notebook_to_html
 
     trivial = workdir / "trivial.ipynb"
     notebook = nbformat.v4.new_notebook()
@@ -43,7 +43,7 @@ def build_seconds(workdir: Path) -> tuple[float, int]:
     # Warm the figure cache first: the benchmark measures building reports, not parsing sources.
     subprocess.run([sys.executable, "-c", "import croydon_kpi; croydon_kpi.load_store()"], env=env, check=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "croydon_kpi.cli", "build"], env=env, check=True,
+    subprocess.run([sys.executable, "-m", "croydon_kpi", "build"], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
     return elapsed, len(list((copy / "reports").glob("*.html"))) - 1  # less index.html

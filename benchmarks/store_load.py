@@ -23,7 +23,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         os.environ["CROYDON_KPI_CACHE_DIR"] = cache
         from croydon_kpi import load_store
-        from croydon_kpi.store import _cache_path, cache_key
+        from croydon_kpi.store.figure_store import _cache_path, cache_key
 
         def cold():
             _cache_path(cache_key()).unlink(missing_ok=True)

@@ -1,88 +1,99 @@
-"""Errors about input files: every one names the file, where in it, and what was expected."""
+"""Every error a user can cause: one family, each carrying the exit status the command returns
+and a one-line message a scheduled job can log. The command catches `CroydonKpiError` alone.
+
+Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad input or parameters.
+Each class also derives from the built-in it replaced (ValueError, KeyError ...), so code that
+caught those still works.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import project
+EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class InputError(ValueError):
-    """A source file cannot be read as it should be. str() is one line a scheduled job can log."""
+class CroydonKpiError(Exception):
+    """The base: `exit_status` for the command, `str()` one line naming what was wrong."""
+
+    exit_status = EXIT_BAD_INPUT
+
+    def __str__(self) -> str:
+        return " ".join(super().__str__().split())  # one line, whatever the message held
+
+
+class InputError(CroydonKpiError, ValueError):
+    """A source file cannot be read as it should be: names the file, where in it, and what was expected."""
 
     def __init__(self, path: Path | str, where: str | None, problem: str):
-        self.path = project.relative(Path(path))
+        self.path = _shown(path)
         self.where = where
         self.problem = problem
         location = f"{self.path}, {where}" if where else self.path
         super().__init__(f"{location}: {problem}")
 
 
-def read_text(path: Path) -> str:
-    """A source file's text, refusing binary data and anything that is not UTF-8."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, "file not found") from None
-    if not data.strip():
-        raise InputError(path, "line 1", "the file is empty; expected text with a header row")
-    if b"\x00" in data[:4096]:
-        raise InputError(path, None, "binary data, expected UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+def _shown(path: Path | str) -> str:
+    """A path as a user sees it: relative to the project root where it lies inside it."""
+    from croydon_kpi.core.project import relative  # core.project raises ProjectNotFound from here
+
+    return relative(Path(path))
 
 
-MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
+class ParseError(CroydonKpiError, ValueError):
+    """Text is not in any form the parser accepts. `.text` is the offending text."""
+
+    def __init__(self, kind: str, text: object, expected: str):
+        self.kind = kind
+        self.text = text
+        self.expected = expected
+        super().__init__(f"cannot read {text!r} as {kind}: expected {expected}")
 
 
-def read_yaml(path: Path):
-    """YAML read safely: no Python tags, no alias bombs; errors name the file and line."""
-    import yaml
-
-    class _Counting(yaml.SafeLoader):
-        aliases = 0
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                _Counting.aliases += 1
-                if _Counting.aliases > MAX_YAML_ALIASES:
-                    mark = self.peek_event().start_mark
-                    raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
-            return super().compose_node(parent, index)
-
-    text = read_text(path)
-    try:
-        return yaml.load(text, Loader=_Counting)  # a SafeLoader: only plain data, never Python objects
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"line {mark.line + 1}" if mark else None
-        raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
+class CatalogueError(CroydonKpiError, ValueError):
+    """The catalogue or a registry is malformed. The message names the file and the entry."""
 
 
-def csv_records(path: Path, text: str) -> list[list[str]]:
-    """The rows of CSV text, or an InputError naming the file and line (never csv.Error)."""
-    import csv
-    import io
+class UnknownMeasure(CroydonKpiError, KeyError):
+    """A measure id that the catalogue does not hold."""
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        return list(reader)
-    except csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise InputError(path, f"line {reader.line_num}", f"a cell longer than {csv.field_size_limit():,} characters; "
-                                                              "expected values of ordinary length") from None
-        raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
+    def __str__(self) -> str:
+        return " ".join(str(self.args[0]).split())
 
 
-def csv_frame(path: Path, text: str):
-    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError)."""
-    import io
+class UnknownArea(CroydonKpiError, KeyError):
+    """An area that is not a local authority, region or England in the data."""
 
-    import pandas as pd
+    def __str__(self) -> str:
+        return " ".join(str(self.args[0]).split())
 
-    try:
-        return pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
-        raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None
+
+class ParameterError(CroydonKpiError, ValueError):
+    """A bad run parameter (month, area, visit number, year ...)."""
+
+
+class AnalysisError(CroydonKpiError, ValueError):
+    """An analysis asked of data that cannot answer it (too few points, a year outside a table ...)."""
+
+
+class ProjectNotFound(CroydonKpiError, RuntimeError):
+    """No project folder: $CROYDON_KPI_ROOT wrong, or the command run outside a checkout."""
+
+
+class RejectedInput(CroydonKpiError, ValueError):
+    """Some input rows were rejected; a scheduled run publishes nothing built on them."""
+
+
+class NotebookFailed(CroydonKpiError, RuntimeError):
+    """A notebook raised; `.kept` is where the executed notebook was kept."""
+
+    exit_status = EXIT_NOTEBOOK_FAILED
+
+    def __init__(self, notebook: str, kept: Path, detail: str):
+        self.kept = kept
+        super().__init__(f"{notebook} failed: {detail} (executed notebook kept at {_shown(kept)})")
+
+
+class UnsafeReport(CroydonKpiError, RuntimeError):
+    """A built report would load something from the network; it is not published."""
+
+    exit_status = EXIT_NOTEBOOK_FAILED

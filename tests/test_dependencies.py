@@ -4,7 +4,7 @@ import tomllib
 
 import yaml
 
-from croydon_kpi import project
+from croydon_kpi.core import project
 
 
 def _name(spec: str) -> str:

@@ -10,10 +10,11 @@ from types import SimpleNamespace
 import pandas as pd
 from hypothesis import strategies as st
 
-from croydon_kpi import annex_a, schema
-from croydon_kpi.errors import InputError
-from croydon_kpi.extract import extract_figures
-from croydon_kpi.normalise import ParseError, parse_date_range, parse_financial_year, parse_money, parse_percent
+from croydon_kpi.childlevel import annex_a
+from croydon_kpi.core import schema
+from croydon_kpi.core.normalise import parse_date_range, parse_financial_year, parse_money, parse_percent
+from croydon_kpi.errors import InputError, ParseError
+from croydon_kpi.readers.extract import extract_figures
 
 OWN_ERRORS = (ParseError, InputError)
 # Text that looks like what councils write, mixed with anything at all.
@@ -58,7 +59,7 @@ def _read_file(data: bytes, read) -> None:
 
 
 def ees_reader(data: bytes):
-    from croydon_kpi.ingest_ees import read_table
+    from croydon_kpi.readers.ees import read_table
 
     _read_file(data, lambda path: read_table(SimpleNamespace(path=path, id="fuzz")))
 
@@ -69,7 +70,7 @@ def annex_a_reader(data: bytes):
 
 def scorecard_reader(data: bytes):
     from croydon_kpi import load_catalogue
-    from croydon_kpi.ingest_scorecards import ScorecardResult, _read_one
+    from croydon_kpi.readers.scorecards import ScorecardResult, _read_one
 
     areas = pd.DataFrame({"area_code": ["E09000008"], "old_la_code": ["306"], "area_name": ["Croydon"], "area_level": ["local_authority"]})
     _read_file(data, lambda path: _read_one(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas, ScorecardResult()))

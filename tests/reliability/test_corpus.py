@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 import yaml
 
-from croydon_kpi import cli, project
+from croydon_kpi.core import project
+from croydon_kpi.publish import cli
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())["cases"]
 GOOD_ROW = "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80\n"
@@ -122,7 +123,7 @@ def test_accept_rejects_publishes_with_the_rejections_listed(base, tmp_path, mon
 def test_text_bound_for_excel_cannot_start_a_formula(tmp_path):
     import pandas as pd
 
-    from croydon_kpi.present import safe_cell, write_workbook
+    from croydon_kpi.reports.present import safe_cell, write_workbook
 
     assert [safe_cell(v) for v in ("=1+1", "+44", "-x", "@SUM(A1)", "plain", 5)] == ["'=1+1", "'+44", "'-x", "'@SUM(A1)", "plain", 5]
     path = tmp_path / "out.xlsx"

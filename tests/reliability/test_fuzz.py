@@ -1,8 +1,7 @@
 """Fuzzing in CI: a modest number of examples per parser (benchmarks/fuzz.py runs many more)."""
 import pytest
-from hypothesis import HealthCheck, given, settings
-
 from fuzz_targets import TARGETS
+from hypothesis import HealthCheck, given, settings
 
 
 @pytest.mark.parametrize("name", sorted(TARGETS))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from croydon_kpi import project
+from croydon_kpi.core import project
 
-COMMAND = [sys.executable, "-m", "croydon_kpi.cli"]
+COMMAND = [sys.executable, "-m", "croydon_kpi"]
 
 
 @pytest.fixture

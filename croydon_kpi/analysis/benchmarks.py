@@ -1,0 +1,118 @@
+"""How an area compares: its statistical neighbours (DfE 2021 and 2025 models), its region, London
+and England, and its rank and quartile band among all authorities for the same period."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from croydon_kpi.catalogue.measures import load_catalogue
+from croydon_kpi.readers.ees import read_table
+from croydon_kpi.catalogue.neighbours import statistical_neighbours
+
+QUARTILE_BANDS = ("A", "B", "C", "D")  # A = the best quarter (by polarity); neutral measures: A = highest
+
+
+@dataclass
+class Benchmark:
+    measure: str
+    area: str
+    period_label: str | None
+    value: float | None
+    comparators: dict[str, float | None]     # "London", "Outer London", "England", "Statistical neighbours (2025)"...
+    neighbours: dict[str, pd.DataFrame]       # model -> the ten neighbours with their values
+    rank: int | None                          # 1 = best by polarity (highest for a neutral measure)
+    ranked: int                               # authorities with a value for the period
+    not_ranked: int                           # authorities whose value is suppressed or missing
+    quartile: str | None
+    rank_note: str
+
+
+def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFrame:
+    """Every area's figure for the year from ONE source: the catalogue's preferred source among
+    those giving the area's own figure. Mixing sources would rank against a different set of
+    authorities than any publication (LAIT keeps authorities since reorganised)."""
+    figures = store.figures
+    chosen = figures[(figures["measure"] == measure) & (figures["status"] == "published_statistic")
+                     & (figures["kind"] == "level") & (figures["period_end"].dt.year == year)]
+    definition = store.catalogue.measure(measure)
+    own_sources = chosen.loc[(chosen["area_name"] == area_name) & chosen["value"].notna(), "source_id"]
+    candidates = own_sources if len(own_sources) else chosen["source_id"]
+    if candidates.empty:
+        return chosen
+    source = min(candidates.unique(), key=definition.source_rank)
+    return chosen[chosen["source_id"] == source]
+
+
+def rank_areas(values: pd.Series, polarity: str) -> pd.Series:
+    """Competition ranking (1, 2, 2, 4): equal values share the better rank."""
+    ascending = polarity == "lower_is_better"
+    return values.rank(method="min", ascending=ascending).astype(int)
+
+
+def quartile_band(rank: int, count: int) -> str:
+    return QUARTILE_BANDS[min(3, math.floor((rank - 1) * 4 / count))]
+
+
+def _neighbour_table(store, year_figures: pd.DataFrame, old_la_code: str, model: str) -> pd.DataFrame:
+    neighbours = statistical_neighbours(old_la_code, model).copy()
+    las = year_figures[year_figures["area_level"] == "local_authority"].set_index("old_la_code")
+    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    neighbours["area_name"] = neighbours["old_la_code"].map(names)
+    neighbours["value"] = neighbours["old_la_code"].map(las["value"])
+    neighbours["symbol"] = neighbours["old_la_code"].map(las["symbol"])
+    return neighbours
+
+
+def benchmark(store, measure: str, year: int, area: str) -> Benchmark:
+    definition = store.catalogue.measure(measure)
+    place = store.area(area)
+    year_figures = _period_figures(store, measure, year, place.name)
+    own = year_figures[(year_figures["area_name"] == place.name) & (year_figures["area_level"] == place.level)]
+    value = float(own.iloc[0]["value"]) if len(own) and pd.notna(own.iloc[0]["value"]) else None
+    region = _region_of(store, place)
+    comparators = {}
+    for name in dict.fromkeys([n for n in (region, "London", "England") if n]):
+        found = year_figures[year_figures["area_name"] == name]
+        comparators[name] = float(found.iloc[0]["value"]) if len(found) and pd.notna(found.iloc[0]["value"]) else None
+    neighbours = {}
+    if place.old_la_code:
+        for model in ("2021", "2025"):
+            table = _neighbour_table(store, year_figures, place.old_la_code, model)
+            neighbours[model] = table
+            known = table["value"].dropna()
+            comparators[f"Statistical neighbours ({model} model, mean of {len(known)} of 10)"] = float(known.mean()) if len(known) else None
+    las = year_figures[year_figures["area_level"] == "local_authority"]
+    valued = las[las["value"].notna()]
+    ranks = rank_areas(valued["value"], definition.polarity) if len(valued) else pd.Series(dtype=int)
+    rank = int(ranks[valued["area_name"] == place.name].iloc[0]) if value is not None and (valued["area_name"] == place.name).any() else None
+    note = ("1 = best" if definition.polarity != "neutral" else "neutral measure: 1 = highest, not best") + \
+           f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing value left out; ties share a rank"
+    source = year_figures["source_id"].iloc[0] if len(year_figures) else None
+    note += f"; source {source}" if source else ""
+    return Benchmark(measure, place.name, own.iloc[0]["period_label"] if len(own) else None, value, comparators, neighbours,
+                     rank, len(valued), len(las) - len(valued), quartile_band(rank, len(valued)) if rank else None, note)
+
+
+def _region_of(store, place) -> str | None:
+    return region_of(place.old_la_code) if place.level == "local_authority" and place.old_la_code else None
+
+
+def region_of_area(store, area: str) -> str | None:
+    """The region of a local authority named by name or code (None for a region or England)."""
+    return _region_of(store, store.area(area))
+
+
+@lru_cache(maxsize=None)
+def _regions() -> dict[str, str]:
+    table = read_table(load_catalogue().sources["ons_population"]).sort_values("time_period")
+    las = table[table["old_la_code"] != ""]
+    return dict(zip(las["old_la_code"], las["region_name"]))  # the latest row wins
+
+
+def region_of(old_la_code: str) -> str | None:
+    """The region DfE files an authority under (Inner or Outer London for a London borough), from the ONS population
+    file's latest row for it."""
+    return _regions().get(str(old_la_code))

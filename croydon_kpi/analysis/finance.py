@@ -1,0 +1,78 @@
+"""Money: the finance table, figures derived from stated ones (with the arithmetic kept), S251
+comparisons, and a guard against adding recurring and one-off money without saying so."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from croydon_kpi.analysis.benchmarks import region_of_area
+from croydon_kpi.core import schema
+from croydon_kpi.store.derived import pounds_of
+
+
+def finance_table(store) -> pd.DataFrame:
+    """Every stated and derived money figure: as written, exact pounds, recurring or one-off, year, source."""
+    figures = store.figures
+    money = figures[(figures["unit"] == "gbp") & figures["status"].isin(["reported", "derived"])].copy()
+    catalogue = store.catalogue
+    money["money"] = money["measure"].map(lambda m: catalogue.measures[m].money if m in catalogue.measures else None)
+    money["pounds"] = [pounds_of(row) for _, row in money.iterrows()]
+    from_document = schema.has_flag(money["flags"], "period_from_document")
+    money["period_label"] = money["period_label"].where(~from_document, "year not stated (reported " + money["period_label"] + ")")
+    money["period_label"] = money["period_label"].fillna("year not stated")
+    columns = ["as_written", "pounds", "money", "measure", "period_label", "status", "source_id", "locator", "quote", "note"]
+    return money[columns].reset_index(drop=True)
+
+
+def sum_money(rows: pd.DataFrame, mixed_label: str | None = None) -> Decimal:
+    """Add money figures of one nature; recurring and one-off money together only with a label saying so."""
+    natures = set(rows["money"].dropna())
+    if len(natures) > 1 and not mixed_label:
+        raise ValueError(f"adding {sorted(natures)} money together: pass mixed_label saying what the total means")
+    return sum((Decimal(p) for p in rows["pounds"]), Decimal(0))
+
+
+def s251_areas(store, area: str) -> list[str]:
+    """The area, London, the area's own region (Outer London, say) and England, once each."""
+    return [name for name in dict.fromkeys((area, "London", region_of_area(store, area), "England")) if name]
+
+
+def s251_comparison(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str) -> pd.DataFrame:
+    """S251 outturn by financial year for the area, London, its region and England."""
+    columns = {}
+    for name in s251_areas(store, area):
+        series = store.series(measure, area=name)
+        columns[name] = series.set_index("period_label")["value"]
+    table = pd.DataFrame(columns)
+    table.index.name = "financial_year"
+    return table
+
+
+def investment_profile(store) -> pd.DataFrame:
+    """The improvement money by kind and year, as stated: recurring and one-off never added up."""
+    table = finance_table(store)
+    improvement = table[table["measure"].isin(["csc_base_budget_growth_gbp", "business_support_base_budget_gbp",
+                                               "transformation_funding_gbp", "transformation_spend_gbp",
+                                               "earmarked_reserves_improvement_gbp"])]
+    improvement = improvement.drop_duplicates(["measure", "pounds", "period_label"])
+    return pd.DataFrame({"Kind of money": improvement["money"], "What": improvement["measure"],
+                         "Year": improvement["period_label"], "Pounds": [f"£{p:,}" for p in improvement["pounds"]],
+                         "Status": improvement["status"], "Note": improvement["note"]})
+
+
+def real_terms_table(store, base: str = "2024-25") -> pd.DataFrame:
+    """Each stated money figure in base-year prices where its year is a single financial year."""
+    from croydon_kpi.analysis.money import real_terms
+
+    rows = []
+    for row in finance_table(store).itertuples():
+        single_year = isinstance(row.period_label, str) and len(row.period_label) == 7 and row.period_label[4] == "-"
+        try:
+            real = real_terms(row.pounds, row.period_label, base) if single_year else None
+            words = str(real) if real else "not computed: the figure spans years or its year is not stated"
+        except ValueError as error:
+            words = f"not computed: {error}"
+        rows.append({"As written": row.as_written if isinstance(row.as_written, str) else "(derived)", "Year": row.period_label, "Kind of money": row.money,
+                     f"In {base} prices": words})
+    return pd.DataFrame(rows)

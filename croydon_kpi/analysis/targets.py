@@ -1,0 +1,213 @@
+"""Targets, RAG, and the three groups of a council's overview (going well or better / ones to
+watch / things to do better).
+
+RAG (needs a sourced target): green at or better than the target; amber short of it by no more
+than the tolerance; red beyond. Polarity decides what "better" means; a neutral measure has none.
+
+The group rule, from a figure's position against its target and its direction of travel:
+- position: from RAG where a target is known; otherwise from what the source itself says
+  ("remains below target" is short of target for a higher-is-better measure, and meeting it for a
+  lower-is-better one; "slightly below" is amber); otherwise unknown;
+- trend: from the series where there are two figures or more, else from the change the source
+  states ("a decrease of 5% on last month") or its words ("has improved", "fallen back"), judged
+  by polarity; otherwise unknown;
+- going_well: meeting the target and not worsening, or position unknown and improving;
+  do_better: short of the target and not improving, or position unknown and worsening;
+  ones_to_watch: everything else (amber, mixed, or nothing known either way).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from croydon_kpi.core import project
+from croydon_kpi.catalogue.measures import Catalogue, Measure
+from croydon_kpi.errors import InputError
+from croydon_kpi.core.files import read_yaml
+
+GROUPS = ("going_well", "ones_to_watch", "do_better")
+OUT_OF_OVERVIEW = ("finance", "population")  # money and context, not performance
+GROUP_WORDS = {"going_well": "Going well or better", "ones_to_watch": "Ones to watch", "do_better": "Things to do better"}
+
+
+@dataclass(frozen=True)
+class Target:
+    measure: str
+    area: str | None
+    value: float
+    tolerance: float
+    start: str | None
+    end: str | None
+    source: str
+
+
+def load_targets(catalogue: Catalogue, path=None) -> list[Target]:
+    """Targets from the catalogue (sourced ones only) and data/targets.yaml."""
+    path = path or project.data_dir() / "targets.yaml"
+    found = [Target(m.id, None, float(m.target), 0.0, None, None, m.target_source)
+             for m in catalogue.measures.values() if m.target is not None]
+    if not path.exists():
+        return found
+    loaded = read_yaml(path) or {}
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("targets") or [], list):
+        raise InputError(path, "line 1", "expected `targets:` followed by a list")
+    entries = loaded.get("targets") or []
+    for index, entry in enumerate(entries):
+        where = f"targets[{index}]"
+        if not isinstance(entry, dict) or not all(entry.get(k) not in (None, "") for k in ("measure", "target", "source")):
+            raise InputError(path, where, "each target needs measure, target and source (never a target without a source)")
+        if entry["measure"] not in catalogue.measures:
+            raise InputError(path, where, f"measure {entry['measure']!r} is not in the catalogue")
+        try:
+            value, tolerance = float(entry["target"]), float(entry.get("tolerance") or 0)
+        except (TypeError, ValueError):
+            raise InputError(path, where, "target and tolerance must be numbers") from None
+        found.append(Target(entry["measure"], entry.get("area"), value, tolerance,
+                            _month(entry.get("from")), _month(entry.get("to")), str(entry["source"])))
+    return found
+
+
+def _month(value) -> str | None:
+    return None if value in (None, "") else str(value)[:7]
+
+
+def target_for(targets: list[Target], measure: str, area: str, month: str) -> Target | None:
+    for target in targets:
+        if target.measure == measure and target.area in (None, area) \
+                and (target.start is None or target.start <= month) and (target.end is None or month <= target.end):
+            return target
+    return None
+
+
+def rag(value: float | None, target: Target | None, polarity: str) -> str | None:
+    if value is None or pd.isna(value) or target is None or polarity == "neutral":
+        return None
+    gap = (value - target.value) if polarity == "higher_is_better" else (target.value - value)
+    if gap >= 0:
+        return "green"
+    return "amber" if -gap <= target.tolerance else "red"
+
+
+# --- position and trend -------------------------------------------------------------------------
+
+def position(rag_status: str | None, flags, polarity: str) -> str:
+    """meeting, amber, short, mixed or unknown. `flags`: the figures' flag tokens (a set)."""
+    if rag_status:
+        return {"green": "meeting", "amber": "amber", "red": "short"}[rag_status]
+    flags = _tokens(flags)
+    below = "qualifier=below_target" in flags or "qualifier=slightly_below_target" in flags
+    above = "qualifier=above_target" in flags
+    if polarity == "neutral" or not (below or above):
+        return "unknown"
+    if below and above:
+        return "mixed"
+    if "qualifier=slightly_below_target" in flags and polarity == "higher_is_better":
+        return "amber"
+    short = below if polarity == "higher_is_better" else above
+    return "short" if short else "meeting"
+
+
+def _tokens(flags) -> set[str]:
+    """Flags as a set of whole tokens; text is refused (a substring match is what this prevents)."""
+    if isinstance(flags, str):
+        raise TypeError("flags are a set of tokens, not text")
+    return set(flags or ())
+
+
+_BETTER_WORDS = ("qualifier=improved", "qualifier=improved_on_last_month")
+_FALLING_WORDS = ("qualifier=fallen_for_months_running", "qualifier=fallen_back", "qualifier=continues_to_fall")
+
+
+def trend_from_statement(changes: list[float], flags, polarity: str) -> str:
+    """improving, worsening, stable or unknown, from what the source states."""
+    if polarity == "neutral":
+        return "unknown"
+    sign = 1 if polarity == "higher_is_better" else -1
+    if changes:
+        total = sum(changes)
+        return "stable" if total == 0 else ("improving" if total * sign > 0 else "worsening")
+    flags = _tokens(flags)
+    if flags & set(_BETTER_WORDS):
+        return "improving"
+    if flags & set(_FALLING_WORDS):
+        return "worsening" if sign > 0 else "improving"
+    return "unknown"
+
+
+def trend_from_series(values: list[float], polarity: str) -> str:
+    if polarity == "neutral" or len(values) < 2:
+        return "unknown"
+    step = values[-1] - values[-2]
+    if step == 0:
+        return "stable"
+    return "improving" if (step > 0) == (polarity == "higher_is_better") else "worsening"
+
+
+def group(position_now: str, trend_now: str) -> str:
+    if position_now == "meeting" and trend_now != "worsening":
+        return "going_well"
+    if position_now == "short" and trend_now != "improving":
+        return "do_better"
+    if position_now == "unknown" and trend_now == "improving":
+        return "going_well"
+    if position_now == "unknown" and trend_now == "worsening":
+        return "do_better"
+    return "ones_to_watch"
+
+
+# --- the month's overview -------------------------------------------------------------------------
+
+def overview(store, month: str, area: str, targets: list[Target] | None = None) -> pd.DataFrame:
+    """Each local measure with a figure for the month: value, target, RAG, position, trend, the
+    computed group and the group a source reported, and whether they agree."""
+    from croydon_kpi.core.params import parse_month
+
+    checked = parse_month(month)
+    targets = load_targets(store.catalogue) if targets is None else targets
+    place = store.area(area)
+    figures = store.figures
+    in_month = figures[(figures["area_name"] == place.name) & figures["status"].isin(["reported", "computed"])
+                       & (figures["period_end"] >= pd.Timestamp(checked.start)) & (figures["period_end"] <= pd.Timestamp(checked.end))
+                       & (figures["measure"] != "unmapped")]
+    performance = {m.id for m in store.catalogue.measures.values() if m.domain not in OUT_OF_OVERVIEW}
+    in_month = in_month[in_month["measure"].isin(performance)]
+    rows = []
+    for measure_id, rows_for in in_month.groupby("measure", sort=False):
+        rows.append(_overview_row(store, store.catalogue.measure(measure_id), rows_for, targets, place.name, str(checked)))
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["agrees"] = [None if pd.isna(r) else r == c for r, c in zip(table["reported_group"], table["computed_group"])]
+    return table.sort_values(["computed_group", "measure"], key=lambda s: s.map(GROUPS.index) if s.name == "computed_group" else s)
+
+
+def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: str, month: str) -> dict:
+    levels = rows[(rows["kind"] == "level") & rows["value"].notna()]
+    # A figure for exactly this month first (a board's October figure over minutes' "autumn").
+    exact = (levels["period_start"].dt.day == 1) & (levels["period_end"] - levels["period_start"] < pd.Timedelta(days=31))
+    level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
+    value = float(level.iloc[0]["value"]) if len(level) else None
+    other_values = sorted(set(levels["value"]) - {value})
+    flags = {token for held in rows["flags"] for token in held}
+    target = target_for(targets, measure.id, area, month)
+    status = rag(value, target, measure.polarity)
+    history = store.series(measure.id, area=area, status="computed")
+    if history.empty:
+        history = store.series(measure.id, area=area, status="reported")
+    history = history[history["period_end"] <= rows["period_end"].max()]
+    changes = rows.loc[rows["kind"] == "change", "value"].dropna().tolist()
+    trend_now = trend_from_series(history["value"].dropna().tolist(), measure.polarity)
+    if trend_now == "unknown":
+        trend_now = trend_from_statement(changes, flags, measure.polarity)
+    where = position(status, flags, measure.polarity)
+    reported = rows["reported_rag"].dropna()
+    return {
+        "measure": measure.id, "title": measure.title, "value": value, "unit": measure.unit,
+        "target": target.value if target else None, "target_source": target.source if target else None,
+        "target_note": None if target else (measure.target_note or "no target stated by any source"),
+        "rag": status, "position": where, "trend": trend_now, "computed_group": group(where, trend_now),
+        "reported_group": reported.iloc[0] if len(reported) else None,
+        "sources": ", ".join(sorted(set(rows["source_id"]))),
+        "other_values": ", ".join(f"{v:g}" for v in other_values) or None,  # sources disagree: see store.conflicts()
+    }

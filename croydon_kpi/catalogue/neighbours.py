@@ -1,0 +1,61 @@
+"""DfE children's services statistical neighbours: each authority's ten closest, 2021 and 2025 models."""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+import pandas as pd
+
+from croydon_kpi.catalogue.measures import load_catalogue
+from croydon_kpi.errors import InputError
+from croydon_kpi.core.files import read_text
+
+# model -> (source id, column of the authority's number, prefix of its neighbour columns, of their closeness)
+MODELS = {
+    "2021": ("dfe_statistical_neighbours_2021", "LA num", "SN", "SNP"),
+    "2025": ("dfe_statistical_neighbours_2025", "old_la_code", "SN_", "SN_{}P"),
+}
+NEIGHBOURS = 10
+
+
+@lru_cache(maxsize=None)
+def _read(model: str):
+    if model not in MODELS:
+        raise ValueError(f"unknown statistical neighbour model {model!r}: expected one of {sorted(MODELS)}")
+    source = load_catalogue().sources[MODELS[model][0]]
+    text = read_text(source.path)
+    # The 2021 file repeats the header "SNP" for every closeness column: read by position.
+    table = pd.read_csv(io.StringIO(text), dtype=str, header=None, skiprows=1, keep_default_na=False)
+    header = pd.read_csv(io.StringIO(text), dtype=str, nrows=0).columns
+    return table, list(header), source
+
+
+def statistical_neighbours(old_la_code: str, model: str = "2025") -> pd.DataFrame:
+    """rank, old_la_code, closeness of an authority's ten statistical neighbours (by DfE number)."""
+    table, header, source = _read(model)
+    number_column = header.index(MODELS[model][1])
+    found = table[table[number_column].str.strip() == str(old_la_code)]
+    if found.empty:
+        raise InputError(source.path, None, f"no authority with number {old_la_code!r} in the {model} model")
+    row = found.iloc[0]
+    first = header.index("SN1" if model == "2021" else "SN_1")
+    ranks = []
+    for rank in range(1, NEIGHBOURS + 1):
+        code = str(row[first + 2 * (rank - 1)]).strip()
+        closeness = str(row[first + 2 * (rank - 1) + 1]).strip()
+        if not code.isdigit():
+            raise InputError(source.path, f"line {found.index[0] + 2}", f"neighbour {rank} is {code!r}, expected an LA number")
+        ranks.append({"rank": rank, "old_la_code": code, "closeness": closeness})
+    return pd.DataFrame(ranks)
+
+
+def neighbour_names(store, area: str) -> pd.DataFrame:
+    """Both models' ten neighbours side by side, by name."""
+    place = store.area(area)
+    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    table = pd.DataFrame({"Rank": range(1, NEIGHBOURS + 1)})
+    for model in MODELS:
+        found = statistical_neighbours(place.old_la_code, model)
+        table[f"{model} model"] = found["old_la_code"].map(names).fillna(found["old_la_code"]).tolist()
+        table[f"{model} closeness"] = found["closeness"].tolist()
+    return table

@@ -1,0 +1,78 @@
+"""Source files read safely: text that must be UTF-8, YAML with no tags or alias
+bombs, CSV whose faults are named by line. Every failure is an InputError naming the file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from croydon_kpi.errors import InputError
+
+
+def read_text(path: Path) -> str:
+    """A source file's text, refusing binary data and anything that is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, None, "file not found") from None
+    if not data.strip():
+        raise InputError(path, "line 1", "the file is empty; expected text with a header row")
+    if b"\x00" in data[:4096]:
+        raise InputError(path, None, "binary data, expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+
+
+MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
+
+
+def read_yaml(path: Path):
+    """YAML read safely: no Python tags, no alias bombs; errors name the file and line."""
+    import yaml
+
+    class _Counting(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                _Counting.aliases += 1
+                if _Counting.aliases > MAX_YAML_ALIASES:
+                    mark = self.peek_event().start_mark
+                    raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
+            return super().compose_node(parent, index)
+
+    text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_Counting)  # a SafeLoader: only plain data, never Python objects
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
+
+
+def csv_records(path: Path, text: str) -> list[list[str]]:
+    """The rows of CSV text, or an InputError naming the file and line (never csv.Error)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InputError(path, f"line {reader.line_num}", f"a cell longer than {csv.field_size_limit():,} characters; "
+                                                              "expected values of ordinary length") from None
+        raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
+
+
+def csv_frame(path: Path, text: str):
+    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError)."""
+    import io
+
+    import pandas as pd
+
+    try:
+        return pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
+        raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None

@@ -1,0 +1,49 @@
+"""Run parameters, checked before any kernel starts (papermill itself validates nothing)."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from croydon_kpi.errors import ParameterError
+
+EARLIEST_YEAR = 2000
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def label(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def parse_month(text: object, today: date | None = None) -> Month:
+    """'2019-10' -> Month(2019, 10); a month that is malformed, before 2000 or in the future is an error."""
+    today = today or date.today()
+    match = re.fullmatch(r"(\d{4})-(\d{2})", str(text).strip())
+    if not match:
+        raise ParameterError(f"month {text!r} is not in the form YYYY-MM (for example 2019-10)")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise ParameterError(f"month {text!r}: {month} is not a month number 01-12")
+    if year < EARLIEST_YEAR:
+        raise ParameterError(f"month {text!r} is before {EARLIEST_YEAR}; no source covers it")
+    found = Month(year, month)
+    if found.start > today:
+        raise ParameterError(f"month {text!r} is in the future")
+    return found

@@ -1,0 +1,93 @@
+"""What a published year means: DfE's "2019" is a snapshot at 31 March 2019 for one measure, the
+year to 31 March 2019 for another, and 30 September 2019 for the workforce census.
+
+Each catalogue mapping names its period type; this module turns (type, year text) into dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from croydon_kpi.core.normalise import parse_financial_year
+
+from croydon_kpi.errors import ParseError
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+
+def _year(text: str) -> int:
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*(?:\((?:Rev|Final|prov)\))?\s*", str(text))
+    if not match:
+        raise ParseError("a year", text, "a four-digit year such as 2019")
+    return int(match.group(1))
+
+
+def snapshot_31_march(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 3, 31)
+    return Period(day, day, f"31 Mar {year}")
+
+
+def year_to_31_march(text: str) -> Period:
+    year = _year(text)
+    return Period(date(year - 1, 4, 1), date(year, 3, 31), f"year to 31 Mar {year}")
+
+
+def snapshot_30_september(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 9, 30)
+    return Period(day, day, f"30 Sep {year}")
+
+
+def mid_year(text: str) -> Period:
+    year = _year(text)
+    day = date(year, 6, 30)
+    return Period(day, day, f"mid-{year}")
+
+
+def financial_year(text: str) -> Period:
+    # LAIT marks S251 outturn years "2018-19 (OT)".
+    found = parse_financial_year(re.sub(r"\s*\(OT\)\s*$", "", str(text)))
+    return Period(found.start, found.end, found.label)
+
+
+# When a published statistic can first be known: the months after its period ends by which DfE
+# (and ONS) usually publish it. An ASSUMPTION, stated in every pack: no bundled file gives the
+# release dates. Children in need statistics come out around November, children looked after in
+# December, the workforce census in February, ONS mid-year estimates the following June, S251
+# outturn around December.
+PUBLICATION_LAG_MONTHS = {
+    "snapshot_31_march": 9,
+    "year_to_31_march": 9,
+    "snapshot_30_september": 5,
+    "mid_year": 12,
+    "financial_year": 9,
+}
+
+
+def available_from(period_type: str, period_end: date) -> date:
+    """The last day of the month by which a published figure is assumed known."""
+    import calendar
+
+    months = period_end.year * 12 + period_end.month - 1 + PUBLICATION_LAG_MONTHS[period_type]
+    year, month = divmod(months, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+PERIOD_PARSERS = {
+    "snapshot_31_march": snapshot_31_march,
+    "year_to_31_march": year_to_31_march,
+    "snapshot_30_september": snapshot_30_september,
+    "mid_year": mid_year,
+    "financial_year": financial_year,
+}
+
+
+def parse_period(period_type: str, text: str) -> Period:
+    return PERIOD_PARSERS[period_type](text)

@@ -1,0 +1,106 @@
+"""The figure store's schema: one row per figure, and the vocabularies its columns take.
+
+Definitions live here as data so that readers, tests and docs share one list.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+# Column -> pandas dtype. Order is the order of the store's columns.
+FIGURE_COLUMNS: dict[str, str] = {
+    "measure": "string",        # catalogue id, or "unmapped"
+    "label": "string",          # the measure as the source names it
+    "area_code": "string",      # GSS code (E09000008), or null where the source has none
+    "old_la_code": "string",    # DfE's three-digit LA number (306), regions/England: LAIT's 9xx number
+    "area_name": "string",
+    "area_level": "string",     # national, regional, local_authority
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+    "period_label": "string",
+    "available_from": "datetime64[ns]",  # when the figure could first be known (see periods.PUBLICATION_LAG_MONTHS)
+    "kind": "string",           # level or change
+    "value": "float64",         # missing where the source suppressed or did not give it
+    "as_written": "string",     # the figure exactly as the source writes it: "£22.2m", "(79%)", "58", "c"
+    "unit": "string",
+    "bound": "string",
+    "numerator": "float64",
+    "denominator": "float64",
+    "symbol": "string",         # the suppression symbol as published (c, k, low, u, x, z, -), else null
+    "source_id": "string",
+    "locator": "string",        # where in the source: "line 12" of a CSV, "row 88939" of a Parquet file
+    "quote": "string",          # the text as read: a sentence, or "column = cell" for a statistics file
+    "status": "string",
+    "flags": "object",          # a tuple of machine tokens ("suppressed=c", "qualifier=below_target", ...); () for none
+    "note": "string",           # words for a reader
+    "reported_rag": "string",   # the source's own category, where it states one
+}
+
+UNITS = ("count", "percent", "rate_per_10k", "gbp", "fte", "ratio", "days")
+KINDS = ("level", "change")
+BOUNDS = ("exact", "at_least", "at_most", "approx")
+STATUSES = ("reported", "published_statistic", "derived", "computed", "synthetic")
+AREA_LEVELS = ("national", "regional", "local_authority")
+POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
+DOMAIN_LABELS = {
+    "front_door": "Front door", "early_help": "Early help", "cin": "Children in need", "cp": "Child protection",
+    "cla": "Children looked after", "care_leavers": "Care leavers", "adoption": "Adoption",
+    "disabled_children": "Disabled children", "private_fostering": "Private fostering",
+    "exploitation": "Exploitation", "workforce": "Workforce", "health": "Health", "finance": "Finance",
+    "population": "Population",
+}
+DOMAINS = tuple(DOMAIN_LABELS)
+REPORTED_RAGS = ("going_well", "ones_to_watch", "do_better")
+
+# DfE's symbols for a value that is not a number (methods.md §2); LAIT writes "-" for none.
+SUPPRESSION_SYMBOLS = {
+    "c": "confidential: a small count suppressed",
+    "k": "rounds to 0 but is not 0",
+    "low": "rounds to 0 but is not 0",
+    "u": "low reliability",
+    "x": "not available",
+    "z": "not applicable",
+    ":": "not available (legacy symbol)",
+    "~": "rounds to 0 but is not 0 (legacy symbol)",
+    "-": "no figure in the source",
+}
+
+
+def empty_figures() -> pd.DataFrame:
+    """A store table with no rows and every column typed."""
+    return conform(pd.DataFrame(columns=list(FIGURE_COLUMNS)))
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """Put a frame into the store's column order and types; missing columns become null."""
+    out = pd.DataFrame(index=frame.index)
+    for column, dtype in FIGURE_COLUMNS.items():
+        values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
+        if column == "flags":
+            out[column] = pd.Series([as_flags(value) for value in values], index=frame.index, dtype=object)
+        else:
+            out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
+    # A reported figure is known once the period it describes has ended.
+    out["available_from"] = out["available_from"].fillna(out["period_end"])
+    return out.reset_index(drop=True)
+
+
+def as_flags(value) -> tuple[str, ...]:
+    """A figure's flags as a tuple of tokens, whatever form they came in (a list, an array read
+    back from Parquet, nothing)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ()
+    if isinstance(value, str):
+        raise TypeError(f"flags are a list of tokens, not text: {value!r}")
+    return tuple(str(token) for token in value)
+
+
+def has_flag(flags: pd.Series, *tokens: str) -> pd.Series:
+    """Rows whose flags hold any of the tokens, matched whole (never as a substring)."""
+    wanted = set(tokens)
+    return flags.map(lambda held: bool(wanted.intersection(held))).astype(bool)
+
+
+def flag_value(flags, name: str) -> str | None:
+    """The value of a `name=value` token in one figure's flags ("suppressed" -> "c"), or None."""
+    prefix = name + "="
+    return next((token[len(prefix):] for token in flags if token.startswith(prefix)), None)

@@ -1,0 +1,172 @@
+"""The `croydon-kpi` command. Exit status: 0 success, 1 a notebook failed, 2 bad parameters or input.
+
+Parameters are validated here, before any kernel starts, and every error is one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from croydon_kpi import __version__
+from croydon_kpi.errors import EXIT_BAD_INPUT, EXIT_OK, CroydonKpiError, RejectedInput
+
+
+def _jobs():
+    """What can be built; imported when a command needs it, so --help and --version answer at once."""
+    from croydon_kpi.publish import jobs
+
+    return jobs
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _check_registries(store) -> None:
+    """The files notebooks read besides the store, checked before any kernel starts."""
+    from croydon_kpi.analysis.targets import load_targets
+    from croydon_kpi.analysis.visits import load_registry
+
+    load_targets(store.catalogue)
+    load_registry()
+
+
+def _store(accept_rejects: bool = False):
+    from croydon_kpi.store.figure_store import load_store
+
+    store = load_store()
+    _check_registries(store)
+    rejected = store.rejections
+    if len(rejected) and not accept_rejects:
+        first = rejected.iloc[0]
+        more = f" (and {len(rejected) - 1} more rejected rows)" if len(rejected) > 1 else ""
+        raise RejectedInput(f"{first['file']}, row {first['row']}, column {first['column']}: {first['reason']}{more}; "
+                            "nothing was published: fix the input, or pass --accept-rejects to publish with every rejection "
+                            "listed in the pack's data quality section (croydon-kpi check lists them all)")
+    return store
+
+
+def _publish(jobs, command: str, with_index: bool = False) -> int:
+    from croydon_kpi.publish import runner
+
+    jobs = list(jobs)
+    _say(f"building {len(jobs)} report(s) ...")
+    for path in runner.run(jobs, command=command, with_index=with_index):
+        print(path)
+    return EXIT_OK
+
+
+def command_pack(args) -> int:
+    return _publish([_jobs().pack_job(_store(args.accept_rejects), args.month, args.area)], "pack")
+
+
+def command_visit(args) -> int:
+    return _publish([_jobs().visit_job(args.number)], "visit")
+
+
+def command_build(args) -> int:
+    return _publish(_jobs().build_jobs(_store(args.accept_rejects)), "build", with_index=True)
+
+
+def command_check(args) -> int:
+    """Read every input and list every rejected row; writes nothing. Exit 2 if anything is rejected."""
+    store = _store(accept_rejects=True)
+    for row in store.rejections.itertuples():
+        print(f"{row.file}, row {row.row}, column {row.column}: {row.reason}")
+    print(f"{len(store.figures):,} figures read; {len(store.rejections)} rows rejected", file=sys.stderr)
+    return EXIT_BAD_INPUT if len(store.rejections) else EXIT_OK
+
+
+def command_list(args) -> int:
+    for job in _jobs().build_jobs(_store(accept_rejects=True)):
+        parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
+        print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
+    print("Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)")
+    return EXIT_OK
+
+
+def command_annex_a(args) -> int:
+    """Validate one Annex A list file; print how many rows it holds (never any child's data)."""
+    from croydon_kpi.childlevel.annex_a import read_list
+
+    rows = read_list(Path(args.path), args.list)
+    print(f"{args.path}: {len(rows)} rows, every one valid as {args.list}")
+    return EXIT_OK
+
+
+def command_docs(args) -> int:
+    from croydon_kpi.reports.measures_doc import write_measures_doc
+
+    print(write_measures_doc())
+    return EXIT_OK
+
+
+def command_execute_notebooks(args) -> int:
+    from croydon_kpi.publish import runner
+
+    for notebook in _jobs().COMMITTED_NOTEBOOKS:
+        _say(f"executing notebooks/{notebook} ...")
+        print(runner.execute_in_place(notebook))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="croydon-kpi", description="Build children's services performance reports.")
+    parser.add_argument("--version", action="version", version=f"croydon_kpi {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    pack = commands.add_parser("pack", help="build the monthly pack for one month and area",
+                               description="Build reports/monthly_pack_<month>_<area>.html.")
+    pack.add_argument("--month", help="YYYY-MM (default: the notebook's, 2019-10)")
+    pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: the notebook's)")
+    pack.add_argument("--accept-rejects", action="store_true",
+                      help="publish even if some scorecard rows were rejected (they are listed in the pack)")
+    pack.set_defaults(handler=command_pack)
+
+    visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
+                                description="Build reports/monitoring_visit_<N>.html.")
+    visit.add_argument("number", help="the monitoring visit, 1 to 7")
+    visit.set_defaults(handler=command_visit)
+
+    build = commands.add_parser("build", help="build every report for the default month",
+                                description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
+                                            "and reports/index.html; nothing is published unless all succeed.")
+    build.add_argument("--accept-rejects", action="store_true",
+                       help="publish even if some scorecard rows were rejected (they are listed in the packs)")
+    build.set_defaults(handler=command_build)
+
+    annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",
+                                description="Read and validate an Annex A list; every bad cell is named by row and column.")
+    annex.add_argument("path", help="the list file")
+    annex.add_argument("--list", required=True, help="which list, e.g. list_7_child_protection (see data/catalogue/annex_a.yaml)")
+    annex.set_defaults(handler=command_annex_a)
+
+    check = commands.add_parser("check", help="read every input and list rejected rows (writes nothing)",
+                                description="Read every input; print each rejected row; exit 2 if any.")
+    check.set_defaults(handler=command_check)
+
+    listing = commands.add_parser("list", help="what can be built", description="List what can be built.")
+    listing.set_defaults(handler=command_list)
+
+    docs = commands.add_parser("docs", help="regenerate docs/measures.md from the catalogue",
+                               description="Regenerate docs/measures.md from data/catalogue/measures.yaml.")
+    docs.set_defaults(handler=command_docs)
+
+    execute = commands.add_parser("execute-notebooks", help="re-execute the committed notebooks on the bundled data",
+                                  description="Re-execute notebooks/*.ipynb in place (after an intended change).")
+    execute.set_defaults(handler=command_execute_notebooks)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CroydonKpiError as error:
+        _say(f"croydon-kpi: error: {error}")
+        return error.exit_status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Executed notebook -> self-contained HTML report that opens with no network."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from croydon_kpi.errors import UnsafeReport
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Attributes and CSS that would make a browser fetch something from outside the file.
+_EXTERNAL = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//)""",
+    re.IGNORECASE,
+)
+
+
+def external_references(page: str) -> list[str]:
+    """Every place in an HTML page that would load from the network (an empty list is the goal)."""
+    return [page[max(0, m.start() - 40): m.end() + 60] for m in _EXTERNAL.finditer(page)]
+
+
+def provenance_html(lines: dict[str, str]) -> str:
+    items = "".join(f"<li><strong>{html.escape(k)}:</strong> {html.escape(v)}</li>" for k, v in lines.items())
+    return f"<p>How this report was made</p><ul>{items}</ul>"
+
+
+def _has_charts(notebook) -> bool:
+    return any("application/vnd.plotly.v1+json" in output.get("data", {})
+               for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", []))
+
+
+def _plotly_js() -> str:
+    """The plotly.js bundled with the plotly package: no CDN, so the report opens offline."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def notebook_to_html(notebook_path: Path, provenance: dict[str, str]) -> str:
+    """The executed notebook as one HTML page, code hidden, with a provenance footer."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    for cell in notebook.cells:
+        # papermill gives its injected cell a random id; a fixed one keeps rebuilds byte-identical.
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name="offline",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    resources = {"provenance_html": provenance_html(provenance), "plotly_js": _plotly_js() if _has_charts(notebook) else None}
+    page, _ = exporter.from_notebook_node(notebook, resources=resources)
+    found = external_references(page.replace(resources["plotly_js"] or "\0", ""))
+    if found:
+        raise UnsafeReport(f"report would load from the network: {found[:3]}")
+    return page

@@ -1,0 +1,231 @@
+"""Run parameterised notebooks with papermill and publish their HTML reports atomically.
+
+Every report of a run is built in a staging folder first. Only when every notebook has run are
+the files moved into reports/, each in one rename, so a failed or killed run never leaves a
+half-written report and never replaces a good one. A notebook that raises is kept under
+reports/_failed/ for debugging and nothing of that run is published. Each run writes a manifest
+(parameters, versions, git commit, input hashes, outputs) beside its reports.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+import papermill
+
+from croydon_kpi import __version__
+
+from croydon_kpi.core import project
+from croydon_kpi.errors import NotebookFailed
+from croydon_kpi.publish.html import notebook_to_html
+from croydon_kpi.store.figure_store import cache_key
+
+KERNEL = "python3"  # never a conda kernel name saved in the notebook: it fails elsewhere
+DEPENDENCIES = ("pandas", "numpy", "plotly", "papermill", "nbconvert", "nbformat", "ipykernel", "PyYAML", "openpyxl", "pyarrow")
+
+
+@dataclass(frozen=True)
+class Job:
+    notebook: str            # file name under notebooks/
+    report_name: str         # file name of the report under reports/, without .html
+    parameters: dict
+    title: str = ""
+    extras: tuple = field(default_factory=tuple)  # ("kpi_workbook",): files built beside the report
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def notebook_defaults(notebook: str) -> dict:
+    """The defaults in a notebook's parameters cell, as papermill reads them (literals only)."""
+    inspected = papermill.inspect_notebook(str(project.notebooks_dir() / notebook))
+    return {name: ast.literal_eval(spec["default"]) for name, spec in inspected.items()}
+
+
+# --- building -------------------------------------------------------------------------------
+
+def _staging_dir() -> Path:
+    root = project.cache_dir() / "staging"
+    root.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=root))
+
+
+def _publish(built: Path, target: Path) -> None:
+    """Move a finished file into place in one rename (a copy first if staging is on another disk)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(built, target)
+    except OSError:
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(built, partial)
+        os.replace(partial, target)
+
+
+def _execute(job: Job, executed: Path, outputs: dict | None = None) -> None:
+    """Run the notebook; `outputs` are parameters naming files the notebook writes beside its page."""
+    try:
+        papermill.execute_notebook(
+            str(project.notebooks_dir() / job.notebook), str(executed), parameters={**job.parameters, **(outputs or {})},
+            kernel_name=KERNEL, cwd=str(project.project_root()), progress_bar=False, log_output=False,
+        )
+    except papermill.PapermillExecutionError as error:
+        kept = project.reports_dir() / "_failed" / f"{job.report_name}.ipynb"
+        _publish(executed, kept)
+        raise NotebookFailed(job.notebook, kept, f"{error.ename}: {error.evalue}") from None
+
+
+def provenance(job: Job) -> dict[str, str]:
+    return {
+        "Notebook": f"notebooks/{job.notebook}",
+        "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items()) or "the notebook's defaults",
+        "Package": f"croydon_kpi {__version__}",
+        "Inputs": f"data/ and the measure catalogue, content key {cache_key()}",
+    }
+
+
+# Files a notebook writes beside its page, from the same computation: extra -> (parameter, suffix).
+EXTRAS = {"kpi_workbook": ("workbook", ".xlsx")}
+
+
+def _build(job: Job, staging: Path) -> list[Path]:
+    executed = staging / f"{job.report_name}.ipynb"
+    extras = {EXTRAS[name][0]: staging / f"{job.report_name}{EXTRAS[name][1]}" for name in job.extras}
+    _execute(job, executed, {parameter: str(path) for parameter, path in extras.items()})
+    missing = [path.name for path in extras.values() if not path.is_file()]
+    if missing:
+        raise NotebookFailed(job.notebook, executed, f"it did not write {', '.join(missing)}")
+    page = staging / f"{job.report_name}.html"
+    page.write_text(notebook_to_html(executed, provenance(job)), encoding="utf-8")
+    executed.unlink()
+    return [page, *extras.values()]
+
+
+def _progress(jobs: list[Job]):
+    """A progress bar on a terminal; nothing when a scheduled job's output is a log file."""
+    if len(jobs) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(jobs, desc="reports", unit="report", file=sys.stderr)
+    return jobs
+
+
+def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False) -> list[Path]:
+    """Build every job in staging, then publish them all (or nothing, if one fails)."""
+    jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
+    staging = _staging_dir()
+    try:
+        built = []
+        for job in _progress(jobs):
+            built += _build(job, staging)
+        if with_index:
+            index = staging / "index.html"
+            index.write_text(index_page(jobs), encoding="utf-8")
+            built.append(index)
+        manifest_name = "manifest.json" if with_index else f"manifest_{jobs[0].report_name}.json"
+        manifest = staging / manifest_name
+        manifest.write_text(json.dumps(make_manifest(command, jobs, built), indent=2, sort_keys=True), encoding="utf-8")
+        published = []
+        for path in [*built, manifest]:
+            target = project.reports_dir() / path.name
+            _publish(path, target)
+            published.append(target)
+        return published
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+# --- the manifest and the index -----------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _git_commit() -> str:
+    try:
+        found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project.project_root(), capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project.project_root(),
+                               capture_output=True, text=True, timeout=10)
+        if found.returncode == 0:
+            return found.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "unknown (not a git checkout)"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
+    data = project.data_dir()
+    inputs = {project.relative(p): _sha256(p) for p in sorted(data.rglob("*")) if p.is_file()}
+    return {
+        "command": command,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "reports": [{"notebook": j.notebook, "report": f"{j.report_name}.html", "parameters": j.parameters} for j in jobs],
+        "package": {"croydon_kpi": __version__, "python": platform.python_version(),
+                    **{name: _version(name) for name in DEPENDENCIES}},
+        "git_commit": _git_commit(),
+        "inputs_sha256": inputs,
+        "outputs_sha256": {p.name: _sha256(p) for p in outputs},
+    }
+
+
+def index_page(jobs: list[Job]) -> str:
+    items = "\n".join(f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>' for j in jobs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>croydon_kpi reports</title>
+<style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}</style></head>
+<body><h1>Children's services reports</h1>
+<p>Built by croydon_kpi {html.escape(__version__)} from the data in <code>data/</code> (content key {cache_key()}).
+Each report opens with no network. How each was made is in its footer and in <code>manifest.json</code>.</p>
+<ul>
+{items}
+</ul></body></html>
+"""
+
+
+# --- re-executing the committed notebooks ---------------------------------------------------------
+
+def execute_in_place(notebook: str) -> Path:
+    """Re-execute a committed notebook with its defaults (make notebooks), keeping outputs only:
+    papermill's timing metadata is dropped so re-runs do not churn the file."""
+    path = project.notebooks_dir() / notebook
+    staging = _staging_dir()
+    try:
+        executed = staging / notebook
+        try:
+            papermill.execute_notebook(str(path), str(executed), kernel_name=KERNEL,
+                                       cwd=str(project.project_root()), progress_bar=False)
+        except papermill.PapermillExecutionError as error:
+            kept = project.reports_dir() / "_failed" / notebook
+            _publish(executed, kept)
+            raise NotebookFailed(notebook, kept, f"{error.ename}: {error.evalue}") from None
+        node = nbformat.read(executed, as_version=4)
+        node.metadata.pop("papermill", None)
+        for cell in node.cells:
+            cell.metadata.pop("papermill", None)
+            cell.metadata.pop("execution", None)
+        nbformat.write(node, executed)
+        _publish(executed, path)
+        return path
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

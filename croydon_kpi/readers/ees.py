@@ -1,0 +1,181 @@
+"""Read DfE Explore Education Statistics CSV files into figures, as the catalogue's mappings say.
+
+Every area row of a mapped measure becomes a figure: a suppression symbol is kept in `symbol`
+with the value missing (never zero), and a cell that is neither a number nor a known symbol
+stops the load with the file, line and column.
+"""
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+
+from croydon_kpi.core import schema
+from croydon_kpi.catalogue.measures import Measure, Source
+from croydon_kpi.errors import InputError
+from croydon_kpi.core.files import csv_frame, csv_records, read_text
+from croydon_kpi.core.periods import available_from, parse_period
+
+AREA_KEYS = ["time_period", "geographic_level", "country_code", "region_code", "old_la_code", "new_la_code"]
+REQUIRED_COLUMNS = ["time_period", "geographic_level", "country_code", "country_name"]
+AREA_LEVELS = {"National": "national", "Regional": "regional", "Local authority": "local_authority"}
+
+
+def read_table(source: Source) -> pd.DataFrame:
+    """The file as text columns, plus `_line` (its line number in the file, header = line 1)."""
+    text = read_text(source.path)
+    records = csv_records(source.path, text)
+    header = records[0] if records else []
+    for number, record in enumerate(records[1:], start=2):
+        if record and len(record) != len(header):
+            raise InputError(source.path, f"line {number}", f"{len(record)} fields, expected {len(header)} as in the header (a truncated or misaligned row)")
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        raise InputError(source.path, "line 1", f"duplicated columns {duplicated}")
+    table = csv_frame(source.path, text)
+    missing = [column for column in REQUIRED_COLUMNS if column not in table]
+    if missing:
+        raise InputError(source.path, "line 1", f"missing EES columns {missing}")
+    for key in AREA_KEYS:
+        if key not in table:
+            table[key] = ""
+    table["_line"] = np.arange(2, len(table) + 2)
+    return table
+
+
+def _areas(table: pd.DataFrame, source: Source) -> pd.DataFrame:
+    levels = table["geographic_level"].map(AREA_LEVELS)
+    unknown = table.loc[levels.isna()]
+    if len(unknown):
+        row = unknown.iloc[0]
+        raise InputError(source.path, f"line {row['_line']}, column geographic_level",
+                         f"unknown level {row['geographic_level']!r}, expected one of {list(AREA_LEVELS)}")
+    la = levels == "local_authority"
+    region = levels == "regional"
+    code = np.where(la, table["new_la_code"], np.where(region, table["region_code"], table["country_code"]))
+    name = np.where(la, table.get("la_name", ""), np.where(region, table.get("region_name", ""), table["country_name"]))
+    return pd.DataFrame({
+        "area_code": pd.Series(code, index=table.index).replace("", pd.NA),
+        "old_la_code": table["old_la_code"].where(la, "").replace("", pd.NA),
+        "area_name": name,
+        "area_level": levels,
+    })
+
+
+def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Series, pd.Series]:
+    """(numbers, symbols) for a column: a symbol gives a missing number; anything else unknown is an error."""
+    if column not in table:
+        raise InputError(source.path, "line 1", f"no column {column!r} (the catalogue maps a measure to it)")
+    raw = table[column].str.strip()
+    is_symbol = raw.isin(schema.SUPPRESSION_SYMBOLS)
+    numbers = pd.to_numeric(raw.where(~is_symbol & (raw != "")), errors="coerce")
+    bad = numbers.isna() & ~is_symbol & (raw != "")
+    if bad.any():
+        row = table.loc[bad].iloc[0]
+        raise InputError(source.path, f"line {row['_line']}, column {column}",
+                         f"{row[column]!r} is neither a number nor a DfE symbol {sorted(schema.SUPPRESSION_SYMBOLS)}")
+    if (numbers < 0).any():
+        row = table.loc[numbers < 0].iloc[0]
+        raise InputError(source.path, f"line {row['_line']}, column {column}", f"negative value {row[column]!r}")
+    return numbers, raw.where(is_symbol, None)
+
+
+def _select(table: pd.DataFrame, conditions: dict, source: Source, where: str) -> pd.DataFrame:
+    chosen = pd.Series(True, index=table.index)
+    for column, wanted in (conditions or {}).items():
+        if column not in table:
+            raise InputError(source.path, "line 1", f"no column {column!r} ({where})")
+        chosen &= table[column] == str(wanted)
+    return table.loc[chosen]
+
+
+def _check_unique(rows: pd.DataFrame, source: Source, measure: Measure) -> None:
+    duplicated = rows.duplicated(AREA_KEYS, keep=False)
+    if duplicated.any():
+        lines = rows.loc[duplicated, "_line"].head(2).tolist()
+        raise InputError(source.path, f"lines {lines[0]} and {lines[1]}",
+                         f"two rows for the same period and area (measure {measure.id})")
+
+
+def _denominator(table: pd.DataFrame, rows: pd.DataFrame, mapping: dict, source: Source) -> pd.Series:
+    if mapping.get("denominator"):
+        return parse_cells(rows, mapping["denominator"], source)[0]
+    if mapping.get("denominator_sum"):
+        parts = [parse_cells(rows, column, source)[0] for column in mapping["denominator_sum"]]
+        return sum(parts[1:], parts[0])
+    if mapping.get("denominator_row"):
+        totals = _select(table, {**(mapping.get("filter") or {}), **mapping["denominator_row"]}, source, "denominator_row")
+        column = mapping["numerator"]
+        values = parse_cells(totals, column, source)[0].rename("_denominator")
+        keyed = totals[AREA_KEYS].join(values)
+        merged = rows[AREA_KEYS].reset_index().merge(keyed, on=AREA_KEYS, how="left").set_index("index")
+        return merged["_denominator"].reindex(rows.index)
+    return pd.Series(np.nan, index=rows.index)
+
+
+def _label(mapping: dict) -> str:
+    if mapping.get("label"):
+        return mapping["label"]
+    condition = ", ".join(f"{value}" for value in (mapping.get("filter") or {}).values())
+    return f"{mapping['value']} ({condition})" if condition else mapping["value"]
+
+
+def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: Source) -> pd.DataFrame:
+    rows = _select(table, mapping.get("filter"), source, f"filter of {measure.id}")
+    if rows.empty:
+        raise InputError(source.path, None, f"no rows match the catalogue's filter for {measure.id}: {mapping.get('filter')}")
+    _check_unique(rows, source, measure)
+    values, symbols = parse_cells(rows, mapping["value"], source)
+    numerator = parse_cells(rows, mapping["numerator"], source)[0] if mapping.get("numerator") else np.nan
+    periods = [_period(mapping["period"], year, line, source) for year, line in zip(rows["time_period"], rows["_line"])]
+    if measure.unit == "percent" and (values > 100).any():
+        row = rows.loc[values > 100].iloc[0]
+        raise InputError(source.path, f"line {row['_line']}, column {mapping['value']}", f"{row[mapping['value']]} is not a percentage of 100 or less")
+    figures = _areas(rows, source).assign(
+        measure=measure.id,
+        label=_label(mapping),
+        period_start=[p.start for p in periods],
+        period_end=[p.end for p in periods],
+        period_label=[p.label for p in periods],
+        available_from=[available_from(mapping["period"], p.end) for p in periods],
+        kind="level",
+        value=values,
+        as_written=rows[mapping["value"]],
+        unit=measure.unit,
+        bound="exact",
+        numerator=numerator,
+        denominator=_denominator(table, rows, mapping, source),
+        symbol=symbols,
+        source_id=source.id,
+        locator="line " + rows["_line"].astype(str),
+        quote=mapping["value"] + " = " + rows[mapping["value"]],
+        status="published_statistic",
+        flags=symbols.map(lambda s: (f"suppressed={s}",) if isinstance(s, str) else ()),
+        note=symbols.map(lambda s: schema.SUPPRESSION_SYMBOLS.get(s) if isinstance(s, str) else None),
+    )
+    return figures
+
+
+def _period(period_type: str, year: str, line: int, source: Source):
+    from datetime import date
+
+    from croydon_kpi.errors import ParseError
+
+    try:
+        found = parse_period(period_type, year)
+    except ParseError as error:
+        raise InputError(source.path, f"line {line}, column time_period", str(error)) from None
+    if found.end > date.today() or found.start.year < 2000:
+        raise InputError(source.path, f"line {line}, column time_period", f"{year!r} is outside 2000 to today")
+    return found
+
+
+def read_ees(source: Source, mappings: list[tuple[Measure, dict]]) -> pd.DataFrame:
+    table = read_table(source)
+    frames = [figures_for(table, measure, mapping, source) for measure, mapping in mappings]
+    return schema.conform(pd.concat(frames, ignore_index=True)) if frames else schema.empty_figures()
+
+
+def read(source: Source, catalogue, so_far: pd.DataFrame):
+    """The registry's entry point: (figures, no rejections)."""
+    return read_ees(source, catalogue.mappings(source.id)), None

@@ -1,0 +1,247 @@
+"""The figure store: every figure from every source under data/sources/, in one typed table.
+
+`load_store()` reads the sources listed in data/sources/sources.yaml with the reader each names,
+and caches the result on disk as Parquet, keyed by the content of every input file and of this
+package's code, so an edited source (or reader) is re-read and an unchanged one is not.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from croydon_kpi.core import areas, project, schema
+from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
+from croydon_kpi.errors import InputError
+from croydon_kpi.readers import registry
+from croydon_kpi.store.derived import derived_figures
+from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
+
+# Files in data/sources/ that describe the folder rather than hold data.
+_DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
+
+
+@dataclass
+class FigureStore:
+    figures: pd.DataFrame
+    catalogue: Catalogue
+    # Rows of local files that could not be read as figures: file, row, column, value, reason.
+    rejections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTION_COLUMNS))
+
+    @cached_property
+    def _area_table(self) -> pd.DataFrame:
+        return areas.area_table(self.figures)
+
+    @cached_property
+    def _by_measure(self) -> dict[str, pd.DataFrame]:
+        return {measure: rows for measure, rows in self.figures.groupby("measure", sort=False)}
+
+    def areas(self) -> pd.DataFrame:
+        return self._area_table
+
+    @cached_property
+    def _memo(self) -> dict:
+        # A pack asks for the same series many times (table, chart, headline, benchmark); the
+        # store does not change once built, so each answer is worked out once per store.
+        return {}
+
+    def area(self, wanted: str) -> areas.Area:
+        key = ("area", str(wanted))
+        if key not in self._memo:
+            self._memo[key] = areas.resolve(self._area_table, wanted)
+        return self._memo[key]
+
+    def measure_figures(self, measure: str, area: str | None = None) -> pd.DataFrame:
+        """Every figure for a measure (all sources), optionally for one area."""
+        self.catalogue.measure(measure)  # a clear error for an unknown id
+        rows = self._by_measure.get(measure, self.figures.iloc[0:0])
+        if area is not None:
+            rows = rows.loc[self._area_mask(self.area(area), rows)]
+        return rows
+
+    def series(self, measure: str, area: str, kind: str = "level", status: str | None = None) -> pd.DataFrame:
+        """A tidy time series: one figure per period, from the measure's preferred source for that
+        period (the catalogue's order), oldest first. Every row keeps its source and locator;
+        `other_sources` names any other source that gives the same period. `status` keeps only
+        figures of one status (published_statistic, reported, derived, computed)."""
+        key = ("series", measure, self.area(area), kind, status)
+        if key not in self._memo:
+            self._memo[key] = self._series(measure, area, kind, status)
+        return self._memo[key].copy()
+
+    def _series(self, measure: str, area: str, kind: str, status: str | None) -> pd.DataFrame:
+        definition = self.catalogue.measure(measure)
+        rows = self.measure_figures(measure, area)
+        rows = rows[(rows["kind"] == kind) & rows["period_end"].notna()]  # undated figures stay in the store, not in a series
+        if status is not None:
+            rows = rows[rows["status"] == status]
+        rows = rows.assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
+        rows = rows.sort_values(["period_end", "period_start", "_rank"])
+        key = ["period_start", "period_end"]
+        best = rows.drop_duplicates(key, keep="first").drop(columns="_rank")
+        if len(best) == len(rows):  # one source a period (most series): no other source to name
+            return best.assign(other_sources=None).reset_index(drop=True)
+        others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
+        best = best.join(others.rename("all_sources"), on=key)
+        best["other_sources"] = [
+            ", ".join(s for s in str(all_ids).split(", ") if s != own) or None
+            for all_ids, own in zip(best["all_sources"], best["source_id"])
+        ]
+        return best.drop(columns="all_sources").reset_index(drop=True)
+
+    def known_at(self, day) -> "FigureStore":
+        """The store as it stood on a day: only figures available by then (a pack for 2018-03
+        shows what was known then). See periods.PUBLICATION_LAG_MONTHS for published statistics."""
+        known = self.figures["available_from"] <= pd.Timestamp(day)
+        return FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
+
+    def conflicts(self, max_gap_days: int | None = None) -> pd.DataFrame:
+        """Figures for the same measure, area and period from different sources that disagree,
+        with both quotes and sources and a reason (conflict or definition_differs)."""
+        from croydon_kpi.store.reconcile import MAX_GAP_DAYS, conflicts
+
+        return conflicts(self, MAX_GAP_DAYS if max_gap_days is None else max_gap_days)
+
+    def _area_mask(self, area: areas.Area, rows: pd.DataFrame) -> pd.Series:
+        by_code = rows["area_code"] == area.code if area.code else False
+        by_old = rows["old_la_code"] == area.old_la_code if area.old_la_code else False
+        by_name = (rows["area_name"] == area.name) & (rows["area_level"] == area.level)
+        return (by_code | by_old | by_name).fillna(False).astype(bool)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _is_folder(source) -> bool:
+    return source.file.endswith("/")
+
+
+def _check_every_file_is_listed(catalogue: Catalogue) -> None:
+    listed = {Path(source.file).as_posix() for source in catalogue.sources.values() if not _is_folder(source)}
+    folders = [source.file for source in catalogue.sources.values() if _is_folder(source)]
+    root = project.sources_dir()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        in_folder = any(relative.startswith(folder) for folder in folders)
+        if path.is_file() and relative not in listed and not in_folder and path.name not in _DESCRIPTIVE_FILES:
+            raise InputError(path, None, "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)")
+    for source in catalogue.sources.values():
+        present = source.path.is_dir() if _is_folder(source) else source.path.is_file()
+        if not present:
+            raise InputError(source.path, None, f"listed in data/sources/sources.yaml as {source.id!r} but missing")
+
+
+def read_sources(catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures, rejections) from every source in the registry, each read by its reader."""
+    registry.check(catalogue)
+    _check_every_file_is_listed(catalogue)
+    frames: list[pd.DataFrame] = []
+    rejections: list[pd.DataFrame] = []
+    for source in registry.in_order(catalogue):
+        so_far = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
+        figures, rejected = registry.READERS[source.reader].read(source, catalogue, so_far)
+        frames.append(figures)
+        if rejected is not None:
+            rejections.append(rejected)
+    figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
+    figures = schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
+    rejected = pd.concat(rejections, ignore_index=True) if rejections else pd.DataFrame(columns=REJECTION_COLUMNS)
+    return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
+
+
+# --- the disk cache --------------------------------------------------------------------------
+
+def _input_files() -> list[Path]:
+    package = Path(__file__).resolve().parents[1]  # all of croydon_kpi/: any reader's code is an input
+    data = sorted(p for p in project.sources_dir().rglob("*") if p.is_file())
+    return [project.catalogue_path(), *data, *sorted(package.rglob("*.py"))]
+
+
+def _name(path: Path) -> str:
+    """A file's name within the project or the package (readers/finance.py, not finance.py)."""
+    package = Path(__file__).resolve().parents[1]
+    for root in (project.project_root(), package.parent):
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def cache_key() -> str:
+    """SHA-256 over every input file's name and content, and this package's code."""
+    digest = hashlib.sha256()
+    for path in _input_files():
+        digest.update(_name(path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def _cache_path(key: str) -> Path:
+    return project.cache_dir() / "store" / f"figures-{key}.parquet"
+
+
+def _rejections_path(path: Path) -> Path:
+    return path.with_name(path.name.replace("figures-", "rejections-"))
+
+
+def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
+    """Write then rename, so a concurrent or killed run never leaves a half-written cache file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
+    os.close(handle)
+    try:
+        frame.to_parquet(temporary, index=False)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Rejections first: a figures file present means its rejections file is too.
+    _write_atomically(rejections.astype(str), _rejections_path(path))
+    _write_atomically(figures, path)
+    for stale in [*path.parent.glob("figures-*.parquet"), *path.parent.glob("rejections-*.parquet")]:
+        if stale not in (path, _rejections_path(path)):
+            stale.unlink(missing_ok=True)
+
+
+def load_store(cache: bool = True) -> FigureStore:
+    """Every figure under data/sources/ with the catalogue; cached on disk unless cache=False.
+    A file or folder the operating system will not let us read is an InputError naming it."""
+    try:
+        return _load_store(cache)
+    except OSError as error:
+        where = error.filename or project.sources_dir()
+        raise InputError(where, None, f"cannot be read ({error.strerror or type(error).__name__}); "
+                                      "check that the file or folder exists and may be read") from None
+
+
+def _load_store(cache: bool) -> FigureStore:
+    catalogue = load_catalogue()
+    if not cache:
+        figures, rejections = read_sources(catalogue)
+        return FigureStore(figures, catalogue, rejections)
+    path = _cache_path(cache_key())
+    if path.is_file():
+        try:
+            rejections = pd.read_parquet(_rejections_path(path))
+            if len(rejections):
+                rejections = rejections.astype({"row": "int64"})
+            return FigureStore(schema.conform(pd.read_parquet(path)), catalogue, rejections)
+        except Exception:  # a damaged cache file is rebuilt, never trusted
+            path.unlink(missing_ok=True)
+    figures, rejections = read_sources(catalogue)
+    try:
+        _write_cache(figures, rejections, path)
+    except OSError:
+        pass  # a read-only project still works, just without the cache
+    return FigureStore(figures, catalogue, rejections)
+
+
+__all__ = ["FigureStore", "load_store", "read_sources", "cache_key"]

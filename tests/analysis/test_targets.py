@@ -1,0 +1,55 @@
+"""Targets, RAG, position against target, the three groups; no target invented."""
+import pytest
+
+from croydon_kpi.analysis.targets import Target, group, load_targets, overview, position, rag, trend_from_statement
+
+
+def test_rag_respects_polarity():
+    target = Target("m", None, 90, 5, None, None, "a plan")
+    assert [rag(v, target, "higher_is_better") for v in (92, 87, 80)] == ["green", "amber", "red"]
+    assert [rag(v, target, "lower_is_better") for v in (80, 93, 99)] == ["green", "amber", "red"]
+    assert rag(92, target, "neutral") is None and rag(92, None, "higher_is_better") is None
+
+
+def test_no_target_is_invented(store):
+    assert load_targets(store.catalogue) == []
+
+
+def test_targets_file_needs_a_source(store, tmp_path):
+    from croydon_kpi.errors import InputError
+
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets:\n  - {measure: cin_visits_timely_percent, target: 90}\n")
+    with pytest.raises(InputError, match="targets.yaml, targets\\[0\\]: each target needs measure, target and source"):
+        load_targets(store.catalogue, path)
+    path.write_text("targets:\n  - {measure: cin_visits_timely_percent, area: Croydon, target: 90, tolerance: 5, source: plan p.3}\n")
+    assert load_targets(store.catalogue, path)[0].value == 90
+
+
+def test_below_target_means_opposite_things_by_polarity():
+    assert position(None, {"qualifier=below_target"}, "higher_is_better") == "short"
+    assert position(None, {"qualifier=below_target"}, "lower_is_better") == "meeting"
+    assert position(None, {"qualifier=slightly_below_target", "qualifier=below_target"}, "higher_is_better") == "amber"
+    assert trend_from_statement([-5], set(), "higher_is_better") == "worsening"
+
+
+def test_flags_are_tokens_never_substrings():
+    # "qualifier=above_target_range" is not "qualifier=above_target"
+    assert position(None, {"qualifier=above_target_range"}, "lower_is_better") == "unknown"
+    assert trend_from_statement([], {"qualifier=fallen_back_slightly"}, "higher_is_better") == "unknown"
+    with pytest.raises(TypeError):
+        position(None, "qualifier=below_target", "higher_is_better")
+    assert group("meeting", "unknown") == "going_well" and group("short", "unknown") == "do_better"
+
+
+def test_october_2019_overview_computed_beside_reported(store):
+    table = overview(store, "2019-10", "Croydon").set_index("measure")
+    assert len(table) == 23
+    assert table.loc["cin_visits_timely_percent", ["computed_group", "reported_group", "agrees"]].tolist() == ["do_better", "do_better", True]
+    assert table.loc["cp_plans_second_or_subsequent_percent", "computed_group"] == "going_well"  # lower is better
+    in_touch = table.loc["care_leavers_in_touch_percent"]
+    assert (in_touch["trend"], in_touch["computed_group"], in_touch["reported_group"], in_touch["agrees"]) == \
+           ("worsening", "do_better", "ones_to_watch", False)
+    assert table.loc["cp_children_count", "value"] == 587 and table.loc["cp_children_count", "other_values"] == "100"
+    assert table["agrees"].sum() == 11  # the other 12 disagreements are listed, each with its position and trend
+    assert table.loc["cin_visits_timely_percent", "target_note"].startswith("Seed 004 says")

@@ -1,0 +1,30 @@
+"""The inspection journey and each monitoring visit's facts, measures and figures."""
+import pytest
+
+from croydon_kpi.analysis import visits
+
+
+@pytest.mark.parametrize("number", range(1, 8))
+def test_every_visit_has_facts_and_sources(store, number):
+    found = visits.visit(number, store)
+    assert found.facts["sources"]
+    assert found.dates_label
+
+
+def test_visits_1_and_4_say_what_is_unknown(store):
+    first, fourth = visits.visit(1, store), visits.visit(4, store)
+    assert any(item.startswith("start: Unknown: between September 2017 and March 2018") for item in first.unknown)
+    assert any(item.startswith("focus: Unknown") for item in first.unknown)
+    assert first.measures == []
+    assert any("between August 2018 and January 2019" in item for item in fourth.unknown)
+    assert "letter published: Unknown." in fourth.unknown
+
+
+def test_visit_7_measures_and_figures_around_it(store):
+    seventh = visits.visit(7, store)
+    assert seventh.dates_label == "16 to 17 October 2019"
+    assert {"cin_visits_timely_percent", "cp_children_count"} <= set(seventh.measures)
+    october = seventh.figures[seventh.figures["source_id"] == "cabinet_2019_11_18_report_improvement_board"]
+    assert 587 in october["value"].tolist() and 79 in october["value"].tolist()
+    with pytest.raises(ValueError, match="visits 1 to 7"):
+        visits.visit(9, store)

@@ -1,0 +1,27 @@
+"""The store's schema: column order and types, and flags as whole tokens."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from croydon_kpi.core import schema
+
+
+def test_conform_orders_types_and_dates_a_figure():
+    frame = schema.conform(pd.DataFrame({"value": [1], "measure": ["x"], "period_end": ["2019-03-31"], "flags": [None]}))
+    assert list(frame.columns) == list(schema.FIGURE_COLUMNS)
+    assert frame.loc[0, "available_from"] == pd.Timestamp("2019-03-31")  # known once its period ends
+    assert frame.loc[0, "flags"] == () and frame["value"].dtype == "float64"
+
+
+def test_flags_come_back_as_tuples_from_any_form():
+    frame = schema.conform(pd.DataFrame({"flags": [["caveat"], np.array(["suppressed=c"]), None, ()]}))
+    assert frame["flags"].tolist() == [("caveat",), ("suppressed=c",), (), ()]
+    with pytest.raises(TypeError, match="not text"):
+        schema.as_flags("caveat; suppressed=c")
+
+
+def test_flags_match_whole_tokens_only():
+    flags = pd.Series([("qualifier=improved_on_last_month",), ("qualifier=improved",), ()])
+    assert schema.has_flag(flags, "qualifier=improved").tolist() == [False, True, False]
+    assert schema.flag_value(("synthetic", "suppressed=c"), "suppressed") == "c"
+    assert schema.flag_value(("synthetic",), "suppressed") is None

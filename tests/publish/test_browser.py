@@ -1,0 +1,55 @@
+"""Every built report in a real headless browser, offline."""
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from croydon_kpi.core import project
+from croydon_kpi.publish import cli
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+           "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000"]
+
+
+@pytest.fixture(scope="module")
+def built_reports(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    copy = root / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(project.project_root() / folder, copy / folder)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CROYDON_KPI_ROOT", str(copy))
+    patch.setenv("CROYDON_KPI_CACHE_DIR", str(root / "cache"))
+    assert cli.main(["build"]) == 0
+    patch.undo()
+    return copy / "reports", root
+
+
+def render(page, profile):
+    done = subprocess.run([CHROMIUM, *OFFLINE, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=180)
+    return done.stdout, done.stderr
+
+
+def test_every_report_renders_offline_with_every_chart(built_reports):
+    reports, root = built_reports
+    pages = sorted(reports.glob("*.html"))
+    assert {p.name for p in pages} >= {"index.html", "monthly_pack_2019-10_croydon.html", "finance.html",
+                                        "benchmarks_croydon_2019.html", *(f"monitoring_visit_{n}.html" for n in range(1, 8))}
+    charts_seen = 0
+    for number, page in enumerate(pages):
+        dom, log = render(page, root / f"profile-{number}")
+        assert "</html>" in dom, page.name
+        charts = re.findall(r'<div class="plotly-graph-div[^"]*" id="(chart-[^"]+)"', dom)
+        for chart in charts:
+            after = dom[dom.index(f'id="{chart}"'):][:20000]
+            assert "main-svg" in after, f"{page.name}: chart {chart} did not draw"
+        charts_seen += len(charts)
+        console_errors = [line for line in log.splitlines() if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)]
+        assert console_errors == [], f"{page.name}: {console_errors}"
+    assert charts_seen >= 7  # six domain charts in the pack, the S251 chart in finance

@@ -1,0 +1,67 @@
+"""Running notebooks and publishing atomically, with a manifest."""
+import json
+import re
+import shutil
+
+import nbformat
+import openpyxl
+import pytest
+
+from croydon_kpi.core import project
+from croydon_kpi.publish import cli
+from croydon_kpi.publish.html import external_references
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    root = project.project_root()
+    copy = tmp_path / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(root / folder, copy / folder)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)  # paths must not depend on the working directory
+    return copy
+
+
+def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes_nothing(project_copy, capsys):
+    assert cli.main(["pack", "--month", "2019-10", "--area", "306"]) == 0
+    reports = project_copy / "reports"
+    report = reports / "monthly_pack_2019-10_croydon.html"
+    page = report.read_text(encoding="utf-8")
+    assert external_references(page.split("</script>", 1)[-1]) == []
+    assert "<link" not in page and not re.search(r"<script[^>]+src=", page)
+    assert "Croydon: children&#39;s services performance pack, October 2019" in page or \
+           "Croydon: children's services performance pack, October 2019" in page
+    # Known at the end of October 2019: the year to 31 March 2019 was not yet published, so the
+    # children-looked-after rate shown is 31 March 2018's: Croydon 81, London 49, England 64 (LAIT).
+    assert re.search(r"<td>Children looked after per 10,000 children</td>\s*<td>31 Mar 2018</td>\s*"
+                     r"<td>81 per 10,000</td>\s*<td>49 per 10,000</td>\s*<td>64 per 10,000</td>", page)
+    assert "month=2019-10, area=Croydon" in page  # provenance footer
+    assert page.count("Plotly.newPlot") >= 5 and page.count("var Plotly") <= 1 or "plotly.js" in page
+
+    workbook = openpyxl.load_workbook(reports / "monthly_pack_2019-10_croydon.xlsx")
+    assert workbook.sheetnames == ["KPI table", "Groups", "Published figures"]
+    assert workbook["KPI table"]["A1"].value == "Measure"
+
+    manifest = json.loads((reports / "manifest_monthly_pack_2019-10_croydon.json").read_text())
+    assert manifest["reports"][0]["parameters"] == {"month": "2019-10", "area": "Croydon"}
+    assert manifest["package"]["croydon_kpi"] and manifest["package"]["pandas"]
+    assert "data/catalogue/measures.yaml" in manifest["inputs_sha256"]
+    assert set(manifest["outputs_sha256"]) == {"monthly_pack_2019-10_croydon.html", "monthly_pack_2019-10_croydon.xlsx"}
+
+    # Same inputs, same bytes.
+    before = report.read_bytes()
+    assert cli.main(["pack", "--month", "2019-10"]) == 0
+    assert report.read_bytes() == before
+
+    notebook = project_copy / "notebooks" / "monthly_pack.ipynb"
+    broken = nbformat.read(notebook, as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
+    nbformat.write(broken, notebook)
+    capsys.readouterr()
+    assert cli.main(["pack", "--month", "2019-10"]) == 1
+    assert "RuntimeError: deliberate failure" in capsys.readouterr().err
+    assert report.read_bytes() == before  # the good report is untouched
+    assert (reports / "_failed" / "monthly_pack_2019-10_croydon.ipynb").is_file()
+    assert not list(reports.glob(".*"))  # no partial file

@@ -1,0 +1,52 @@
+"""The bundled committee papers: every number is a figure or a classified non-figure."""
+import pytest
+
+from croydon_kpi.core import project
+from croydon_kpi.readers.extract import number_tokens
+from croydon_kpi.readers.papers import paper_catalogue
+
+PAPERS = project.sources_dir() / "committee_papers"
+
+
+REPORT_004 = "cabinet_2019_11_18_report_improvement_board"
+
+
+def paper(document_id: str) -> str:
+    return (PAPERS / paper_catalogue()[document_id]["file"]).read_text(encoding="utf-8")
+
+
+COVERED_CATEGORIES = {"date", "financial_year", "quarter", "minute_number", "legislation", "ordinal", "paragraph_number",
+                      "document_reference", "time_window", "definition_threshold", "duration", "count_of_meetings", "year"}
+
+
+@pytest.mark.parametrize("document_id", sorted(paper_catalogue()))
+def test_every_number_in_every_paper_is_a_figure_or_a_classified_non_figure(store, document_id):
+    text = paper(document_id)
+    tokens = number_tokens(text)
+    assert tokens["category"].notna().all(), tokens[tokens["category"].isna()].to_string()
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert set(tokens["category"]) - set(figures["category"]) <= COVERED_CATEGORIES
+    # Every figure token is a stored figure of that document, on the same line.
+    stored = store.figures[store.figures["source_id"] == document_id]
+    stored_lines = set(stored["locator"].str.extract(r"line (\d+)")[0].astype(int))
+    assert set(figures["line"]) <= stored_lines
+
+
+def test_finance_sentences(store):
+    figures = store.figures[store.figures["source_id"] == REPORT_004]
+    money = figures[figures["unit"] == "gbp"][["measure", "value", "period_label"]].values.tolist()
+    assert money == [
+        ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
+        ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
+        ["business_support_base_budget_gbp", 700_000, "October 2019 (as reported to the Improvement Board)"],
+        ["transformation_funding_gbp", 10_200_000, "2018-19 to 2019-20"],
+        ["transformation_spend_gbp", 4_200_000, "2018-19"],
+    ]
+
+
+def test_seed_003_cp_cases_from_600_to_100(store):
+    figures = store.figures[store.figures["source_id"] == "cyp_scrutiny_2019_autumn_minutes_improvement_plan"]
+    cp = figures[figures["measure"] == "cp_children_count"]
+    assert cp["value"].tolist() == [600, 100]
+    assert cp.iloc[0]["period_label"].startswith("a year before")
+    assert figures[figures["value"] == 80].iloc[0]["measure"] == "unmapped"  # a team's vacancy rate, not the authority's

@@ -1,0 +1,108 @@
+"""Local monthly scorecards, long and wide, CSV and XLSX; rejected rows named."""
+import shutil
+
+import openpyxl
+import pytest
+
+from croydon_kpi import load_store
+from croydon_kpi.errors import InputError
+from croydon_kpi.readers.scorecards import month_from_header
+
+
+def test_the_bundled_example_lands_whole(store):
+    figures = store.figures[store.figures["source_id"] == "scorecards"]
+    assert len(figures) == 20 and (figures["measure"] != "unmapped").all()
+    assert set(figures["period_label"]) == {"October 2019"}
+    cin = figures[figures["measure"] == "cin_visits_timely_percent"].iloc[0]
+    assert (cin["value"], cin["as_written"]) == (79, "79%")
+    assert cin["locator"] == "data/sources/scorecards/2019-10_croydon_board_overview.csv, row 17, column 2019-10"
+    assert store.rejections.empty
+
+
+@pytest.mark.parametrize("header, month", [("2019-10", (2019, 10)), ("Oct-19", (2019, 10)), ("October 2019", (2019, 10)),
+                                           ("sept 2020", (2020, 9)), ("Total", None), ("2019-13", None)])
+def test_month_headers(header, month):
+    assert month_from_header(header) == month
+
+
+@pytest.fixture
+def scorecards(tmp_path, monkeypatch):
+    from croydon_kpi.core import project
+
+    copy = tmp_path / "project"
+    shutil.copytree(project.project_root() / "data", copy / "data")
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    return copy / "data" / "sources" / "scorecards"
+
+
+LONG = """measure,area,month,value,numerator,denominator,target
+cin_visits_timely_percent,Croydon,2019-11,81,405,500,90
+cin_visits_timely_percent,Croydon,2019-11,82,,,
+cin_visits_timely_percent,Croydon,2019-12,eighty,,,
+cin_visits_timely_percent,Croydon,2019-12,140,,,
+cp_children_count,Croydon,2019-12,-4,,,
+cp_children_count,Narnia,2019-12,500,,,
+cp_children_count,Croydon,2019-13,500,,,
+cp_children_count,Croydon,2099-01,500,,,
+no_such_measure,Croydon,2019-12,5,,,
+cp_children_count,Croydon,2019-12,560,five hundred,,
+"""
+
+
+def test_long_form_rows_land_or_are_rejected_with_file_row_and_reason(scorecards):
+    (scorecards / "2019-11_long.csv").write_text(LONG)
+    store = load_store()
+    landed = store.figures[store.figures["locator"].str.contains("2019-11_long.csv", na=False)]
+    assert landed[["measure", "value", "numerator", "denominator", "flags"]].values.tolist() == [
+        ["cin_visits_timely_percent", 81, 405, 500, ("target_stated=90",)]]
+    rejected = store.rejections
+    assert rejected["row"].tolist() == [3, 4, 5, 6, 7, 8, 9, 10, 11]
+    assert rejected["file"].unique().tolist() == ["data/sources/scorecards/2019-11_long.csv"]
+    reasons = dict(zip(rejected["row"], rejected["reason"]))
+    assert reasons[3] == "duplicates row 2 (same measure, area and month)"
+    assert reasons[4] == "'eighty' is not a number"
+    assert reasons[5] == "140 is not a percentage between 0 and 100"
+    assert reasons[6] == "negative value -4 for a count"
+    assert reasons[7].startswith("unknown area 'Narnia'")
+    assert reasons[8] == "expected a month written YYYY-MM from 2000 on"
+    assert reasons[9] == "a month in the future"
+    assert reasons[10] == "measure 'no_such_measure' is not a catalogue id"
+    assert reasons[11] == "'five hundred' is not a number"
+    assert len(landed) + len(rejected) == len(LONG.strip().splitlines()) - 1  # nothing dropped
+
+
+def test_wide_xlsx_maps_aliases_and_keeps_unknown_indicators(scorecards):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Indicator", "Area", "Nov-19", "Dec-19"])
+    sheet.append(["Timeliness of CIN visits", "Croydon", "81%", "84%"])
+    sheet.append(["Number of missing episodes", "Croydon", "37", ""])
+    sheet.append(["Timeliness of CLA visits", "Croydon", "", ""])
+    book.save(scorecards / "2019-12_wide.xlsx")
+    store = load_store()
+    landed = store.figures[store.figures["locator"].str.contains("2019-12_wide.xlsx", na=False)]
+    assert landed[["measure", "label", "period_label", "value", "unit"]].values.tolist() == [
+        ["cin_visits_timely_percent", "Timeliness of CIN visits", "November 2019", 81, "percent"],
+        ["cin_visits_timely_percent", "Timeliness of CIN visits", "December 2019", 84, "percent"],
+        ["unmapped", "Number of missing episodes", "November 2019", 37, "count"],
+    ]
+    assert store.rejections[["row", "reason"]].values.tolist() == [[4, "no value in any month"]]
+
+
+def test_a_file_in_neither_form_is_named(scorecards):
+    (scorecards / "bad.csv").write_text("kpi;value\nx;1\n")
+    with pytest.raises(InputError, match=r"bad.csv, row 1: expected the long form columns"):
+        load_store(cache=False)
+
+
+def test_a_wide_column_that_is_not_a_month_is_named(scorecards):
+    (scorecards / "bad.csv").write_text("indicator,area,Total\nCIN,Croydon,5\n")
+    with pytest.raises(InputError, match=r"columns \['total'\] are not months"):
+        load_store(cache=False)
+
+
+def test_an_xlsx_that_is_not_a_workbook_is_named(scorecards):
+    (scorecards / "broken.xlsx").write_bytes(b"not a zip file")
+    with pytest.raises(InputError, match="broken.xlsx: not a readable XLSX workbook"):
+        load_store(cache=False)

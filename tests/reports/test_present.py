@@ -1,0 +1,23 @@
+"""Tables that survive into the offline report, and workbooks that cannot run a formula."""
+import openpyxl
+import pandas as pd
+
+from croydon_kpi.reports.present import chart_id, safe_cell, table_html, write_workbook
+
+
+def test_tables_escape_text_and_say_when_empty():
+    page = table_html(pd.DataFrame({"Measure": ["<script>x</script>"]}), caption="KPIs")
+    assert "&lt;script&gt;" in page and "<caption>KPIs</caption>" in page
+    assert table_html(pd.DataFrame(), empty="No local figures.") == "<p><em>No local figures.</em></p>"
+
+
+def test_chart_ids_are_stable():
+    assert chart_id("Child protection: Second plans") == "chart-child-protection-second-plans"
+
+
+def test_a_workbook_cell_cannot_start_a_formula(tmp_path):
+    assert safe_cell("=1+1") == "'=1+1" and safe_cell("-5") == "'-5" and safe_cell(5) == 5
+    path = tmp_path / "book.xlsx"
+    write_workbook({"KPIs": pd.DataFrame({"Measure": ["=HYPERLINK(1)"], "Value": [3]})}, path)
+    sheet = openpyxl.load_workbook(path)["KPIs"]
+    assert sheet["A2"].value == "'=HYPERLINK(1)" and sheet["B2"].value == 3
