@@ -1,7 +1,8 @@
 """Every error a user can cause: one family, each carrying the exit status the command returns
 and a one-line message a scheduled job can log. The command catches `CroydonKpiError` alone.
 
-Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad input or parameters.
+Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad input or parameters,
+3 published but a pack's month has no local figures.
 Each class also derives from the built-in it replaced (ValueError, KeyError ...), so code that
 caught those still works.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+# Built and published, but a pack's month has no local figures: a scheduler can alert on it.
+EXIT_EMPTY_MONTH = 3
 
 
 class CroydonKpiError(Exception):

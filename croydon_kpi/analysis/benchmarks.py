@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.readers.ees import read_table
-from croydon_kpi.catalogue.neighbours import statistical_neighbours
+from croydon_kpi.catalogue.neighbours import ModelChoice, model_for, statistical_neighbours
 
 QUARTILE_BANDS = ("A", "B", "C", "D")  # A = the best quarter (by polarity); neutral measures: A = highest
 
@@ -21,13 +22,15 @@ class Benchmark:
     area: str
     period_label: str | None
     value: float | None
-    comparators: dict[str, float | None]     # "London", "Outer London", "England", "Statistical neighbours (2025)"...
-    neighbours: dict[str, pd.DataFrame]       # model -> the ten neighbours with their values
+    comparators: dict[str, float | None]     # "Statistical neighbours", the region, "London", "England"
+    neighbours: pd.DataFrame | None           # the ten neighbours of the model in use, with their values
     rank: int | None                          # 1 = best by polarity (highest for a neutral measure)
     ranked: int                               # authorities with a value for the period
     not_ranked: int                           # authorities whose value is suppressed or missing
     quartile: str | None
     rank_note: str
+    model: ModelChoice | None = None          # the statistical-neighbour model in use at the date asked
+    neighbours_known: int = 0                 # neighbours with a value (the average is of these)
 
 
 def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFrame:
@@ -66,24 +69,25 @@ def _neighbour_table(store, year_figures: pd.DataFrame, old_la_code: str, model:
     return neighbours
 
 
-def benchmark(store, measure: str, year: int, area: str) -> Benchmark:
+def benchmark(store, measure: str, year: int, area: str, as_of=None) -> Benchmark:
+    """The area's figure for the year against its statistical neighbours (the model in use on
+    `as_of`, by default the year's end), its region, London and England, with its rank among all
+    authorities (only for a measure with a direction: 1 = best)."""
     definition = store.catalogue.measure(measure)
     place = store.area(area)
     year_figures = _period_figures(store, measure, year, place.name)
     own = year_figures[(year_figures["area_name"] == place.name) & (year_figures["area_level"] == place.level)]
     value = float(own.iloc[0]["value"]) if len(own) and pd.notna(own.iloc[0]["value"]) else None
     region = _region_of(store, place)
-    comparators = {}
+    comparators, neighbours, model, known = {}, None, None, pd.Series(dtype=float)
+    if place.old_la_code:
+        model = model_for(as_of or date(year, 12, 31))
+        neighbours = _neighbour_table(store, year_figures, place.old_la_code, model.model)
+        known = neighbours["value"].dropna()
+        comparators["Statistical neighbours"] = float(known.mean()) if len(known) else None
     for name in dict.fromkeys([n for n in (region, "London", "England") if n]):
         found = year_figures[year_figures["area_name"] == name]
         comparators[name] = float(found.iloc[0]["value"]) if len(found) and pd.notna(found.iloc[0]["value"]) else None
-    neighbours = {}
-    if place.old_la_code:
-        for model in ("2021", "2025"):
-            table = _neighbour_table(store, year_figures, place.old_la_code, model)
-            neighbours[model] = table
-            known = table["value"].dropna()
-            comparators[f"Statistical neighbours ({model} model, mean of {len(known)} of 10)"] = float(known.mean()) if len(known) else None
     las = year_figures[year_figures["area_level"] == "local_authority"]
     valued = las[las["value"].notna()]
     ranks = rank_areas(valued["value"], definition.polarity) if len(valued) else pd.Series(dtype=int)
@@ -92,8 +96,11 @@ def benchmark(store, measure: str, year: int, area: str) -> Benchmark:
            f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing value left out; ties share a rank"
     source = year_figures["source_id"].iloc[0] if len(year_figures) else None
     note += f"; source {source}" if source else ""
+    if definition.polarity == "neutral":  # no direction, no "best": a rank would mislead
+        rank, note = None, "not ranked: the measure has no better direction"
     return Benchmark(measure, place.name, own.iloc[0]["period_label"] if len(own) else None, value, comparators, neighbours,
-                     rank, len(valued), len(las) - len(valued), quartile_band(rank, len(valued)) if rank else None, note)
+                     rank, len(valued), len(las) - len(valued), quartile_band(rank, len(valued)) if rank else None, note,
+                     model, len(known))
 
 
 def _region_of(store, place) -> str | None:

@@ -11,17 +11,23 @@ from croydon_kpi.core import schema
 from croydon_kpi.store.derived import pounds_of
 
 
-def finance_table(store) -> pd.DataFrame:
-    """Every stated and derived money figure: as written, exact pounds, recurring or one-off, year, source."""
+def finance_table(store, area: str | None = None) -> pd.DataFrame:
+    """Every stated and derived money figure (of one area, when given): as written, exact pounds,
+    recurring or one-off (as its source says, else the catalogue's usual nature for the measure),
+    year, when it became known, source."""
     figures = store.figures
     money = figures[(figures["unit"] == "gbp") & figures["status"].isin(["reported", "derived"])].copy()
+    if area is not None:
+        money = money[money["area_name"] == store.area(area).name]
     catalogue = store.catalogue
-    money["money"] = money["measure"].map(lambda m: catalogue.measures[m].money if m in catalogue.measures else None)
+    usual = money["measure"].map(lambda m: catalogue.measures[m].money if m in catalogue.measures else None)
+    stated = money["flags"].map(lambda flags: schema.flag_value(flags, "money_nature"))
+    money["money"] = stated.where(stated.notna(), usual)
     money["pounds"] = [pounds_of(row) for _, row in money.iterrows()]
     from_document = schema.has_flag(money["flags"], "period_from_document")
-    money["period_label"] = money["period_label"].where(~from_document, "year not stated (reported " + money["period_label"] + ")")
-    money["period_label"] = money["period_label"].fillna("year not stated")
-    columns = ["as_written", "pounds", "money", "measure", "period_label", "status", "source_id", "locator", "quote", "note"]
+    money["period_label"] = money["period_label"].where(~from_document, None).fillna("year not stated")
+    columns = ["as_written", "pounds", "money", "measure", "period_label", "available_from", "status", "source_id", "locator",
+               "quote", "note", "area_name"]
     return money[columns].reset_index(drop=True)
 
 

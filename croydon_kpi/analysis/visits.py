@@ -2,6 +2,7 @@
 visit the measures of its focus areas and the figures around it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,7 +10,7 @@ import pandas as pd
 
 from croydon_kpi.core import project
 from croydon_kpi.errors import InputError, ParameterError
-from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core.files import csv_frame, read_text, read_yaml
 
 FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
 
@@ -26,10 +27,50 @@ class Visit:
 
     @property
     def dates_label(self) -> str:
-        start, end = self.facts.get("start"), self.facts.get("end")
-        if start and end:
-            return f"{start:%d %B %Y}" if start == end else f"{start:%d} to {end:%d %B %Y}"
-        return f"dates unknown: {self.facts.get('dates_note', 'no source gives them')}"
+        return when_label(self.facts)
+
+    def shown(self, fact: str) -> bool:
+        """Whether a fact has a bundled source (web_only facts are not shown as facts)."""
+        return fact not in (self.facts.get("web_only") or [])
+
+    @property
+    def web_sources(self) -> list[str]:
+        return [s for s in self.facts.get("sources") or [] if not is_bundled(s)]
+
+    @property
+    def bundled_sources(self) -> list[str]:
+        return [s for s in self.facts.get("sources") or [] if is_bundled(s)]
+
+
+NOT_BUNDLED = "not in a bundled source"
+
+
+def is_bundled(source: str) -> bool:
+    """A source text naming a file that is in the project (data/...), not only a web address."""
+    return any((project.project_root() / path).is_file() for path in re.findall(r"data/[\w./-]+\.\w+", str(source)))
+
+
+def _month_span(start: date, end: date) -> str:
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B %Y}"
+    return f"between {start:%B %Y} and {end:%B %Y}"
+
+
+def when_label(facts: dict) -> str:
+    """A visit's dates to the precision its bundled sources give: days where they give days, the
+    months of its window otherwise, never a day no source gives."""
+    if "dates" in (facts.get("web_only") or []):
+        return f"dates {NOT_BUNDLED}"
+    start, end = facts.get("start"), facts.get("end")
+    if start and end:
+        if start == end:
+            return f"{start.day} {start:%B %Y}"
+        same_month = (start.year, start.month) == (end.year, end.month)
+        return f"{start.day} to {end.day} {end:%B %Y}" if same_month else f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
+    window = facts.get("window")
+    if window:
+        return f"{_month_span(window['from'], window['to'])} (days not known)"
+    return "dates not known"
 
 
 def load_registry() -> dict:
@@ -97,16 +138,36 @@ def inspections() -> list[dict]:
     return load_registry()["inspections"]
 
 
-def journey(up_to: date | None = None) -> pd.DataFrame:
-    """Inspections and visits in date order, up to a date (a visit of unknown date by its window's end)."""
+def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
+    """An authority's inspections and monitoring visits in date order, up to a date: from the
+    inspections registry where it is about this authority, else Ofsted's ILACS history (every
+    authority's standard inspections since 2018). `when` is to the precision the sources give;
+    `date` (the latest day the event could have been) orders the rows and is not for showing."""
     registry = load_registry()
-    rows = [{"date": i["start"], "event": f"{i['kind']} ({i['start']:%d %b %Y} to {i['end']:%d %b %Y})",
-             "outcome": f"Overall {i['judgements']['overall']}", "dates_known": True} for i in registry["inspections"]]
-    for v in registry["monitoring_visits"]:
-        start, end = _centre(v)
-        known = v.get("start") is not None
-        when = f"{start:%d} to {end:%d %b %Y}" if known else (v.get("dates_note") or "dates unknown")
-        rows.append({"date": start if known else end, "event": f"Monitoring visit {v['number']} ({when})",
-                     "outcome": v.get("headline") or "unknown", "dates_known": known})
-    table = pd.DataFrame(rows).sort_values("date").reset_index(drop=True)
-    return table[table["date"] <= up_to] if up_to else table
+    if registry["area"] != area:
+        table = _ilacs_history(area)
+    else:
+        rows = [{"date": i["start"], "when": when_label(i), "event": i["kind"],
+                 "outcome": f"Overall: {i['judgements']['overall']}"} for i in registry["inspections"]]
+        for v in registry["monitoring_visits"]:
+            _, end = _centre(v) if (v.get("start") or v.get("window")) else (None, None)
+            shown = "headline" not in (v.get("web_only") or [])
+            rows.append({"date": end or date.max, "when": when_label(v), "event": f"Ofsted monitoring visit {v['number']}",
+                         "outcome": (v.get("headline") or "findings not known") if shown else f"findings {NOT_BUNDLED}"})
+        table = pd.DataFrame(rows, columns=["date", "when", "event", "outcome"])
+    table = table.sort_values("date", kind="stable").reset_index(drop=True)
+    return table[table["date"] <= up_to].reset_index(drop=True) if up_to else table
+
+
+ILACS_HISTORY = "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
+
+
+def _ilacs_history(area: str) -> pd.DataFrame:
+    """Ofsted's standard inspections of one authority, from the bundled ILACS history."""
+    path = project.sources_dir() / ILACS_HISTORY
+    table = csv_frame(path, read_text(path))
+    found = table[table["Local authority name"].str.casefold() == area.casefold()]
+    rows = [{"date": pd.Timestamp(row["Inspection date"]).date(), "when": f"{pd.Timestamp(row['Inspection date']):%-d %B %Y} (start)",
+             "event": row["Inspection type"], "outcome": f"Overall: {row['Overall effectiveness'].lower()}"}
+            for _, row in found.iterrows()]
+    return pd.DataFrame(rows, columns=["date", "when", "event", "outcome"])

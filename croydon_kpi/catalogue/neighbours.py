@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -15,7 +17,32 @@ MODELS = {
     "2021": ("dfe_statistical_neighbours_2021", "LA num", "SN", "SNP"),
     "2025": ("dfe_statistical_neighbours_2025", "old_la_code", "SN_", "SN_{}P"),
 }
+# When each model could first be used, to the precision its source gives: the 2021 file is dated
+# April 2021; the 2025 model only by its year, so it counts from the end of 2025.
+IN_USE_FROM = {"2021": date(2021, 4, 30), "2025": date(2025, 12, 31)}
+MODEL_NAMES = {"2021": "DfE April 2021 model", "2025": "DfE 2025 model"}
 NEIGHBOURS = 10
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    model: str
+    name: str         # "DfE April 2021 model"
+    note: str | None  # why an anachronistic model is used, where one is
+
+
+def model_for(day: date) -> ModelChoice:
+    """The statistical-neighbour model in use on a day: the latest published by then. Before any
+    bundled model existed, the earliest, and a note that says so (the same rule everywhere, so one
+    build never shows two neighbour averages for one measure and period)."""
+    day = pd.Timestamp(day).date()
+    usable = [model for model, start in sorted(IN_USE_FROM.items(), key=lambda item: item[1]) if start <= day]
+    if usable:
+        return ModelChoice(usable[-1], MODEL_NAMES[usable[-1]], None)
+    earliest = min(IN_USE_FROM, key=IN_USE_FROM.get)
+    return ModelChoice(earliest, MODEL_NAMES[earliest],
+                       f"no statistical-neighbour model had been published by {day:%B %Y}; the earliest bundled, "
+                       f"the {MODEL_NAMES[earliest]}, is used")
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from croydon_kpi import __version__
-from croydon_kpi.errors import EXIT_BAD_INPUT, EXIT_OK, CroydonKpiError, RejectedInput
+from croydon_kpi.errors import EXIT_BAD_INPUT, EXIT_EMPTY_MONTH, EXIT_OK, CroydonKpiError, RejectedInput
 
 
 def _jobs():
@@ -58,7 +58,24 @@ def _publish(jobs, command: str, with_index: bool = False) -> int:
 
 
 def command_pack(args) -> int:
-    return _publish([_jobs().pack_job(_store(args.accept_rejects), args.month, args.area)], "pack")
+    store = _store(args.accept_rejects)
+    job = _jobs().pack_job(store, args.month, args.area)
+    published = _publish([job], "pack")
+    return _empty_months(store, [job], args.empty_month_ok) or published
+
+
+def _empty_months(store, jobs, expected: bool) -> int:
+    """A pack whose month has no local figures is built and says so, but a scheduled job must be
+    able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
+    from croydon_kpi.core.params import parse_month
+    from croydon_kpi.reports.pack import has_local_figures
+
+    empty = [job for job in jobs if job.notebook == _jobs().PACK
+             and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])]
+    for job in empty:
+        _say(f"croydon-kpi: warning: {job.parameters['area']} has no local figures for {job.parameters['month']}: "
+             f"reports/{job.report_name}.html was published and says so; pass --empty-month-ok if this is expected")
+    return EXIT_EMPTY_MONTH if empty and not expected else EXIT_OK
 
 
 def command_visit(args) -> int:
@@ -66,7 +83,10 @@ def command_visit(args) -> int:
 
 
 def command_build(args) -> int:
-    return _publish(_jobs().build_jobs(_store(args.accept_rejects)), "build", with_index=True)
+    store = _store(args.accept_rejects)
+    jobs = _jobs().build_jobs(store)
+    published = _publish(jobs, "build", with_index=True)
+    return _empty_months(store, jobs, args.empty_month_ok) or published
 
 
 def command_check(args) -> int:
@@ -122,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: the notebook's)")
     pack.add_argument("--accept-rejects", action="store_true",
                       help="publish even if some scorecard rows were rejected (they are listed in the pack)")
+    pack.add_argument("--empty-month-ok", action="store_true",
+                      help="exit 0 even if the month has no local figures (otherwise the pack is built and the exit status is 3)")
     pack.set_defaults(handler=command_pack)
 
     visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
@@ -134,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "and reports/index.html; nothing is published unless all succeed.")
     build.add_argument("--accept-rejects", action="store_true",
                        help="publish even if some scorecard rows were rejected (they are listed in the packs)")
+    build.add_argument("--empty-month-ok", action="store_true",
+                       help="exit 0 even if a pack's month has no local figures (otherwise exit status 3)")
     build.set_defaults(handler=command_build)
 
     annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",

@@ -42,9 +42,12 @@ def _plotly_js() -> str:
     return get_plotlyjs()
 
 
-def notebook_to_html(notebook_path: Path, provenance: dict[str, str]) -> str:
-    """The executed notebook as one HTML page, code hidden, with a provenance footer."""
+def notebook_to_html(notebook_path: Path, provenance: dict[str, str], title: str | None = None) -> str:
+    """The executed notebook as one HTML page, code hidden, with a provenance footer; `title` is
+    the browser tab's (the report's own title)."""
     notebook = nbformat.read(notebook_path, as_version=4)
+    if title:
+        notebook.metadata["title"] = title
     for cell in notebook.cells:
         # papermill gives its injected cell a random id; a fixed one keeps rebuilds byte-identical.
         if "injected-parameters" in cell.metadata.get("tags", []):

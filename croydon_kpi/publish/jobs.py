@@ -6,6 +6,10 @@ from croydon_kpi.core.params import parse_month
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.publish.runner import Job, notebook_defaults, slug
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
+from croydon_kpi.reports.benchmarks_table import benchmarks_title
+from croydon_kpi.reports.finance_report import finance_title
+from croydon_kpi.reports.pack import pack_title
+from croydon_kpi.reports.visit_report import visit_title
 
 PACK = "monthly_pack.ipynb"
 VISIT = "monitoring_visit.ipynb"
@@ -19,7 +23,7 @@ def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
     checked_month = parse_month(month or defaults["month"])
     place = store.area(area or defaults["area"])
     return Job(PACK, f"monthly_pack_{checked_month}_{slug(place.name)}", {"month": str(checked_month), "area": place.name},
-               f"Monthly performance pack: {place.name}, {checked_month.label}", extras=("kpi_workbook",))
+               pack_title(place.name, checked_month), extras=("kpi_workbook",))
 
 
 def visit_job(number) -> Job:
@@ -30,11 +34,12 @@ def visit_job(number) -> Job:
     numbers = visit_numbers()
     if checked not in numbers:
         raise ParameterError(f"visit {checked}: {inspected_area()} had monitoring visits 1 to {numbers[-1]}")
-    return Job(VISIT, f"monitoring_visit_{checked}", {"visit": checked}, f"Ofsted monitoring visit {checked}")
+    return Job(VISIT, f"monitoring_visit_{checked}", {"visit": checked}, visit_title(inspected_area(), checked))
 
 
-def finance_job() -> Job:
-    return Job(FINANCE, "finance", {}, "Finance: the improvement money, real terms and S251 spend")
+def finance_job(store, area: str | None = None) -> Job:
+    place = store.area(area or notebook_defaults(FINANCE)["area"])
+    return Job(FINANCE, "finance", {"area": place.name}, finance_title(place.name))
 
 
 def benchmarks_job(store, area: str | None = None, year: int | None = None) -> Job:
@@ -44,9 +49,9 @@ def benchmarks_job(store, area: str | None = None, year: int | None = None) -> J
     if not 2000 <= chosen <= 2100:
         raise ParameterError(f"year {year!r} is not a year from 2000 on")
     return Job(BENCHMARKS, f"benchmarks_{slug(place.name)}_{chosen}", {"area": place.name, "year": chosen},
-               f"Benchmarks: {place.name} against neighbours, London and England, {chosen}")
+               benchmarks_title(place.name, chosen))
 
 
 def build_jobs(store) -> list[Job]:
     """Everything for the default month: the pack, the seven visits, finance and benchmarks."""
-    return [pack_job(store), *(visit_job(n) for n in visit_numbers()), finance_job(), benchmarks_job(store)]
+    return [pack_job(store), *(visit_job(n) for n in visit_numbers()), finance_job(store), benchmarks_job(store)]

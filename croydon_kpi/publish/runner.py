@@ -110,7 +110,7 @@ def _build(job: Job, staging: Path) -> list[Path]:
     if missing:
         raise NotebookFailed(job.notebook, executed, f"it did not write {', '.join(missing)}")
     page = staging / f"{job.report_name}.html"
-    page.write_text(notebook_to_html(executed, provenance(job)), encoding="utf-8")
+    page.write_text(notebook_to_html(executed, provenance(job), title=job.title), encoding="utf-8")
     executed.unlink()
     return [page, *extras.values()]
 
@@ -192,7 +192,7 @@ def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
 def index_page(jobs: list[Job]) -> str:
     items = "\n".join(f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>' for j in jobs)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>croydon_kpi reports</title>
+<html lang="en"><head><meta charset="utf-8"><title>Children's services reports</title>
 <style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}</style></head>
 <body><h1>Children's services reports</h1>
 <p>Built by croydon_kpi {html.escape(__version__)} from the data in <code>data/</code> (content key {cache_key()}).

@@ -245,12 +245,14 @@ def _qualifiers(found: Found, clause: str) -> None:
 # --- the public function ------------------------------------------------------------------
 
 def extract_figures(text: str, source_id: str | None = None, period: tuple[date, date, str] | None = None,
-                    catalogue: Catalogue | None = None, area: dict | None = None) -> pd.DataFrame:
+                    catalogue: Catalogue | None = None, area: dict | None = None,
+                    sections: dict[str, tuple[date, date, str]] | None = None) -> pd.DataFrame:
     """Every figure stated in `text`, one row each, in the store's schema.
 
     `period` is (start, end, label) for figures whose sentence names no period of its own.
     `area` is the paper's own area (area_code, old_la_code, area_name, area_level); without it
-    the area of a figure the sentence does not place is left unknown.
+    the area of a figure the sentence does not place is left unknown. `sections` gives some
+    numbered paragraphs ("3.16") a period of their own (a performance overview reported earlier).
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_figures needs text, got {type(text).__name__}")
@@ -261,7 +263,8 @@ def extract_figures(text: str, source_id: str | None = None, period: tuple[date,
     figures = figure_spans(plain, non_figures)
     rows = []
     for sentence in sentences(plain):
-        rows += _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, {**NO_AREA, **(area or {})})
+        own_period = (sections or {}).get(sentence.paragraph, period)
+        rows += _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, own_period, catalogue, {**NO_AREA, **(area or {})})
     frame = pd.DataFrame(rows)
     return schema.conform(frame) if len(frame) else schema.empty_figures()
 

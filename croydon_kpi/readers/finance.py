@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from croydon_kpi.core import schema
-from croydon_kpi.catalogue.measures import Catalogue, Source
+from croydon_kpi.catalogue.measures import MONEY_NATURES, Catalogue, Source
 from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import read_yaml
 from croydon_kpi.core.areas import area_named
@@ -36,6 +36,9 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
     except ParseError as error:
         raise InputError(source.path, where, str(error)) from None
     notes = [entry.get("note") or (None if entry.get("address") else "no web address recorded")]
+    known = _known_from(entry, source, where)
+    if known is None:
+        notes.append("the date it was first stated is not recorded, so no monthly pack shows it")
     return {
         **area.fields, "measure": entry["measure"], "label": entry["statement"],
         "period_start": year.start if year else None, "period_end": year.end if year else None,
@@ -43,7 +46,34 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
         "as_written": entry["as_written"], "unit": "gbp", "bound": "exact",
         "source_id": source.id, "locator": f"{where}: {entry['source']}" + (f" <{entry['address']}>" if entry.get("address") else ""),
         "quote": entry["statement"], "status": "reported", "note": "; ".join(n for n in notes if n) or None,
+        "available_from": known if known is not None else NEVER_KNOWN, "flags": _nature(entry, source, where),
     }
+
+
+# A figure whose first statement is undated is not "known" at any month: no pack may show it.
+NEVER_KNOWN = pd.Timestamp("2262-04-11")
+
+
+def _known_from(entry: dict, source: Source, where: str):
+    """When the figure was first stated (`known_from:`, a date), or None where the source does not say."""
+    value = entry.get("known_from")
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise InputError(source.path, where, f"known_from {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _nature(entry: dict, source: Source, where: str) -> tuple[str, ...]:
+    """Recurring or one-off as this source says (`nature:`); `nature: null` means it does not say,
+    which overrides the catalogue's usual nature for the measure."""
+    if "nature" not in entry:
+        return ()
+    nature = entry["nature"]
+    if nature is not None and nature not in MONEY_NATURES:
+        raise InputError(source.path, where, f"nature {nature!r} is not one of {list(MONEY_NATURES)} or null (not stated)")
+    return (f"money_nature={nature or 'not_stated'}",)
 
 
 def read(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):

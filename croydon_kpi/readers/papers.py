@@ -24,11 +24,34 @@ def paper_catalogue() -> dict[str, dict]:
     return {entry["id"]: {"area": loaded.get("area"), **entry} for entry in entries}
 
 
-def _period(entry: dict, path) -> tuple[date, date, str]:
-    refers = entry.get("figures_refer_to")
+def _period(refers, path, where: str) -> tuple[date, date, str]:
     if not isinstance(refers, dict) or not {"start", "end", "label"} <= set(refers):
-        raise InputError(path, f"document {entry.get('id')!r}", "figures_refer_to needs start, end and label")
+        raise InputError(path, where, "figures_refer_to needs start, end and label")
     return refers["start"], refers["end"], refers["label"]
+
+
+def _sections(entry: dict, path) -> list[dict]:
+    """Paragraphs with a period of their own, and when their figures were first known (a
+    performance overview the paper reproduces from an earlier Board meeting)."""
+    sections = entry.get("sections") or []
+    for index, section in enumerate(sections):
+        where = f"document {entry.get('id')!r} sections[{index}]"
+        if not isinstance(section, dict) or not isinstance(section.get("paragraphs"), list):
+            raise InputError(path, where, "expected paragraphs (a list such as ['3.16']) and figures_refer_to")
+        _period(section.get("figures_refer_to"), path, where)
+    return sections
+
+
+def _known_from(figures: pd.DataFrame, entry: dict, sections: list[dict]) -> pd.Series:
+    """A paper's figure is known from the paper's date (its meeting, else the end of the period it
+    reports on), or from the date a section says its figures were first reported."""
+    written = pd.Timestamp(entry.get("meeting_date") or entry["figures_refer_to"]["end"])
+    known = pd.Series(written, index=figures.index)
+    paragraphs = figures["locator"].str.extract(r"^paragraph ([\d.]+),", expand=False)
+    for section in sections:
+        if section.get("known_from"):
+            known = known.where(~paragraphs.isin([str(p) for p in section["paragraphs"]]), pd.Timestamp(section["known_from"]))
+    return known
 
 
 def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
@@ -38,11 +61,12 @@ def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
         raise InputError(catalogue_path, None, f"no document {source.id!r} (listed in sources.yaml)")
     entry = entries[source.id]
     area = area_named(so_far, entry.get("area"), catalogue_path, f"document {source.id!r}")
-    figures = extract_figures(read_text(source.path), source_id=source.id,
-                              period=_period(entry, catalogue_path), catalogue=catalogue, area=area.fields)
-    # Known when the paper was written: its meeting date, else the end of the period it reports on.
-    written = pd.Timestamp(entry.get("meeting_date") or entry["figures_refer_to"]["end"])
-    figures["available_from"] = figures["period_end"].where(figures["period_end"] < written, written)
+    where = f"document {source.id!r}"
+    sections = _sections(entry, catalogue_path)
+    by_paragraph = {str(p): _period(s["figures_refer_to"], catalogue_path, where) for s in sections for p in s["paragraphs"]}
+    figures = extract_figures(read_text(source.path), source_id=source.id, period=_period(entry.get("figures_refer_to"), catalogue_path, where),
+                              catalogue=catalogue, area=area.fields, sections=by_paragraph)
+    figures["available_from"] = _known_from(figures, entry, sections)
     return figures
 
 

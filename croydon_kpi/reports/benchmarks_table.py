@@ -1,28 +1,68 @@
-"""The benchmarks report's table: every published measure against neighbours, London and England,
-written for readers."""
+"""What the benchmarks report shows: every published measure for an area against its statistical
+neighbours (the model in use at the period's date, named), its region, London and England, with
+a rank only where the measure has a better direction."""
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 
-from croydon_kpi.analysis.benchmarks import benchmark
+from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
+from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
 from croydon_kpi.reports.formatting import format_value
+
+COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
+
+
+def benchmarks_title(area_name: str, year: int) -> str:
+    return f"{area_name}: benchmarks against statistical neighbours, London and England, {year}"
+
+
+def _rows(store, area: str, year: int) -> list[tuple]:
+    found = []
+    for measure in sorted(store.catalogue.measures.values(), key=lambda m: (m.domain, m.title)):
+        if not measure.national_sources or measure.domain == "population" or measure.unit not in COMPARABLE_UNITS:
+            continue  # counts and money are not compared with a region's or England's totals
+        result = benchmark(store, measure.id, year, area)
+        if result.period_label is not None:
+            found.append((measure, result))
+    return found
+
+
+def summary(store, area: str, year: int) -> str:
+    """The message first: how the area stands, in words, and which model the neighbours come from."""
+    place = store.area(area).name
+    rows = _rows(store, area, year)
+    ranked = [(m, r) for m, r in rows if r.rank and r.quartile]
+    top = [m.title for m, r in ranked if r.quartile == "A"]
+    bottom = [m.title for m, r in ranked if r.quartile == "D"]
+    model = model_for(date(year, 12, 31))
+    lines = [f"**{len(rows)} published rates and percentages** for periods ending in {year}; {len(ranked)} have a better direction and are ranked "
+             "among all authorities (1 = best).",
+             f"**Best quarter of authorities (A):** {'; '.join(top) if top else 'none'}.",
+             f"**Worst quarter (D):** {'; '.join(bottom) if bottom else 'none'}.",
+             f"**Statistical neighbours:** the {model.name}" + (f" ({model.note})." if model.note else ".")
+             + f" {place}'s region is {region_of_area(store, area) or 'not known'}."]
+    return "\n".join(f"- {line}" for line in lines)
 
 
 def all_benchmarks(store, area: str, year: int = 2019) -> pd.DataFrame:
-    """Every published measure for the area and year against neighbours, London and England."""
-    rows = []
-    for measure in sorted(store.catalogue.measures.values(), key=lambda m: (m.domain, m.title)):
-        if not measure.national_sources or measure.domain == "population":
-            continue
-        found = benchmark(store, measure.id, year, area)
-        if found.period_label is None:
-            continue
-        text = lambda v, measure=measure: format_value(v, measure.unit, measure.decimals)
-        neighbours = {k.split(" model")[0].replace("Statistical neighbours (", "Neighbours ") + ")": v
-                      for k, v in found.comparators.items() if k.startswith("Statistical")}
-        rows.append({"Measure": measure.title, "Period": found.period_label, area: text(found.value),
-                     **{k: text(v) for k, v in neighbours.items()},
-                     **{k: text(v) for k, v in found.comparators.items() if not k.startswith("Statistical")},
-                     "Rank (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
-                     "Quartile": found.quartile or "-", "Polarity": measure.polarity.replace("_", " ")})
-    return pd.DataFrame(rows)
+    """Every published rate or percentage for the area and year against neighbours, London and England."""
+    place = store.area(area).name
+    table = []
+    for measure, found in _rows(store, area, year):
+        text = lambda v, measure=measure: format_value(v, measure.unit, 0 if v is not None and float(v).is_integer() else measure.decimals)
+        table.append({"Measure": measure.title, "Period": found.period_label, place: text(found.value),
+                      "Statistical neighbours (average)": text(found.comparators.get("Statistical neighbours")),
+                      **{k: text(v) for k, v in found.comparators.items() if k != "Statistical neighbours"},
+                      "Rank (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked (no better direction)",
+                      "Quartile (A = best)": found.quartile or "-"})
+    return pd.DataFrame(table)
+
+
+def neighbours_table(store, area: str, year: int) -> pd.DataFrame:
+    """The ten statistical neighbours of the model in use, by name, closest first."""
+    model = model_for(date(year, 12, 31))
+    found = statistical_neighbours(store.area(area).old_la_code, model.model)
+    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    return pd.DataFrame({"Closeness rank": found["rank"], "Authority": found["old_la_code"].map(names).fillna(found["old_la_code"])})

@@ -72,6 +72,50 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
         figure.add_trace(go.Scatter(x=per_child["financial_year"], y=per_child["per_child"], name=name, mode="lines+markers",
                                     marker={"symbol": symbol, "size": 8}, line={"dash": dash}))
     title = store.catalogue.measure(measure).title
-    figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, yaxis_title="£ per child",
-                         template="simple_white", height=400, legend={"orientation": "h", "y": -0.25})
+    years = sorted({x for trace in figure.data for x in trace.x})
+    style_chart(figure, unit="gbp", source="DfE S251 outturn (LAIT); ONS mid-year estimates of children aged 0 to 17", x_labels=years,
+                axis_title="£ per child aged 0 to 17 (cash)")
+    figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, template="simple_white")
     return figure
+
+
+UNIT_AXIS = {"percent": "Per cent", "rate_per_10k": "Per 10,000 children aged 0 to 17", "count": "Number",
+             "gbp": "£", "fte": "Full-time equivalent staff", "ratio": "Ratio", "days": "Days"}
+EVENT_COLOUR = "#AE2573"
+
+
+def style_chart(figure: go.Figure, unit: str, source: str, x_labels: list[str], events=None, periods=None,
+                axis_title: str | None = None) -> go.Figure:
+    """Every chart the same way: units on the value axis, period labels whole (angled, never cut),
+    a source line under the plot, and the inspections and monitoring visits marked with a dotted
+    line and their name (text, not colour alone) at the period they fall in."""
+    figure.update_layout(yaxis_title=axis_title or UNIT_AXIS.get(unit, unit), xaxis={"type": "category", "tickangle": -45, "automargin": True},
+                         yaxis={"automargin": True, "rangemode": "tozero"}, margin={"t": 90, "b": 150, "l": 70, "r": 30},
+                         height=500, legend={"orientation": "h", "y": -0.45, "yanchor": "top"})
+    figure.add_annotation(text=f"Source: {source}", xref="paper", yref="paper", x=0, y=-0.62, showarrow=False, xanchor="left",
+                          yanchor="top", align="left", font={"size": 11, "color": "#425563"})
+    for label, name in _event_positions(events, periods, x_labels):
+        figure.add_vline(x=label, line={"color": EVENT_COLOUR, "dash": "dot", "width": 1})
+        figure.add_annotation(x=label, y=1, yref="paper", text=name, showarrow=False, textangle=-90, xanchor="right", yanchor="top",
+                              font={"size": 10, "color": EVENT_COLOUR})
+    return figure
+
+
+def _event_positions(events, periods, x_labels: list[str]) -> list[tuple[str, str]]:
+    """(the period label an event falls in, its short name), for events whose date is known to
+    within the chart's periods; an event of unknown date is not placed."""
+    if events is None or periods is None or len(events) == 0:
+        return []
+    import pandas as pd
+
+    placed = []
+    spans = list(zip(periods["period_label"], pd.to_datetime(periods["period_start"]), pd.to_datetime(periods["period_end"])))
+    for event in events.itertuples():
+        if "not" in str(event.when) or event.date is None:
+            continue
+        day = pd.Timestamp(event.date)
+        inside = [label for label, start, end in spans if start <= day <= end + pd.Timedelta(days=31)]
+        if inside and inside[0] in x_labels:
+            short = str(event.event).replace("Ofsted monitoring visit ", "Visit ").replace("inspection", "insp.")
+            placed.append((inside[0], short))
+    return placed

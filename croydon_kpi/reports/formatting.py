@@ -3,6 +3,9 @@ missing value means (suppressed is not the same as not published)."""
 from __future__ import annotations
 
 import math
+import re
+
+import pandas as pd
 
 from croydon_kpi.core import schema
 from croydon_kpi.core.rounding import round_half_up
@@ -24,3 +27,63 @@ def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str 
     if unit == "fte":
         return f"{text} FTE"
     return text
+
+
+def format_money(pounds, approximate: bool = False) -> str:
+    """Money as a reader writes it: £22.2m, £700k, £532.62, £49,212,905 (to the pound where exact);
+    `approximate` (a worked-out figure such as real terms): £64.69m, £552k."""
+    if pounds is None or (isinstance(pounds, float) and math.isnan(pounds)):
+        return "no figure"
+    amount = float(pounds)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if approximate and amount >= 1_000_000:
+        return f"{sign}£{amount / 1_000_000:,.2f}m"
+    if approximate and amount >= 1_000:
+        return f"{sign}£{amount / 1_000:,.0f}k"
+    if amount >= 1_000_000 and round(amount / 100_000) * 100_000 == round(amount):
+        return f"{sign}£{amount / 1_000_000:,.1f}m".replace(".0m", "m")
+    if amount >= 1_000_000 and amount != round(amount):  # worked out (real terms): to the nearest £10k
+        return f"{sign}£{amount / 1_000_000:,.2f}m"
+    if amount >= 1_000 and amount < 1_000_000 and round(amount) % 1_000 == 0:
+        return f"{sign}£{amount / 1_000:,.0f}k"
+    if amount != round(amount):
+        return f"{sign}£{amount:,.2f}"
+    return f"{sign}£{amount:,.0f}"
+
+
+def format_period_day(day) -> str:
+    """A day as a reader writes it: 18 November 2019."""
+    day = pd.Timestamp(day)
+    return f"{day.day} {day:%B %Y}"
+
+
+def source_label(catalogue, source_id: str, locator: str | None = None, papers: dict | None = None, short: bool = False) -> str:
+    """A source as a reader names it: a paper's title, body and date, and where in it; a
+    published file's title; never a raw id (the workbook keeps the ids). `short`: the paper's
+    kind, body and date only ("Report, Cabinet, 18 November 2019"), for a table column."""
+    if source_id == "derived":
+        return "worked out from the figures it names"
+    paper = (papers or {}).get(source_id)
+    if paper:
+        day = format_period_day(paper["meeting_date"]) if paper.get("meeting_date") else paper.get("figures_refer_to", {}).get("label", "")
+        if short:
+            return f"{str(paper.get('document_type', 'paper')).capitalize()}, {paper.get('body', '')}, {day}"
+        name = f"{paper['title'].split(': ', 1)[-1]} ({paper.get('body', '')}, {day})"
+    elif isinstance(locator, str) and locator.startswith("figures["):
+        return locator.split(": ", 1)[-1]  # a finance statement's entry names its own source (and address)
+    elif source_id in catalogue.sources:
+        name = catalogue.sources[source_id].title
+    else:
+        name = source_id
+    where = _readable_locator(locator)
+    return f"{name}, {where}" if where else name
+
+
+def _readable_locator(locator: str | None) -> str | None:
+    if not isinstance(locator, str) or not locator:
+        return None
+    paragraph = re.match(r"paragraph ([\d.]+), line \d+", locator)
+    if paragraph:
+        return f"paragraph {paragraph.group(1)}"
+    return locator

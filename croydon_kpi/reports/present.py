@@ -14,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML, Markdown, display
 
-_FORMULA_START = ("=", "+", "-", "@")
+from croydon_kpi.reports.workbook import safe_text
+from croydon_kpi.reports.workbook import write_workbook as _write
+
 
 
 def show_markdown(text: str) -> None:
@@ -22,12 +24,25 @@ def show_markdown(text: str) -> None:
 
 
 def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> str:
+    """A table for readers: a column that says the same on every row becomes one sentence above it."""
     if frame is None or frame.empty:
         return f"<p><em>{html.escape(empty)}</em></p>"
-    body = frame.astype(object).where(frame.notna(), "").to_html(index=False, classes="kpi", border=0, escape=True)
+    frame, sentences = _same_on_every_row(frame)
+    notes = "".join(f"<p class=\"table-note\">{html.escape(s)}</p>" for s in sentences)
+    body = notes + frame.astype(object).where(frame.notna(), "").to_html(index=False, classes="kpi", border=0, escape=True)
     if caption:  # after the opening tag, whatever attributes this pandas version writes on it
         body = re.sub(r"(<table[^>]*>)", lambda m: m.group(1) + f"<caption>{html.escape(caption)}</caption>", body, count=1)
     return body
+
+
+def _same_on_every_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Columns with one value on three rows or more, said once: "Target: no target stated (every row)."."""
+    if len(frame) < 3:
+        return frame, []
+    same = [c for c in frame.columns[1:] if frame[c].astype(str).nunique() == 1 and len(frame.columns) > 2
+            and not pd.api.types.is_numeric_dtype(frame[c])]
+    sentences = [f"{column}: {frame[column].iloc[0]} (every row)." for column in same]
+    return frame.drop(columns=same), sentences
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> None:
@@ -48,14 +63,10 @@ def show_figure(figure: go.Figure, title: str) -> None:
 
 def safe_cell(value):
     """Text bound for a spreadsheet cannot start a formula (CSV/Excel formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return safe_text(value) if isinstance(value, str) else value
 
 
 def write_workbook(frames: dict[str, pd.DataFrame], path) -> None:
-    """An Excel workbook of tables, one sheet each, with text cells made formula-safe."""
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for sheet, frame in frames.items():
-            safe = frame.apply(lambda column: column.map(safe_cell)) if not frame.empty else frame
-            safe.to_excel(writer, sheet_name=sheet[:31], index=False)
+    """An Excel workbook of tables, one sheet each: numbers as numbers, text formula-safe."""
+    kinds = {sheet: {c: "number" for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])} for sheet, frame in frames.items()}
+    _write(frames, path, kinds)

@@ -1,17 +1,28 @@
-"""What the analysis of one Ofsted monitoring visit shows (the notebook only displays it)."""
+"""What the analysis of one Ofsted monitoring visit shows (the notebook only displays it).
+
+Every fact shown has a bundled source; a fact only a web page gives is named as such, with the
+page's address, and not shown as fact. Changes between visits are worked out only between
+figures of one kind that no other source contradicts.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 
 import pandas as pd
 
 from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
-from croydon_kpi.reports.formatting import format_value
+from croydon_kpi.catalogue.neighbours import model_for
+from croydon_kpi.readers.papers import paper_catalogue
+from croydon_kpi.reports.formatting import format_value, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
+COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
 PAPERS_WINDOW_DAYS = 92   # committee papers within about three months of the visit
+KIND_WORDS = {"reported": "local, as reported", "published_statistic": "published statistic",
+              "computed": "local, computed", "derived": "derived"}
 
 
 @dataclass
@@ -21,33 +32,68 @@ class VisitReport:
 
     @property
     def title(self) -> str:
-        return f"Ofsted monitoring visit {self.visit.number}: {self.visit.dates_label}"
+        return visit_title(self.visit.area, self.visit.number)
+
+    @cached_property
+    def _papers(self) -> dict:
+        return paper_catalogue()
+
+    # --- the message first ----------------------------------------------------------------------
+
+    def summary(self) -> str:
+        facts, shown = self.visit.facts, self.visit.shown
+        lines = [f"**When:** {self.visit.dates_label}."]
+        lines.append(f"**Focus:** {facts['focus']}." if shown("focus") and facts.get("focus")
+                     else "**Focus:** not in a bundled source" + (f" ({facts['focus_note']})" if facts.get("focus_note") else "") + ".")
+        if shown("headline") and facts.get("headline"):
+            lines.append(f"**What Ofsted said (paraphrased from the sources below):** {facts['headline']}.")
+        else:
+            lines.append("**What Ofsted said:** no bundled source gives the findings of this visit.")
+        changes = self.since_previous_visit()
+        if len(changes):
+            conflicted = changes["Change"].str.startswith("not worked out: sources disagree").sum()
+            moved = changes[~changes["Change"].str.startswith(("not worked out", "no newer"))]
+            lines.append(f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus measures with figures "
+                         f"have a newer figure of the same kind" + (f"; for {conflicted}, sources disagree, so no change is worked out"
+                                                                     if conflicted else "") + ".")
+        if self.visit.web_sources:
+            lines.append(f"**Not shown:** {len(self.visit.web_sources)} web page(s) report more about this visit; they are not "
+                         "bundled with this project, so what they say is not shown as fact (addresses under Sources).")
+        return "\n\n".join(f"- {line}" for line in lines)
+
+    # --- the facts ---------------------------------------------------------------------------------
 
     def facts_table(self) -> pd.DataFrame:
-        facts = self.visit.facts
+        facts, shown = self.visit.facts, self.visit.shown
+        not_bundled = visits.NOT_BUNDLED
+        letter = facts.get("letter_published")
         rows = [("Dates", self.visit.dates_label),
-                ("Focus", facts.get("focus") or f"unknown: {facts.get('focus_note', 'no source gives it')}"),
-                ("Focus areas (catalogue domains)", ", ".join(facts.get("focus_domains") or []) or "none known"),
-                ("Findings (paraphrased from the sources)", facts.get("headline") or "unknown: no source gives them"),
-                ("Letter published", f"{facts['letter_published']:%d %B %Y}" if facts.get("letter_published") else f"unknown: {facts.get('letter_note', 'no source gives it')}"),
-                ("Sources", "; ".join(facts.get("sources") or []))]
-        rows += [("Flag", flag) for flag in facts.get("flags") or []]
-        return pd.DataFrame(rows, columns=["Fact", "What the sources say"])
+                ("Focus", (facts.get("focus") or "not known") if shown("focus") else not_bundled),
+                ("What Ofsted said (paraphrased)", (facts.get("headline") or "not known") if shown("headline") else not_bundled),
+                ("Ofsted's letter published", (f"{letter.day} {letter:%B %Y}" if letter else "not known") if shown("letter_published")
+                 else not_bundled)]
+        rows += [("Caution", flag) for flag in facts.get("flags") or []]
+        return pd.DataFrame(rows, columns=["Fact", "What the bundled sources say"])
+
+    def sources_table(self) -> pd.DataFrame:
+        rows = [{"Source": source, "Bundled with this project": "yes"} for source in self.visit.bundled_sources]
+        rows += [{"Source": source, "Bundled with this project": "no: a web page (not shown as fact)"} for source in self.visit.web_sources]
+        return pd.DataFrame(rows, columns=["Source", "Bundled with this project"])
 
     def unknowns(self) -> pd.DataFrame:
         return pd.DataFrame({"Not known": self.visit.unknown})
 
     def journey(self) -> pd.DataFrame:
-        table = visits.journey()
-        marker = f"Monitoring visit {self.visit.number} ("
-        return pd.DataFrame({"Date": [f"{d:%d %b %Y}" for d in table["date"]],
-                             "Event": table["event"],
-                             "This visit": ["<- this visit" if e.startswith(marker) else "" for e in table["event"]],
+        table = visits.journey(self.visit.area)
+        marker = f"Ofsted monitoring visit {self.visit.number}"
+        return pd.DataFrame({"When": table["when"], "Event": [e + " (this visit)" if e == marker else e for e in table["event"]],
                              "Outcome": table["outcome"]})
 
     def _span(self):
         start, end = visits._centre(self.visit.facts)
         return pd.Timestamp(start), pd.Timestamp(end)
+
+    # --- figures -------------------------------------------------------------------------------------
 
     def focus_figures(self) -> pd.DataFrame:
         """The focus measures' figures in the year before and after the visit, local and published."""
@@ -59,61 +105,96 @@ class VisitReport:
                        & (figures["period_end"] >= start - timedelta(days=366)) & (figures["period_end"] <= end + timedelta(days=366))
                        & figures["value"].notna()].sort_values(["measure", "period_end"])
         when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
-        return pd.DataFrame({"Measure": near["measure"], "Period": near["period_label"], "When": when,
+        return pd.DataFrame({"Measure": [self.store.catalogue.measure(m).title for m in near["measure"]], "Period": near["period_label"],
+                             "Before or after the visit": when,
                              "Value": [self._text(m, v) for m, v in zip(near["measure"], near["value"])],
-                             "Kind": near["status"].map({"reported": "local (reported)", "published_statistic": "published",
-                                                         "computed": "local (computed)", "derived": "derived"}),
-                             "Source": near["source_id"] + ", " + near["locator"]})
+                             "Kind": near["status"].map(KIND_WORDS),
+                             "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(near["source_id"], near["locator"])]})
+
+    @property
+    def neighbour_model(self):
+        return model_for(self._span()[1])
 
     def benchmarks(self) -> pd.DataFrame:
         """Published focus measures against neighbours, London and England, as known at the visit."""
-        start, end = self._span()
+        _, end = self._span()
         known = self.store.known_at(end)
         rows = []
         for measure_id in self.visit.measures:
             measure = known.catalogue.measure(measure_id)
-            if not measure.national_sources:
-                continue
+            if not measure.national_sources or measure.unit not in COMPARABLE_UNITS:
+                continue  # a count is not compared with a region's or England's total
             series = known.series(measure_id, area=self.visit.area, status="published_statistic")
             if series.empty:
                 continue
-            found = benchmark(known, measure_id, series.iloc[-1]["period_end"].year, self.visit.area)
-            sn = next((v for k, v in found.comparators.items() if k.startswith("Statistical neighbours (2021")), None)
+            found = benchmark(known, measure_id, series.iloc[-1]["period_end"].year, self.visit.area, as_of=end)
             rows.append({"Measure": measure.title, "Period": found.period_label, self.visit.area: self._text(measure_id, found.value),
-                         "Neighbours (2021 model)": self._text(measure_id, sn),
+                         "Statistical neighbours (average)": self._text(measure_id, found.comparators.get("Statistical neighbours")),
                          "London": self._text(measure_id, found.comparators.get("London")),
                          "England": self._text(measure_id, found.comparators.get("England")),
-                         "Rank (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked"})
+                         "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked"})
         return pd.DataFrame(rows)
 
     def since_previous_visit(self) -> pd.DataFrame:
-        """For each focus measure: the latest figure known at the previous visit and at this one."""
+        """For each focus measure: the latest figure known at the previous visit and at this one, and
+        the change where both are of one kind and no other source contradicts either."""
         if self.visit.number == 1 or not self.visit.measures:
             return pd.DataFrame()
         previous = visits.visit(self.visit.number - 1, self.store)
         _, before_end = visits._centre(previous.facts)
         _, now_end = self._span()
+        disputed = self._disputed()
         rows = []
         for measure_id in self.visit.measures:
-            then = self._latest(measure_id, before_end)
-            now = self._latest(measure_id, now_end)
+            then, now = self._latest(measure_id, before_end), self._latest(measure_id, now_end)
             if then is None and now is None:
                 continue
-            change = (now["value"] - then["value"]) if then is not None and now is not None and now["period_end"] != then["period_end"] else None
             rows.append({"Measure": self.store.catalogue.measure(measure_id).title,
                          f"Known at visit {previous.number}": self._figure_words(then),
                          f"Known at visit {self.visit.number}": self._figure_words(now),
-                         "Change": "no newer figure" if change is None else f"{change:+g}"})
+                         "Change": self._change_words(measure_id, then, now, disputed)})
         return pd.DataFrame(rows)
 
+    def _change_words(self, measure_id, then, now, disputed: dict) -> str:
+        if then is None or now is None or now["period_end"] == then["period_end"]:
+            return "no newer figure"
+        for figure in (now, then):
+            other = disputed.get(_key(figure))
+            if other:
+                return f"not worked out: sources disagree ({other})"
+        if then["status"] != now["status"]:
+            return "not worked out: a published statistic and a local figure are of different definitions"
+        measure = self.store.catalogue.measure(measure_id)
+        change = format_value(abs(now["value"] - then["value"]), measure.unit, measure.decimals)
+        if now["value"] == then["value"]:
+            return "no change"
+        unit = " percentage points" if measure.unit == "percent" else ""
+        return f"{'up' if now['value'] > then['value'] else 'down'} {change.rstrip('%')}{unit}"
+
+    def _disputed(self) -> dict:
+        """(measure, source, period end) -> the disagreement, in words with both figures quoted."""
+        found = {}
+        conflicts = self.store.conflicts()
+        conflicts = conflicts[conflicts["area_name"] == self.visit.area]
+        for row in conflicts.itertuples():
+            a = f"{row.as_written_a or row.value_a:} in {source_label(self.store.catalogue, row.source_id_a, row.locator_a, self._papers)}: \u201c{row.quote_a}\u201d"
+            b = f"{row.as_written_b or row.value_b:} in {source_label(self.store.catalogue, row.source_id_b, row.locator_b, self._papers)}: \u201c{row.quote_b}\u201d"
+            found[(row.measure, row.source_id_a, row.period_end_a)] = f"{a}; against {b}"
+            found[(row.measure, row.source_id_b, row.period_end_b)] = f"{b}; against {a}"
+        return found
+
     def papers_near(self) -> pd.DataFrame:
+        """What the area's committee papers said within about three months of the visit."""
         start, end = self._span()
         window = timedelta(days=PAPERS_WINDOW_DAYS)
         figures = self.store.figures
-        papers = figures[(figures["status"] == "reported") & figures["source_id"].str.contains("cabinet|scrutiny", na=False)
+        papers = figures[figures["source_id"].isin(self._papers) & (figures["area_name"] == self.visit.area)
                          & (figures["available_from"] >= start - window) & (figures["available_from"] <= end + window)]
-        return pd.DataFrame({"Paper": papers["source_id"], "Where": papers["locator"], "Figure": papers["as_written"].fillna("(no value)"),
-                             "Measure": papers["measure"], "What it says": papers["quote"]}).drop_duplicates()
+        papers = papers[papers["measure"] != "unmapped"]
+        return pd.DataFrame({"Paper": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(papers["source_id"], papers["locator"])],
+                             "Figure": papers["as_written"].fillna("(no value)"),
+                             "Measure": [self.store.catalogue.measure(m).title for m in papers["measure"]],
+                             "What it says": papers["quote"]}).drop_duplicates()
 
     def _latest(self, measure_id, day):
         series = self.store.known_at(day).series(measure_id, area=self.visit.area)
@@ -123,11 +204,20 @@ class VisitReport:
     def _figure_words(self, figure) -> str:
         if figure is None:
             return "no figure"
-        return f"{self._text(figure['measure'], figure['value'])} ({figure['period_label']}, {figure['source_id']})"
+        label = source_label(self.store.catalogue, figure["source_id"], figure["locator"], self._papers)
+        return f"{self._text(figure['measure'], figure['value'])} ({figure['period_label']}; {label})"
 
     def _text(self, measure_id, value) -> str:
         measure = self.store.catalogue.measure(measure_id)
         return format_value(None if value is None or pd.isna(value) else float(value), measure.unit, measure.decimals)
+
+
+def visit_title(area_name: str, number: int) -> str:
+    return f"{area_name}: Ofsted monitoring visit {number}"
+
+
+def _key(figure) -> tuple:
+    return (figure["measure"], figure["source_id"], figure["period_end"])
 
 
 def prepare(visit: int, store: FigureStore | None = None) -> VisitReport:

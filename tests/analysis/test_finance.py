@@ -16,7 +16,7 @@ def test_the_five_seed_statements_and_the_derived_6m(finance):
     assert seed[["as_written", "money", "measure", "period_label"]].values.tolist() == [
         ["£22.2m", "recurring", "csc_base_budget_growth_gbp", "2018-19 and 2019-20 together"],
         ["£22.2m", "recurring", "csc_base_budget_growth_gbp", "2018-19 and 2019-20 together"],
-        ["£0.7m", "recurring", "business_support_base_budget_gbp", "year not stated (reported October 2019 (as reported to the Improvement Board))"],
+        ["£0.7m", "recurring", "business_support_base_budget_gbp", "year not stated"],
         ["£10.2m", "one_off", "transformation_funding_gbp", "2018-19 to 2019-20"],
         ["£4.2m", "one_off", "transformation_spend_gbp", "2018-19"],
     ]

@@ -41,8 +41,15 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert page.count("Plotly.newPlot") >= 5 and page.count("var Plotly") <= 1 or "plotly.js" in page
 
     workbook = openpyxl.load_workbook(reports / "monthly_pack_2019-10_croydon.xlsx")
-    assert workbook.sheetnames == ["KPI table", "Groups", "Published figures"]
-    assert workbook["KPI table"]["A1"].value == "Measure"
+    assert workbook.sheetnames == ["KPIs", "Finance", "Workforce", "Sources"]
+    kpis = workbook["KPIs"]
+    assert kpis["A3"].value == "Measure" and kpis.freeze_panes == "A4" and kpis.auto_filter.ref.startswith("A3:")
+    values = {row[0].value: row[1].value for row in kpis.iter_rows(min_row=4)}
+    assert values["Child protection visits within timescale"] == 96 and values["Children subject to a child protection plan"] == 587
+    finance = workbook["Finance"]
+    assert finance["B4"].value == 1_000_000 and finance["B4"].number_format.startswith("£")
+    workforce = {row[1].value: row[4].value for row in workbook["Workforce"].iter_rows(min_row=4)}
+    assert workforce["social_workers_agency_percent"] == 46.6  # a number, not the text "46.6%"
 
     manifest = json.loads((reports / "manifest_monthly_pack_2019-10_croydon.json").read_text())
     assert manifest["reports"][0]["parameters"] == {"month": "2019-10", "area": "Croydon"}
@@ -50,10 +57,12 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert "data/catalogue/measures.yaml" in manifest["inputs_sha256"]
     assert set(manifest["outputs_sha256"]) == {"monthly_pack_2019-10_croydon.html", "monthly_pack_2019-10_croydon.xlsx"}
 
-    # Same inputs, same bytes.
+    # Same inputs, same bytes: the page and the workbook.
     before = report.read_bytes()
+    book = reports / "monthly_pack_2019-10_croydon.xlsx"
+    book_before = book.read_bytes()
     assert cli.main(["pack", "--month", "2019-10"]) == 0
-    assert report.read_bytes() == before
+    assert report.read_bytes() == before and book.read_bytes() == book_before
 
     notebook = project_copy / "notebooks" / "monthly_pack.ipynb"
     broken = nbformat.read(notebook, as_version=4)

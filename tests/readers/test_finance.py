@@ -16,6 +16,7 @@ figures:
     statement: "£1.5m from reserves"
     financial_year: "2017/18"
     source: "Cabinet, a date"
+    known_from: 2017-09-18
     address: null
 """
 
@@ -29,7 +30,19 @@ def read(tmp_path, text):
 def test_a_statement_for_the_files_area_in_exact_pounds(tmp_path):
     row = read(tmp_path, STATEMENT).iloc[0]
     assert (row["area_name"], row["value"], row["as_written"], row["period_label"]) == ("Lewisham", 1_500_000, "£1.5m", "2017-18")
-    assert row["note"] == "no web address recorded"
+    assert row["note"] == "no web address recorded" and row["available_from"] == pd.Timestamp("2017-09-18")
+
+
+def test_a_figure_whose_first_statement_is_undated_is_in_no_monthly_pack(tmp_path):
+    row = read(tmp_path, STATEMENT.replace("    known_from: 2017-09-18\n", "")).iloc[0]
+    assert row["available_from"].year > 2200 and "no monthly pack shows it" in row["note"]
+
+
+def test_a_source_that_does_not_say_recurring_or_one_off_overrides_the_usual_nature(tmp_path):
+    row = read(tmp_path, STATEMENT.replace("    address: null\n", "    address: null\n    nature: null\n")).iloc[0]
+    assert row["flags"] == ("money_nature=not_stated",)
+    with pytest.raises(InputError, match="nature 'sometimes' is not one of"):
+        read(tmp_path, STATEMENT.replace("    address: null\n", "    address: null\n    nature: sometimes\n"))
 
 
 def test_an_entry_may_name_its_own_area(tmp_path):

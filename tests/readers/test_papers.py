@@ -38,7 +38,7 @@ def test_finance_sentences(store):
     assert money == [
         ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
         ["csc_base_budget_growth_gbp", 22_200_000, "2018-19 and 2019-20 together"],
-        ["business_support_base_budget_gbp", 700_000, "October 2019 (as reported to the Improvement Board)"],
+        ["business_support_base_budget_gbp", 700_000, "as reported to Cabinet, 18 November 2019"],
         ["transformation_funding_gbp", 10_200_000, "2018-19 to 2019-20"],
         ["transformation_spend_gbp", 4_200_000, "2018-19"],
     ]
