@@ -23,7 +23,7 @@ import pandas as pd
 
 from croydon_kpi.core import project
 from croydon_kpi.catalogue.measures import Catalogue, Measure
-from croydon_kpi.errors import InputError
+from croydon_kpi.errors import InputError, UnknownArea
 from croydon_kpi.core.files import read_yaml
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
@@ -42,8 +42,9 @@ class Target:
     source: str
 
 
-def load_targets(catalogue: Catalogue, path=None) -> list[Target]:
-    """Targets from the catalogue (sourced ones only) and data/targets.yaml."""
+def load_targets(catalogue: Catalogue, path=None, area_of=None) -> list[Target]:
+    """Targets from the catalogue (sourced ones only) and data/targets.yaml. `area_of` resolves an
+    entry's `area:` (the store's), so a misspelt authority is refused, not silently never matched."""
     path = path or project.data_dir() / "targets.yaml"
     found = [Target(m.id, None, float(m.target), 0.0, None, None, m.target_source)
              for m in catalogue.measures.values() if m.target is not None]
@@ -59,13 +60,25 @@ def load_targets(catalogue: Catalogue, path=None) -> list[Target]:
             raise InputError(path, where, "each target needs measure, target and source (never a target without a source)")
         if entry["measure"] not in catalogue.measures:
             raise InputError(path, where, f"measure {entry['measure']!r} is not in the catalogue")
-        try:
-            value, tolerance = float(entry["target"]), float(entry.get("tolerance") or 0)
-        except (TypeError, ValueError):
-            raise InputError(path, where, "target and tolerance must be numbers") from None
+        value, tolerance = _number(entry["target"]), _number(entry.get("tolerance") or 0)
+        if value is None or tolerance is None or tolerance < 0:
+            raise InputError(path, where, "target and tolerance must be numbers (a tolerance of 0 or more); "
+                                          f"found target {str(entry['target'])[:40]!r}")
+        if entry.get("area") is not None and area_of is not None:
+            try:
+                area_of(str(entry["area"]))
+            except UnknownArea as error:
+                raise InputError(path, where, str(error)) from None
         found.append(Target(entry["measure"], entry.get("area"), value, tolerance,
                             _month(entry.get("from")), _month(entry.get("to")), str(entry["source"])))
     return found
+
+
+def _number(value) -> float | None:
+    """A finite number written as a number: `yes` (YAML's true), text and .nan are not targets."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+        return None
+    return float(value)
 
 
 def _month(value) -> str | None:

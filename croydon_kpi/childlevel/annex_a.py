@@ -78,7 +78,9 @@ def _canonical_headers(headers: list[str], columns: list[Column], path: Path) ->
             renamed[header] = canonical
     missing = [c.name for c in columns if c.required and c.name not in seen]
     if missing:
-        raise InputError(path, "row 1", f"missing columns {missing} (found {headers})")
+        # The headers are never quoted: a list without its header row has a child's data there.
+        raise InputError(path, "row 1", f"missing columns {missing} ({len(headers)} columns found, {len(seen)} of them recognised; "
+                                        "is the header row missing?)")
     return renamed
 
 
@@ -118,8 +120,8 @@ def validate(table: pd.DataFrame, list_name: str, path: Path) -> pd.DataFrame:
                 continue
             parsed, expected = _parse(value, column)
             if parsed is None:
-                shown = "" if column.personal or column.type == "id" else f"{value[:40]!r} "
-                problems.append((row_number, column.name, f"{shown}is not {expected}"))
+                # Never the cell's value: in a shifted row any column can hold a child's identifier or birth date.
+                problems.append((row_number, column.name, f"the value is not {expected}"))
             values.append(parsed)
         out[column.name] = pd.Series(values, index=table.index, dtype="datetime64[ns]" if column.type == "date" else object)
     if problems:

@@ -48,6 +48,9 @@ def area_table(figures: pd.DataFrame) -> pd.DataFrame:
 
 def resolve(areas: pd.DataFrame, wanted: str) -> Area:
     """An area from its name (any case), GSS code or old LA number; a clear error otherwise."""
+    from croydon_kpi.core.params import require_value, shown
+
+    require_value("area", wanted)
     text = str(wanted).strip()
     for column in ("area_code", "old_la_code"):
         found = areas[areas[column] == text]
@@ -58,7 +61,7 @@ def resolve(areas: pd.DataFrame, wanted: str) -> Area:
         return _area(found)
     close = areas[areas["area_name"].str.casefold().str.contains(text.casefold()[:5], regex=False)]["area_name"]
     hint = f"; did you mean {', '.join(sorted(set(close))[:5])}?" if len(close) else ""
-    raise UnknownArea(f"unknown area {wanted!r}: expected a local authority, region or England by name, GSS code or DfE number{hint}")
+    raise UnknownArea(f"unknown area {shown(wanted)}: expected a local authority, region or England by name, GSS code or DfE number{hint}")
 
 
 def _area(found: pd.DataFrame) -> Area:

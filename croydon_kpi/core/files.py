@@ -18,7 +18,8 @@ def read_text(path: Path) -> str:
     if b"\x00" in data[:4096]:
         raise InputError(path, None, "binary data, expected UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        # Windows (CRLF) and old Mac (CR) line endings read as plain newlines: they never change meaning.
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
@@ -41,6 +42,16 @@ def read_yaml(path: Path):
                     mark = self.peek_event().start_mark
                     raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
             return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):
+            # YAML lets a repeated key silently win; a target or polarity given twice is refused.
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, (str, int, float, bool)) and key in seen:
+                    raise InputError(path, f"line {key_node.start_mark.line + 1}", f"the key {str(key)[:60]!r} is given twice; expected each key once")
+                seen.add(key)
+            return super().construct_mapping(node, deep)
 
     text = read_text(path)
     try:
@@ -67,12 +78,15 @@ def csv_records(path: Path, text: str) -> list[list[str]]:
 
 
 def csv_frame(path: Path, text: str):
-    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError)."""
+    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError).
+    Blank lines are dropped but counted: a row's index + 2 is its line in the file, so a message
+    names the true line (header = line 1) however many blank lines come before it."""
     import io
 
     import pandas as pd
 
     try:
-        return pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False, skip_blank_lines=False)
+        return frame[~(frame.fillna("") == "").all(axis=1)] if len(frame.columns) else frame
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
         raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None

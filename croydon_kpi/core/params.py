@@ -9,6 +9,19 @@ from datetime import date
 from croydon_kpi.errors import ParameterError
 
 EARLIEST_YEAR = 2000
+SHOWN_CHARACTERS = 60  # a parameter quoted in a message is cut to this: a log line stays a line
+
+
+def shown(value: object) -> str:
+    """A parameter as quoted in a message: repr, cut to a readable length."""
+    text = repr(str(value))
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + f"...' ({len(str(value)):,} characters)"
+
+
+def require_value(name: str, value: object) -> None:
+    """An empty or blank parameter is an error, never the default (a scheduled job's unset variable)."""
+    if value is not None and not str(value).strip():
+        raise ParameterError(f"{name} is empty: give a value, or leave the option out to use the default")
 
 
 @dataclass(frozen=True, order=True)
@@ -35,9 +48,10 @@ class Month:
 def parse_month(text: object, today: date | None = None) -> Month:
     """'2019-10' -> Month(2019, 10); a month that is malformed, before 2000 or in the future is an error."""
     today = today or date.today()
+    require_value("month", text)
     match = re.fullmatch(r"(\d{4})-(\d{2})", str(text).strip())
     if not match:
-        raise ParameterError(f"month {text!r} is not in the form YYYY-MM (for example 2019-10)")
+        raise ParameterError(f"month {shown(text)} is not in the form YYYY-MM (for example 2019-10)")
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise ParameterError(f"month {text!r}: {month} is not a month number 01-12")

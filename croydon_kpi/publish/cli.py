@@ -28,7 +28,7 @@ def _check_registries(store) -> None:
     from croydon_kpi.analysis.targets import load_targets
     from croydon_kpi.analysis.visits import load_registry
 
-    load_targets(store.catalogue)
+    load_targets(store.catalogue, area_of=store.area)
     load_registry()
 
 

@@ -1,7 +1,7 @@
 """What can be built: each report's notebook, parameters and file name (definitions as data)."""
 from __future__ import annotations
 
-from croydon_kpi.core.params import parse_month
+from croydon_kpi.core.params import parse_month, require_value, shown
 
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.publish.runner import Job, notebook_defaults, slug
@@ -19,6 +19,8 @@ COMMITTED_NOTEBOOKS = (PACK, VISIT, FINANCE, BENCHMARKS, "explore.ipynb")
 
 
 def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
+    require_value("month", month)
+    require_value("area", area)
     defaults = notebook_defaults(PACK)
     checked_month = parse_month(month or defaults["month"])
     place = store.area(area or defaults["area"])
@@ -27,10 +29,11 @@ def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
 
 
 def visit_job(number) -> Job:
+    require_value("visit", number)
     try:
         checked = int(str(number))
     except ValueError:
-        raise ParameterError(f"visit {number!r} is not a number: expected 1 to {visit_numbers()[-1]}") from None
+        raise ParameterError(f"visit {shown(number)} is not a number: expected 1 to {visit_numbers()[-1]}") from None
     numbers = visit_numbers()
     if checked not in numbers:
         raise ParameterError(f"visit {checked}: {inspected_area()} had monitoring visits 1 to {numbers[-1]}")

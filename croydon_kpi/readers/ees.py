@@ -39,7 +39,7 @@ def read_table(source: Source) -> pd.DataFrame:
     for key in AREA_KEYS:
         if key not in table:
             table[key] = ""
-    table["_line"] = np.arange(2, len(table) + 2)
+    table["_line"] = table.index + 2  # blank lines are counted (core.files.csv_frame)
     return table
 
 
@@ -69,6 +69,7 @@ def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Se
     raw = table[column].str.strip()
     is_symbol = raw.isin(schema.SUPPRESSION_SYMBOLS)
     numbers = pd.to_numeric(raw.where(~is_symbol & (raw != "")), errors="coerce")
+    numbers = numbers.where(np.isfinite(numbers))  # "inf" and "1e309" are not figures
     bad = numbers.isna() & ~is_symbol & (raw != "")
     if bad.any():
         row = table.loc[bad].iloc[0]

@@ -57,6 +57,7 @@ def _values(rows: pd.DataFrame, source: Source) -> tuple[pd.Series, pd.Series]:
     raw = rows["Values"].fillna("-").astype(str).str.strip()
     is_symbol = raw.isin(schema.SUPPRESSION_SYMBOLS)
     numbers = pd.to_numeric(raw.where(~is_symbol), errors="coerce")
+    numbers = numbers.where(np.isfinite(numbers))  # "inf" and "1e309" are not figures
     bad = numbers.isna() & ~is_symbol
     if bad.any():
         row = rows.loc[bad].iloc[0]

@@ -55,11 +55,7 @@ def month_from_header(text: str) -> tuple[int, int] | None:
 
 def _read(path: Path) -> pd.DataFrame:
     if path.suffix.lower() == ".xlsx":
-        _refuse_formulas(path)
-        try:
-            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        except Exception as error:  # openpyxl raises several types for a file that is not a workbook
-            raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
+        return _read_xlsx(path)
     text = read_text(path)
     records = csv_records(path, text)
     header = records[0] if records else []
@@ -72,27 +68,65 @@ def _read(path: Path) -> pd.DataFrame:
 MAX_CELL = 1000
 
 
-def _refuse_formulas(path: Path) -> None:
-    """A formula's result is not in the file unless Excel saved it: ask for values instead."""
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    """A workbook's one sheet of values, each cell as the reader sees it: a cell formatted as a
+    percentage that stores 0.8 shows 80% and is read as 80. A formula (array formulas too) or a
+    second sheet with data is refused: nothing in a workbook is silently left unread."""
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, data_only=False, read_only=True)
     except Exception as error:  # openpyxl raises several types for a file that is not a workbook
         raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    raise InputError(path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)")
-    book.close()
+    try:
+        sheets = [(sheet, [[_shown_value(path, sheet, cell) for cell in row] for row in sheet.iter_rows()]) for sheet in book.worksheets]
+    finally:
+        book.close()
+    with_data = [(sheet, rows) for sheet, rows in sheets if any(v != "" for row in rows for v in row)]
+    if len(with_data) > 1:
+        names = ", ".join(sheet.title for sheet, _ in with_data)
+        raise InputError(path, f"sheets {names}", "more than one sheet holds data; expected one sheet (one scorecard per file)")
+    rows = with_data[0][1] if with_data else []
+    if not rows:
+        raise InputError(path, "row 1", "the workbook is empty; expected a header row")
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    header = [str(h).strip() for h in rows[0]]
+    while header and header[-1] == "" and all(row[len(header) - 1] == "" for row in rows):
+        header.pop()
+        rows = [row[: len(header)] for row in rows]
+    header = [name or f"(blank column {number})" for number, name in enumerate(header, start=1)]
+    return pd.DataFrame(rows[1:], columns=header, dtype=str)
+
+
+def _shown_value(path: Path, sheet, cell) -> str:
+    value = cell.value
+    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")) or type(value).__name__ == "ArrayFormula":
+        raise InputError(path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)")
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        if "%" in str(getattr(cell, "number_format", "") or ""):
+            value = round(value * 100, 10)  # shown as a percentage: read what the reader sees
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
 
 
 def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLookup, known_areas: pd.DataFrame):
     """(figures, rejections) from every .csv and .xlsx in the folder."""
     folder = project.sources_dir() / source.file
     result = ScorecardResult()
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx")):
+    for path in sorted(folder.iterdir()):
+        if path.name == "README.md":
+            continue
+        if path.is_dir() or path.suffix.lower() not in (".csv", ".xlsx"):
+            # Nothing in the folder is silently passed over: read it or refuse it.
+            kind = "a folder" if path.is_dir() else f"a {path.suffix or 'file without an extension'} file"
+            raise InputError(path, None, f"{kind} in the scorecards folder; expected .csv or .xlsx files (save an .xls as .xlsx)")
         _read_one(path, source, catalogue, known_areas, result)
     figures = schema.conform(pd.DataFrame(result.figures)) if result.figures else schema.empty_figures()
     return figures, pd.DataFrame(result.rejections, columns=REJECTION_COLUMNS)

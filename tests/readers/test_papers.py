@@ -50,3 +50,17 @@ def test_seed_003_cp_cases_from_600_to_100(store):
     assert cp["value"].tolist() == [600, 100]
     assert cp.iloc[0]["period_label"].startswith("a year before")
     assert figures[figures["value"] == 80].iloc[0]["measure"] == "unmapped"  # a team's vacancy rate, not the authority's
+
+
+def test_windows_line_endings_change_no_figure(store, tmp_path):
+    from croydon_kpi.catalogue.measures import Source
+    from croydon_kpi.readers.papers import read_paper
+
+    document = "cabinet_2019_11_18_report_improvement_board"
+    original = store.catalogue.sources[document]
+    windows = tmp_path / original.path.name
+    windows.write_bytes(original.path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    as_read = read_paper(Source(document, str(windows), "committee_paper", "t", "p", {}), store.catalogue, store.figures)
+    bundled = store.figures[store.figures["source_id"] == document]
+    columns = ["measure", "value", "period_label", "locator", "reported_rag"]
+    assert as_read[columns].astype(str).values.tolist() == bundled[columns].astype(str).values.tolist()

@@ -106,3 +106,14 @@ def test_an_xlsx_that_is_not_a_workbook_is_named(scorecards):
     (scorecards / "broken.xlsx").write_bytes(b"not a zip file")
     with pytest.raises(InputError, match="broken.xlsx: not a readable XLSX workbook"):
         load_store(cache=False)
+
+
+def test_a_cell_shown_as_a_percentage_is_read_as_the_reader_sees_it(scorecards):
+    book = openpyxl.Workbook()
+    book.active.append(["measure", "area", "month", "value"])
+    book.active.append(["cin_visits_timely_percent", "Croydon", "2019-11", 0.8])
+    book.active["D2"].number_format = "0%"
+    book.save(scorecards / "2019-11_percent.xlsx")
+    landed = load_store().figures
+    landed = landed[landed["locator"].str.contains("2019-11_percent.xlsx", na=False)]
+    assert landed["value"].tolist() == [80.0]  # shows 80%, stored 0.8: read as 80, never 0.8%

@@ -33,7 +33,25 @@ BUILDERS = {
                                               ["cin_visits_timely_percent", "Croydon", "2019-11", 80]], merge="A1:D1").save(path),
     "xlsx_formula": lambda path: _xlsx([["measure", "area", "month", "value"],
                                         ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]).save(path),
+    "xlsx_array_formula": lambda path: _array_formula(path),
+    "xlsx_second_sheet": lambda path: _second_sheet(path),
 }
+
+
+def _array_formula(path):
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = _xlsx([["measure", "area", "month", "value"], ["cin_visits_timely_percent", "Croydon", "2019-11", None]])
+    book.active["D2"] = ArrayFormula("D2", "{=40+40}")
+    book.save(path)
+
+
+def _second_sheet(path):
+    book = _xlsx([["measure", "area", "month", "value"], ["cin_visits_timely_percent", "Croydon", "2019-11", 80]])
+    other = book.create_sheet("November")
+    other.append(["measure", "area", "month", "value"])
+    other.append(["cin_visits_timely_percent", "Croydon", "2019-12", 81])
+    book.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +77,10 @@ def _apply(case, root: Path) -> None:
         old, new = case["replace"]
         text = path.read_text(encoding="utf-8-sig")
         assert old in text, f"{case['id']}: the text to replace is not in {case['file']}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        text = text.replace(old, new, 1)
+        if "then" in case:  # a second edit on the edited text
+            text = text.replace(*case["then"], 1)
+        path.write_text(text, encoding="utf-8")
     elif "truncate" in case:
         data = path.read_bytes()
         path.write_bytes(data[: data.index(b"\n", case["truncate"]) - 5])
@@ -77,7 +98,7 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
     before = _files(root / "reports")
-    argv = [a.replace("{root}", str(root)) for a in case.get("argv", ["pack", "--month", "2019-10"])]
+    argv = [a.replace("{root}", str(root)).replace("{long}", "x" * 100_000) for a in case.get("argv", ["pack", "--month", "2019-10"])]
     code = cli.main(argv)
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2, error
@@ -85,6 +106,7 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     assert len(message) == 1 and len(error) <= 2, error  # one error line (a progress line may precede it)
     for expected in case["expect"]:
         assert expected in message[0], message[0]
+    assert len(message[0]) < 600, message[0][:200]  # a log line stays a line
     assert _files(root / "reports") == before
 
 
