@@ -43,8 +43,12 @@ class VisitReport:
     def summary(self) -> str:
         facts, shown = self.visit.facts, self.visit.shown
         lines = [f"**When:** {self.visit.dates_label}."]
-        lines.append(f"**Focus:** {facts['focus']}." if shown("focus") and facts.get("focus")
-                     else "**Focus:** not in a bundled source" + (f" ({facts['focus_note']})" if facts.get("focus_note") else "") + ".")
+        if shown("focus") and facts.get("focus"):
+            lines.append(f"**Focus:** {facts['focus']}.")
+        else:
+            lines.append("**Focus:** not in a bundled source." + (" The measures below are chosen by the areas a web page says the visit "
+                                                                  "looked at (not bundled): read them as context, not as the visit's findings."
+                                                                  if self.visit.measures else ""))
         if shown("headline") and facts.get("headline"):
             lines.append(f"**What Ofsted said (paraphrased from the sources below):** {facts['headline']}.")
         else:
