@@ -58,10 +58,20 @@ def _publish(jobs, command: str, with_index: bool = False) -> int:
 
 
 def command_pack(args) -> int:
+    _check_parameters(args.month, args.area)  # before the store loads: a mistyped month is told at once
     store = _store(args.accept_rejects)
     job = _jobs().pack_job(store, args.month, args.area)
     published = _publish([job], "pack")
     return _empty_months(store, [job], args.empty_month_ok) or published
+
+
+def _check_parameters(month, area) -> None:
+    """The checks that need no data: the month's form and range, and that nothing is empty."""
+    from croydon_kpi.core.params import parse_month, require_value
+
+    require_value("area", area)
+    if month is not None:
+        parse_month(month)
 
 
 def _empty_months(store, jobs, expected: bool) -> int:
@@ -131,6 +141,14 @@ def command_execute_notebooks(args) -> int:
     return EXIT_OK
 
 
+def _publishing_options(command) -> None:
+    """What a scheduled job may tell a command that publishes packs."""
+    command.add_argument("--accept-rejects", action="store_true",
+                         help="publish even if some scorecard rows were rejected (they are listed in the pack's data quality section)")
+    command.add_argument("--empty-month-ok", action="store_true",
+                         help="exit 0 even if a pack's month has no local figures (otherwise the pack is built, says so, and the exit status is 3)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="croydon-kpi", description="Build children's services performance reports.")
     parser.add_argument("--version", action="version", version=f"croydon_kpi {__version__}")
@@ -140,10 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Build reports/monthly_pack_<month>_<area>.html.")
     pack.add_argument("--month", help="YYYY-MM (default: the notebook's, 2019-10)")
     pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: the notebook's)")
-    pack.add_argument("--accept-rejects", action="store_true",
-                      help="publish even if some scorecard rows were rejected (they are listed in the pack)")
-    pack.add_argument("--empty-month-ok", action="store_true",
-                      help="exit 0 even if the month has no local figures (otherwise the pack is built and the exit status is 3)")
+    _publishing_options(pack)
     pack.set_defaults(handler=command_pack)
 
     visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
@@ -154,10 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build every report for the default month",
                                 description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
                                             "and reports/index.html; nothing is published unless all succeed.")
-    build.add_argument("--accept-rejects", action="store_true",
-                       help="publish even if some scorecard rows were rejected (they are listed in the packs)")
-    build.add_argument("--empty-month-ok", action="store_true",
-                       help="exit 0 even if a pack's month has no local figures (otherwise exit status 3)")
+    _publishing_options(build)
     build.set_defaults(handler=command_build)
 
     annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",

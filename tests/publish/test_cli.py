@@ -91,3 +91,15 @@ def test_an_unreadable_data_folder_is_one_line_and_exit_2(tmp_path, monkeypatch,
 
     monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
     _one_line_exit_2(["pack", "--month", "2019-10"], capsys, "data/sources/dfe/", "cannot be read (Permission denied)")
+
+
+@pytest.mark.parametrize("argv", [["pack", "--month", "2019-13"], ["pack", "--month", ""], ["pack", "--area", " "]])
+def test_a_bad_month_or_empty_parameter_is_told_before_any_data_is_read(monkeypatch, capsys, argv):
+    from croydon_kpi.store import figure_store
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the store was loaded before the parameters were checked")
+
+    monkeypatch.setattr(figure_store, "load_store", refuse)
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.startswith("croydon-kpi: error: ")
