@@ -78,9 +78,18 @@ def load_registry() -> dict:
     numbered 1, 2, 3 ... in order."""
     path = project.data_dir() / "inspections.yaml"
     registry = read_yaml(path) or {}
+    if not isinstance(registry, dict):
+        raise InputError(path, "line 1", "expected a mapping with area, inspections and monitoring_visits")
     if not isinstance(registry.get("area"), str) or not registry["area"].strip():
         raise InputError(path, "area", "expected the name of the authority inspected")
     visits = registry.get("monitoring_visits") or []
+    for index, item in enumerate([*visits, *(registry.get("inspections") or [])]):
+        if not isinstance(item, dict):
+            raise InputError(path, f"entry {index + 1} of monitoring_visits or inspections",
+                             f"{str(item)[:40]!r} is not a mapping; expected number, start, end and sources")
+    for item in registry.get("inspections") or []:
+        if not all(hasattr(item.get(key), "year") for key in ("start", "end")):
+            raise InputError(path, f"inspection {item.get('id')!r}", "start and end must be dates (YYYY-MM-DD)")
     numbers = [visit.get("number") for visit in visits]
     if numbers != list(range(1, len(numbers) + 1)):
         raise InputError(path, "monitoring_visits", f"expected visits numbered 1, 2, 3 ... in order, found {numbers}")

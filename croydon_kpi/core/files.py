@@ -26,6 +26,7 @@ def read_text(path: Path) -> str:
 
 
 MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
+MAX_YAML_DEPTH = 50     # our own files nest four deep; thousands is an attack on the parser's stack
 
 
 def read_yaml(path: Path):
@@ -34,8 +35,19 @@ def read_yaml(path: Path):
 
     class _Counting(yaml.SafeLoader):
         aliases = 0
+        depth = 0
 
         def compose_node(self, parent, index):
+            _Counting.depth += 1
+            try:
+                if _Counting.depth > MAX_YAML_DEPTH:
+                    mark = self.peek_event().start_mark
+                    raise InputError(path, f"line {mark.line + 1}", f"nested more than {MAX_YAML_DEPTH} levels deep; expected plain data")
+                return self._compose_counted(parent, index)
+            finally:
+                _Counting.depth -= 1
+
+        def _compose_counted(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 _Counting.aliases += 1
                 if _Counting.aliases > MAX_YAML_ALIASES:
@@ -60,6 +72,10 @@ def read_yaml(path: Path):
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}" if mark else None
         raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
+    except (ValueError, TypeError, OverflowError) as error:  # a value YAML parses but cannot build: 2019-02-30
+        raise InputError(path, None, f"not valid YAML data ({str(error)[:120]}); expected real dates and numbers") from None
+    except RecursionError:
+        raise InputError(path, None, "nested too deeply; expected plain data") from None
 
 
 def csv_records(path: Path, text: str) -> list[list[str]]:

@@ -17,7 +17,12 @@ REQUIRED = ("measure", "as_written", "statement", "source")
 def read_finance_statements(source: Source, catalogue: Catalogue, so_far: pd.DataFrame) -> pd.DataFrame:
     """Each entry's area is its own `area:` or the file's."""
     loaded = read_yaml(source.path) or {}
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("figures") or [], list):
+        raise InputError(source.path, "line 1", "expected `area:` and a `figures:` list")
     entries = loaded.get("figures") or []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise InputError(source.path, f"figures[{index}]", "expected a mapping with measure, as_written, statement and source")
     rows = [_row(entry, index, source, catalogue, area_named(so_far, entry.get("area", loaded.get("area")), source.path, f"figures[{index}]"))
             for index, entry in enumerate(entries)]
     return schema.conform(pd.DataFrame(rows)) if rows else schema.empty_figures()

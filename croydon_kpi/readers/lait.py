@@ -35,8 +35,13 @@ def read_table(source: Source, short_descs: set[str]) -> pd.DataFrame:
     return table.loc[table["Short Desc"].isin(short_descs)]
 
 
-def _areas(rows: pd.DataFrame, lookup: AreaLookup) -> pd.DataFrame:
-    number = rows["LA Number"].astype("Int64")
+def _areas(rows: pd.DataFrame, lookup: AreaLookup, source: Source) -> pd.DataFrame:
+    number = pd.to_numeric(rows["LA Number"], errors="coerce")
+    bad = number.isna() | (number != number.round())
+    if bad.any():
+        row = rows.loc[bad].iloc[0]
+        raise InputError(source.path, f"row {row['_row']}, column LA Number", f"{str(row['LA Number'])[:20]!r} is not an LA number (a whole number)")
+    number = number.astype("Int64")
     level = np.where(number == ENGLAND_NUMBER, "national", np.where(number > ENGLAND_NUMBER, "regional", "local_authority"))
     lait_names = rows["LA and Regions"].map(lambda n: REGION_NAMES.get(n, n))
     old_codes = number.astype("string").where(level == "local_authority")
@@ -77,7 +82,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         except ParseError as error:
             raise InputError(source.path, f"row {row_number}, column Years", str(error)) from None
     values, symbols = _values(rows, source)
-    figures = _areas(rows, lookup).assign(
+    figures = _areas(rows, lookup, source).assign(
         measure=measure.id,
         label=mapping.get("label") or mapping["short_desc"],
         period_start=[p.start for p in periods],

@@ -20,7 +20,12 @@ def paper_catalogue() -> dict[str, dict]:
     or the catalogue's (a folder of one council's papers says it once)."""
     path = project.sources_dir() / CATALOGUE_FILE
     loaded = read_yaml(path) or {}
+    if not isinstance(loaded, dict):
+        raise InputError(path, "line 1", "expected a mapping with `documents:`")
     entries = loaded.get("documents") or []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise InputError(path, f"documents[{index}]", "each document needs an `id` (the name sources.yaml gives it)")
     return {entry["id"]: {"area": loaded.get("area"), **entry} for entry in entries}
 
 

@@ -17,6 +17,8 @@ AREA = {"area_code": "SYNTHETIC", "old_la_code": None, "area_name": "Synthetic",
 
 def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
     spec = read_yaml(source.path) or {}
+    if not isinstance(spec, dict) or not isinstance(spec.get("children"), int) or isinstance(spec.get("children"), bool) or spec["children"] < 1_000:
+        raise InputError(source.path, "children", "expected a whole number of children aged 0 to 17, 1,000 or more (a borough's size)")
     try:
         lists = generate(int(spec["seed"]), int(spec["children"]), str(spec["start"]), str(spec["end"]))
     except (KeyError, ValueError, TypeError) as error:
