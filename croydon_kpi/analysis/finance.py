@@ -53,32 +53,3 @@ def s251_comparison(store, measure: str = "s251_cla_gross_spend_gbp", *, area: s
     table = pd.DataFrame(columns)
     table.index.name = "financial_year"
     return table
-
-
-def investment_profile(store) -> pd.DataFrame:
-    """The improvement money by kind and year, as stated: recurring and one-off never added up."""
-    table = finance_table(store)
-    improvement = table[table["measure"].isin(["csc_base_budget_growth_gbp", "business_support_base_budget_gbp",
-                                               "transformation_funding_gbp", "transformation_spend_gbp",
-                                               "earmarked_reserves_improvement_gbp"])]
-    improvement = improvement.drop_duplicates(["measure", "pounds", "period_label"])
-    return pd.DataFrame({"Kind of money": improvement["money"], "What": improvement["measure"],
-                         "Year": improvement["period_label"], "Pounds": [f"£{p:,}" for p in improvement["pounds"]],
-                         "Status": improvement["status"], "Note": improvement["note"]})
-
-
-def real_terms_table(store, base: str = "2024-25") -> pd.DataFrame:
-    """Each stated money figure in base-year prices where its year is a single financial year."""
-    from croydon_kpi.analysis.money import real_terms
-
-    rows = []
-    for row in finance_table(store).itertuples():
-        single_year = isinstance(row.period_label, str) and len(row.period_label) == 7 and row.period_label[4] == "-"
-        try:
-            real = real_terms(row.pounds, row.period_label, base) if single_year else None
-            words = str(real) if real else "not computed: the figure spans years or its year is not stated"
-        except ValueError as error:
-            words = f"not computed: {error}"
-        rows.append({"As written": row.as_written if isinstance(row.as_written, str) else "(derived)", "Year": row.period_label, "Kind of money": row.money,
-                     f"In {base} prices": words})
-    return pd.DataFrame(rows)

@@ -9,9 +9,8 @@ import pandas as pd
 
 from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
 from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
-from croydon_kpi.reports.formatting import format_value
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value
 
-COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
 
 
 def benchmarks_title(area_name: str, year: int) -> str:

@@ -14,10 +14,10 @@ import pandas as pd
 from croydon_kpi.analysis import money
 from croydon_kpi.analysis.finance import finance_table, s251_areas
 from croydon_kpi.readers.papers import paper_catalogue
-from croydon_kpi.reports.formatting import format_money, source_label
+from croydon_kpi.readers.finance import NEVER_KNOWN
+from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, format_money, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
-NATURE_WORDS = {"recurring": "recurring", "one_off": "one-off", "outturn": "spend (outturn)", "not_stated": "not stated by the source"}
 S251_MEASURE = "s251_cla_gross_spend_gbp"
 
 
@@ -69,7 +69,7 @@ class FinanceReport:
 
     def _money_words(self, row) -> str:
         what = self._title(row.measure)
-        nature = NATURE_WORDS.get(row.money, "not stated by the source")
+        nature = MONEY_NATURE_WORDS.get(row.money, "not stated by the source")
         year = row.period_label if row.period_label != "year not stated" else "year not stated"
         return f"**{row.as_written}** {what.lower()}: {nature}; {year} ({source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})."
 
@@ -78,10 +78,10 @@ class FinanceReport:
         table = self._money
         return pd.DataFrame({"Money": [r.as_written if isinstance(r.as_written, str) else format_money(r.pounds) for r in table.itertuples()],
                              "What": [self._title(m) for m in table["measure"]],
-                             "Recurring or one-off": table["money"].map(NATURE_WORDS).fillna("not stated by the source"),
+                             "Recurring or one-off": table["money"].map(MONEY_NATURE_WORDS).fillna("not stated by the source"),
                              "Years": table["period_label"],
                              "Stated or worked out": table["status"].map({"reported": "stated", "derived": "worked out from stated figures"}),
-                             "Known from": [f"{d.day} {d:%B %Y}" if d.year < 2200 else "date first stated not recorded" for d in table["available_from"]],
+                             "Known from": [f"{d.day} {d:%B %Y}" if d < NEVER_KNOWN else "date first stated not recorded" for d in table["available_from"]],
                              "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(table["source_id"], table["locator"])]})
 
     def real_terms(self) -> pd.DataFrame:

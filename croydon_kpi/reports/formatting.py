@@ -11,6 +11,13 @@ from croydon_kpi.core import schema
 from croydon_kpi.core.rounding import round_half_up
 
 
+# Units that can be set beside a region's or England's figure: a count or money is a total that
+# grows with an authority's size, so it is never compared with London's or England's total.
+COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
+# How a money figure's nature is written for a reader (not_stated: its source does not say).
+MONEY_NATURE_WORDS = {"recurring": "recurring", "one_off": "one-off", "outturn": "spend (outturn)", "not_stated": "not stated by the source"}
+
+
 def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         if symbol:

@@ -28,15 +28,13 @@ from croydon_kpi.core.params import Month, parse_month
 from croydon_kpi.core.periods import PUBLICATION_LAG_MONTHS
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.charts import spc_chart, style_chart
-from croydon_kpi.reports.formatting import format_money, format_value, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, MONEY_NATURE_WORDS, format_money, format_value, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
 COMPARATORS = ("London", "England")
 SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
-COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio")
 WORKFORCE_MEASURES = ("social_workers_agency_percent", "social_workers_vacancy_percent", "social_workers_turnover_percent",
                       "social_worker_average_caseload", "social_workers_in_post_fte", "social_workers_absence_percent")
-MONEY_WORDS = {"recurring": "recurring", "one_off": "one-off", "outturn": "spend (outturn)", "not_stated": "not stated by the source"}
 KIND_WORDS = {"reported": "reported by the council", "computed": "computed from child-level lists", "derived": "derived"}
 
 
@@ -359,7 +357,7 @@ class MonthlyPack:
                 real = "outside the deflator table"
             rows.append({"Money": row.as_written if isinstance(row.as_written, str) else format_money(row.pounds),
                          "What": self.store.catalogue.measure(row.measure).title if row.measure in self.store.catalogue.measures else row.measure,
-                         "Recurring or one-off": MONEY_WORDS.get(row.money, row.money or "not stated"),
+                         "Recurring or one-off": MONEY_NATURE_WORDS.get(row.money, "not stated by the source"),
                          "Year": row.period_label, "In 2024-25 prices": real,
                          "Known from": f"{row.available_from.day} {row.available_from:%B %Y}",
                          "Source": source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})

@@ -16,10 +16,9 @@ from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.readers.papers import paper_catalogue
-from croydon_kpi.reports.formatting import format_value, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
-COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
 PAPERS_WINDOW_DAYS = 92   # committee papers within about three months of the visit
 KIND_WORDS = {"reported": "local, as reported", "published_statistic": "published statistic",
               "computed": "local, computed", "derived": "derived"}
