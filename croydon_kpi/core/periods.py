@@ -91,3 +91,11 @@ PERIOD_PARSERS = {
 
 def parse_period(period_type: str, text: str) -> Period:
     return PERIOD_PARSERS[period_type](text)
+
+
+def period_columns(period_type: str, periods: list[Period]) -> dict[str, list]:
+    """The store's period columns for published figures: start, end, label, and when each was
+    first known (the period's end plus the usual release lag)."""
+    return {"period_start": [p.start for p in periods], "period_end": [p.end for p in periods],
+            "period_label": [p.label for p in periods],
+            "available_from": [available_from(period_type, p.end) for p in periods]}

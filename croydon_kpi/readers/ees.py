@@ -14,7 +14,7 @@ from croydon_kpi.core import schema
 from croydon_kpi.catalogue.measures import Measure, Source
 from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import csv_frame, csv_records, read_text
-from croydon_kpi.core.periods import available_from, parse_period
+from croydon_kpi.core.periods import parse_period, period_columns
 
 AREA_KEYS = ["time_period", "geographic_level", "country_code", "region_code", "old_la_code", "new_la_code"]
 REQUIRED_COLUMNS = ["time_period", "geographic_level", "country_code", "country_name"]
@@ -135,10 +135,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
     figures = _areas(rows, source).assign(
         measure=measure.id,
         label=_label(mapping),
-        period_start=[p.start for p in periods],
-        period_end=[p.end for p in periods],
-        period_label=[p.label for p in periods],
-        available_from=[available_from(mapping["period"], p.end) for p in periods],
+        **period_columns(mapping["period"], periods),
         kind="level",
         value=values,
         as_written=rows[mapping["value"]],

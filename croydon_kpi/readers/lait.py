@@ -14,7 +14,7 @@ from croydon_kpi.core import schema
 from croydon_kpi.core.areas import AreaLookup
 from croydon_kpi.catalogue.measures import Measure, Source
 from croydon_kpi.errors import InputError
-from croydon_kpi.core.periods import available_from, parse_period
+from croydon_kpi.core.periods import parse_period, period_columns
 from croydon_kpi.errors import ParseError
 
 REQUIRED_COLUMNS = ["Short Desc", "Years", "LA and Regions", "Values", "LA Number"]
@@ -85,10 +85,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
     figures = _areas(rows, lookup, source).assign(
         measure=measure.id,
         label=mapping.get("label") or mapping["short_desc"],
-        period_start=[p.start for p in periods],
-        period_end=[p.end for p in periods],
-        period_label=[p.label for p in periods],
-        available_from=[available_from(mapping["period"], p.end) for p in periods],
+        **period_columns(mapping["period"], periods),
         kind="level",
         value=values,
         as_written=rows["Values"],

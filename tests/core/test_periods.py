@@ -28,3 +28,11 @@ def test_a_31_march_figure_is_known_nine_months_later_at_the_months_end():
 def test_a_year_that_is_not_a_year_is_named():
     with pytest.raises(ParseError, match="'19' as a year"):
         parse_period("snapshot_31_march", "19")
+
+
+def test_period_columns_give_each_published_figure_its_period_and_known_date():
+    from croydon_kpi.core.periods import period_columns
+
+    columns = period_columns("snapshot_31_march", [parse_period("snapshot_31_march", "2019")])
+    assert columns == {"period_start": [date(2019, 3, 31)], "period_end": [date(2019, 3, 31)], "period_label": ["31 Mar 2019"],
+                       "available_from": [date(2019, 12, 31)]}
