@@ -131,3 +131,9 @@ def spend_profile(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str
     profile = pd.DataFrame(rows)
     profile["real_change_on_year"] = profile[f"real_{base}_prices"].diff()
     return profile
+
+
+def is_one_financial_year(label) -> bool:
+    """A period label of one financial year ("2018-19"), which a deflator can price; not "2018-19
+    to 2019-20", "2018-19 and 2019-20 together" or "year not stated"."""
+    return isinstance(label, str) and len(label) == 7 and label[4] == "-" and label[:4].isdigit() and label[5:].isdigit()

@@ -12,6 +12,7 @@ from functools import cached_property
 import pandas as pd
 
 from croydon_kpi.analysis import money
+from croydon_kpi.analysis.money import is_one_financial_year
 from croydon_kpi.analysis.finance import finance_table, s251_areas
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.readers.finance import NEVER_KNOWN
@@ -87,7 +88,7 @@ class FinanceReport:
     def real_terms(self) -> pd.DataFrame:
         rows = []
         for row in self._money.itertuples():
-            single_year = isinstance(row.period_label, str) and len(row.period_label) == 7 and row.period_label[4] == "-"
+            single_year = is_one_financial_year(row.period_label)
             if not single_year:
                 words = "not worked out: the figure spans years or its year is not stated"
             else:

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from croydon_kpi.analysis import spc, visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.finance import finance_table
-from croydon_kpi.analysis.money import real_terms
+from croydon_kpi.analysis.money import is_one_financial_year, real_terms
 from croydon_kpi.analysis.targets import GROUP_WORDS, GROUPS, overview
 from croydon_kpi.analysis.trend import direction_of_travel
 from croydon_kpi.catalogue.neighbours import model_for
@@ -350,7 +350,7 @@ class MonthlyPack:
         table = finance_table(self.store, self.area.name)
         rows = []
         for row in table.itertuples():
-            single_year = isinstance(row.period_label, str) and len(row.period_label) == 7 and row.period_label[4] == "-"
+            single_year = is_one_financial_year(row.period_label)
             try:
                 real = format_money(real_terms(row.pounds, row.period_label).pounds, approximate=True) if single_year else "-"
             except ValueError:

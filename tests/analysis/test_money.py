@@ -34,3 +34,8 @@ def test_spend_profile_in_real_terms(store):
     assert profile.loc["2018-19", "cash"] == 53_043_836
     assert profile.loc["2018-19", "real_2024-25_prices"] == float(money.real_terms(53_043_836, "2018-19").pounds)
     assert profile["deflator_vintage"].str.contains("March 2026").all()
+
+
+def test_only_one_financial_year_is_priced():
+    assert money.is_one_financial_year("2018-19")
+    assert not any(money.is_one_financial_year(label) for label in ("2018-19 to 2019-20", "year not stated", None, "Oct-19"))
