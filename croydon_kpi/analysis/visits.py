@@ -47,7 +47,7 @@ NOT_BUNDLED = "not in a bundled source"
 
 def is_bundled(source: str) -> bool:
     """A source text naming a file that is in the project (data/...), not only a web address."""
-    return any((project.project_root() / path).is_file() for path in re.findall(r"data/[\w./-]+\.\w+", str(source)))
+    return any(project.data_file(path).is_file() for path in re.findall(r"data/[\w./-]+\.\w+", str(source)))
 
 
 def _month_span(start: date, end: date) -> str:

@@ -106,3 +106,30 @@ def csv_frame(path: Path, text: str):
         return frame[~(frame.fillna("") == "").all(axis=1)] if len(frame.columns) else frame
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
         raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under a folder, sorted, walked without following links to folders (a link loop
+    cannot hang it). A link to a folder or a link to nothing is refused, naming it: a file that
+    cannot be read is never silently passed over."""
+    import os
+
+    found = []
+    for top, folders, names in os.walk(folder, followlinks=False, onerror=_walk_error):
+        for name in sorted(folders):
+            if os.path.islink(os.path.join(top, name)):
+                raise InputError(Path(top) / name, None, "a link to a folder; expected files and folders themselves")
+        for name in names:
+            path = Path(top) / name
+            if path.is_symlink() and not path.exists():
+                raise InputError(path, None, "a link to nothing (or a loop of links); expected a file")
+            if not path.is_file():
+                raise InputError(path, None, "not a regular file; expected a data file")
+            found.append(path)
+        folders.sort()
+    return sorted(found)
+
+
+def _walk_error(error: OSError):
+    raise InputError(error.filename or "data", None, f"cannot be read ({error.strerror or type(error).__name__}); "
+                                                     "check that the folder exists and may be read")

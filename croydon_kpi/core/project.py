@@ -12,6 +12,9 @@ from croydon_kpi.errors import ProjectNotFound
 
 ROOT_ENV = "CROYDON_KPI_ROOT"
 CACHE_ENV = "CROYDON_KPI_CACHE_DIR"
+# A run's snapshot of data/: set by the command that publishes, so its pre-run check and every
+# kernel it starts read the same files, whatever is dropped into data/ meanwhile.
+DATA_ENV = "CROYDON_KPI_DATA_DIR"
 _MARKER = Path("data") / "catalogue" / "measures.yaml"
 
 
@@ -30,7 +33,14 @@ def project_root() -> Path:
 
 
 def data_dir() -> Path:
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
     return project_root() / "data"
+
+
+def data_file(name: str) -> Path:
+    """A path written as the project writes it ("data/sources/x.csv") in the data folder in use."""
+    return data_dir() / Path(name).relative_to("data")
 
 
 def sources_dir() -> Path:
@@ -38,7 +48,7 @@ def sources_dir() -> Path:
 
 
 def catalogue_path() -> Path:
-    return project_root() / _MARKER
+    return data_dir() / _MARKER.relative_to("data")
 
 
 def notebooks_dir() -> Path:
@@ -56,8 +66,14 @@ def cache_dir() -> Path:
 
 
 def relative(path: Path) -> str:
-    """A path as shown to users and stored in figures: relative to the project root."""
-    try:
-        return Path(path).resolve().relative_to(project_root()).as_posix()
-    except ValueError:
-        return Path(path).name
+    """A path as shown to users and stored in figures: relative to the project root (a file in a
+    run's snapshot of data/ is named as the file in data/ it was copied from)."""
+    # The path as given first (a link is named as the link, not where it points), then resolved.
+    for candidate in (Path(path).absolute(), Path(path).resolve()):
+        for base, prefix in ((data_dir(), "data/"), (project_root(), "")):
+            for folder in (base.absolute(), base.resolve()):
+                try:
+                    return prefix + candidate.relative_to(folder).as_posix()
+                except ValueError:
+                    continue
+    return Path(path).name

@@ -57,12 +57,20 @@ def _publish(jobs, command: str, with_index: bool = False) -> int:
     return EXIT_OK
 
 
+def _snapshot():
+    """The run's own copy of data/: what is checked is what the kernels read (publish/snapshot.py)."""
+    from croydon_kpi.publish.snapshot import data_snapshot
+
+    return data_snapshot()
+
+
 def command_pack(args) -> int:
     _check_parameters(args.month, args.area)  # before the store loads: a mistyped month is told at once
-    store = _store(args.accept_rejects)
-    job = _jobs().pack_job(store, args.month, args.area)
-    published = _publish([job], "pack")
-    return _empty_months(store, [job], args.empty_month_ok) or published
+    with _snapshot():
+        store = _store(args.accept_rejects)
+        job = _jobs().pack_job(store, args.month, args.area)
+        published = _publish([job], "pack")
+        return _empty_months(store, [job], args.empty_month_ok) or published
 
 
 def _check_parameters(month, area) -> None:
@@ -89,14 +97,16 @@ def _empty_months(store, jobs, expected: bool) -> int:
 
 
 def command_visit(args) -> int:
-    return _publish([_jobs().visit_job(args.number)], "visit")
+    with _snapshot():
+        return _publish([_jobs().visit_job(args.number)], "visit")
 
 
 def command_build(args) -> int:
-    store = _store(args.accept_rejects)
-    jobs = _jobs().build_jobs(store)
-    published = _publish(jobs, "build", with_index=True)
-    return _empty_months(store, jobs, args.empty_month_ok) or published
+    with _snapshot():
+        store = _store(args.accept_rejects)
+        jobs = _jobs().build_jobs(store)
+        published = _publish(jobs, "build", with_index=True)
+        return _empty_months(store, jobs, args.empty_month_ok) or published
 
 
 def command_check(args) -> int:

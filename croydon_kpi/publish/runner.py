@@ -12,13 +12,11 @@ import ast
 import hashlib
 import html
 import json
-import os
 import platform
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
@@ -31,6 +29,7 @@ from croydon_kpi import __version__
 
 from croydon_kpi.core import project
 from croydon_kpi.errors import NotebookFailed
+from croydon_kpi.publish import atomic
 from croydon_kpi.publish.html import notebook_to_html
 from croydon_kpi.store.figure_store import cache_key
 
@@ -60,20 +59,14 @@ def notebook_defaults(notebook: str) -> dict:
 # --- building -------------------------------------------------------------------------------
 
 def _staging_dir() -> Path:
-    root = project.cache_dir() / "staging"
-    root.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=root))
+    return atomic.staging_folder(project.cache_dir() / "staging")
 
 
 def _publish(built: Path, target: Path) -> None:
-    """Move a finished file into place in one rename (a copy first if staging is on another disk)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.replace(built, target)
-    except OSError:
-        partial = target.with_name(f".{target.name}.partial")
-        shutil.copyfile(built, partial)
-        os.replace(partial, target)
+    """Put one finished file in place, whole (see atomic.publish_set); `target` has its name."""
+    if built.name != target.name:
+        built = built.replace(built.with_name(target.name))
+    atomic.publish_set([built], target.parent)
 
 
 def _execute(job: Job, executed: Path, outputs: dict | None = None) -> None:
@@ -139,12 +132,7 @@ def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False)
         manifest_name = "manifest.json" if with_index else f"manifest_{jobs[0].report_name}.json"
         manifest = staging / manifest_name
         manifest.write_text(json.dumps(make_manifest(command, jobs, built), indent=2, sort_keys=True), encoding="utf-8")
-        published = []
-        for path in [*built, manifest]:
-            target = project.reports_dir() / path.name
-            _publish(path, target)
-            published.append(target)
-        return published
+        return atomic.publish_set([*built, manifest], project.reports_dir())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

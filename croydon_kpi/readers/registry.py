@@ -22,6 +22,7 @@ class Reader:
     read: Callable
     order: int                     # read in this order: later readers borrow area codes from earlier ones
     mapping_needs: str | None = None  # the field a catalogue measure's mapping to this kind must give
+    borrows_areas: bool = True     # reads `so_far`: its cached result depends on every source before it
 
 
 READERS = {
@@ -31,7 +32,7 @@ READERS = {
     "committee_paper": Reader(papers.read, 2),
     "finance_statements": Reader(finance.read, 3),
     "scorecard_folder": Reader(scorecards.read, 4),
-    "synthetic_borough": Reader(synthetic.read, 5),
+    "synthetic_borough": Reader(synthetic.read, 5, borrows_areas=False),
 }
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from croydon_kpi.core import areas, project, schema
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
 from croydon_kpi.errors import InputError
+from croydon_kpi.core.files import files_under
 from croydon_kpi.readers import registry
 from croydon_kpi.store.derived import derived_figures
 from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
@@ -121,63 +122,122 @@ def _is_folder(source) -> bool:
 
 
 def _check_every_file_is_listed(catalogue: Catalogue) -> None:
+    """Every file and folder under data/sources/ is a listed source, inside a listed folder, or
+    a folder holding listed files: nothing there is silently passed over, warm cache or cold."""
     listed = {Path(source.file).as_posix() for source in catalogue.sources.values() if not _is_folder(source)}
     folders = [source.file for source in catalogue.sources.values() if _is_folder(source)]
+    holding = {parent.as_posix() + "/" for file in listed for parent in Path(file).parents if parent != Path(".")}
     root = project.sources_dir()
-    for path in sorted(root.rglob("*")):
+    for path in files_under(root):
         relative = path.relative_to(root).as_posix()
         in_folder = any(relative.startswith(folder) for folder in folders)
-        if path.is_file() and relative not in listed and not in_folder and path.name not in _DESCRIPTIVE_FILES:
+        if relative not in listed and not in_folder and path.name not in _DESCRIPTIVE_FILES:
             raise InputError(path, None, "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)")
+    for path in sorted(p for p in root.rglob("*") if p.is_dir()):
+        relative = path.relative_to(root).as_posix() + "/"
+        if relative not in holding and not any(relative.startswith(folder) for folder in folders):
+            raise InputError(path, None, "a folder not described in data/sources/sources.yaml; expected only the listed files and folders")
     for source in catalogue.sources.values():
         present = source.path.is_dir() if _is_folder(source) else source.path.is_file()
         if not present:
             raise InputError(source.path, None, f"listed in data/sources/sources.yaml as {source.id!r} but missing")
 
 
-def read_sources(catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(figures, rejections) from every source in the registry, each read by its reader."""
+def read_sources(catalogue: Catalogue, cache: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures, rejections) from every source in the registry, each read by its reader. With
+    `cache`, each source's result is kept on disk keyed by its files, the code, the catalogue and
+    every source read before it: an edited scorecard re-reads the scorecards, not the DfE files."""
     registry.check(catalogue)
     _check_every_file_is_listed(catalogue)
     frames: list[pd.DataFrame] = []
     rejections: list[pd.DataFrame] = []
+    base = chain = _base_digest(catalogue)
     for source in registry.in_order(catalogue):
+        # A reader that borrows areas from earlier sources depends on all of them; one that does not, on itself alone.
+        key = _source_digest(chain if registry.READERS[source.reader].borrows_areas else base, source)
+        chain = _source_digest(chain, source)
         so_far = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
-        figures, rejected = registry.READERS[source.reader].read(source, catalogue, so_far)
+        figures, rejected = _read_source(source, catalogue, so_far, key if cache else None)
         frames.append(figures)
-        if rejected is not None:
-            rejections.append(rejected)
+        rejections.append(rejected)
     figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
     figures = schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
-    rejected = pd.concat(rejections, ignore_index=True) if rejections else pd.DataFrame(columns=REJECTION_COLUMNS)
+    rejected = pd.concat([r for r in rejections if len(r)], ignore_index=True) if any(len(r) for r in rejections) else _no_rejections()
     return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
+
+
+def _no_rejections() -> pd.DataFrame:
+    return pd.DataFrame(columns=REJECTION_COLUMNS)
+
+
+def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | None):
+    """One source's (figures, rejections), from the disk cache when its key is there."""
+    path = project.cache_dir() / "store" / "sources" / f"{source.id}-{key}.parquet"
+    if key and path.is_file():
+        try:
+            figures, rejected = schema.conform(pd.read_parquet(path)), pd.read_parquet(_rejections_path(path))
+            os.utime(path)  # recently used: kept when older keys are pruned
+            return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
+        except Exception:  # a damaged cache file is re-read, never trusted
+            path.unlink(missing_ok=True)
+    figures, rejected = registry.READERS[source.reader].read(source, catalogue, so_far)
+    figures = schema.conform(figures) if len(figures) else schema.empty_figures()
+    rejected = _no_rejections() if rejected is None else rejected
+    if key:
+        try:
+            _write_cache(figures, rejected, path, keep=KEPT_PER_SOURCE)
+        except OSError:
+            pass  # a read-only cache folder: still correct, just slower next time
+    return figures, rejected
 
 
 # --- the disk cache --------------------------------------------------------------------------
 
 def _input_files() -> list[Path]:
     package = Path(__file__).resolve().parents[1]  # all of croydon_kpi/: any reader's code is an input
-    data = sorted(p for p in project.sources_dir().rglob("*") if p.is_file())
-    return [project.catalogue_path(), *data, *sorted(package.rglob("*.py"))]
+    return [project.catalogue_path(), *files_under(project.sources_dir()), *sorted(package.rglob("*.py"))]
 
 
 def _name(path: Path) -> str:
     """A file's name within the project or the package (readers/finance.py, not finance.py)."""
     package = Path(__file__).resolve().parents[1]
-    for root in (project.project_root(), package.parent):
-        try:
-            return path.resolve().relative_to(root).as_posix()
-        except ValueError:
-            continue
-    return path.name
+    try:
+        return path.resolve().relative_to(package.parent).as_posix()
+    except ValueError:
+        return project.relative(path)
+
+
+def _digest_files(digest, paths) -> None:
+    for path in paths:
+        digest.update(_name(path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _source_files(source) -> list[Path]:
+    return files_under(source.path) if _is_folder(source) else [source.path]
+
+
+def _base_digest(catalogue: Catalogue) -> str:
+    """What every reader may depend on: the code, the catalogue, and every file under
+    data/sources/ that no figure reader owns (sources.yaml, reference data readers consult)."""
+    owned = {path for source in registry.in_order(catalogue) for path in _source_files(source)}
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    _digest_files(digest, [project.catalogue_path(), *sorted(package.rglob("*.py"))])
+    _digest_files(digest, [path for path in files_under(project.sources_dir()) if path not in owned])
+    return digest.hexdigest()[:24]
+
+
+def _source_digest(previous: str, source) -> str:
+    digest = hashlib.sha256(f"{previous}|{source.id}|{source.reader}|{source.file}".encode())
+    _digest_files(digest, _source_files(source))
+    return digest.hexdigest()[:24]
 
 
 def cache_key() -> str:
     """SHA-256 over every input file's name and content, and this package's code."""
     digest = hashlib.sha256()
-    for path in _input_files():
-        digest.update(_name(path).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    _digest_files(digest, _input_files())
     return digest.hexdigest()[:24]
 
 
@@ -186,7 +246,7 @@ def _cache_path(key: str) -> Path:
 
 
 def _rejections_path(path: Path) -> Path:
-    return path.with_name(path.name.replace("figures-", "rejections-"))
+    return path.with_suffix(".rejections.parquet")
 
 
 def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
@@ -201,14 +261,22 @@ def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
             os.remove(temporary)
 
 
-def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path) -> None:
+KEPT_PER_SOURCE = 8  # a few recent versions of each source: switching back and forth stays warm
+
+
+def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path, keep: int = 1) -> None:
+    """Write one cached result (figures, then its rejections beside it) and prune all but the
+    `keep` most recently used results of the same name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Rejections first: a figures file present means its rejections file is too.
     _write_atomically(rejections.astype(str), _rejections_path(path))
     _write_atomically(figures, path)
-    for stale in [*path.parent.glob("figures-*.parquet"), *path.parent.glob("rejections-*.parquet")]:
-        if stale not in (path, _rejections_path(path)):
-            stale.unlink(missing_ok=True)
+    stem = path.name.rsplit("-", 1)[0]
+    results = [p for p in path.parent.glob(f"{stem}-*.parquet") if not p.name.endswith(".rejections.parquet")]
+    older = sorted(results, key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in [p for p in older if p != path][keep - 1:]:
+        stale.unlink(missing_ok=True)
+        _rejections_path(stale).unlink(missing_ok=True)
 
 
 def load_store(cache: bool = True) -> FigureStore:
@@ -224,6 +292,7 @@ def load_store(cache: bool = True) -> FigureStore:
 
 def _load_store(cache: bool) -> FigureStore:
     catalogue = load_catalogue()
+    _check_every_file_is_listed(catalogue)  # warm or cold: a stray folder is refused either way
     if not cache:
         figures, rejections = read_sources(catalogue)
         return FigureStore(figures, catalogue, rejections)
@@ -236,7 +305,7 @@ def _load_store(cache: bool) -> FigureStore:
             return FigureStore(schema.conform(pd.read_parquet(path)), catalogue, rejections)
         except Exception:  # a damaged cache file is rebuilt, never trusted
             path.unlink(missing_ok=True)
-    figures, rejections = read_sources(catalogue)
+    figures, rejections = read_sources(catalogue, cache=True)
     try:
         _write_cache(figures, rejections, path)
     except OSError:

@@ -55,6 +55,13 @@ def _second_sheet(path):
 
 
 @pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    """One cache for the module: each case re-reads only the source it breaks (the store's
+    per-source cache is keyed by content, so sharing it cannot hide a bad file)."""
+    return tmp_path_factory.mktemp("corpus-cache")
+
+
+@pytest.fixture(scope="module")
 def base(tmp_path_factory):
     """A project copy with a good report already built (the 'previous report' to protect)."""
     root = tmp_path_factory.mktemp("corpus-base")
@@ -91,12 +98,12 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, tmp_path, monkeypatch, capsys):
+def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, cache, tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     shutil.copytree(base, root)
     _apply(case, root)
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
     before = _files(root / "reports")
     argv = [a.replace("{root}", str(root)).replace("{long}", "x" * 100_000) for a in case.get("argv", ["pack", "--month", "2019-10"])]
     code = cli.main(argv)

@@ -1,0 +1,131 @@
+"""Publishing a set of files all or nothing, and cleaning up after a run that was killed.
+
+A run builds in a staging folder under the cache (which may be on another filesystem, e.g. a
+local disk while reports/ is a shared drive). Publishing then goes in three steps:
+1. copy every file into `reports/.incoming-<run>/` (same filesystem as reports/);
+2. write `READY` there, in one rename, listing the files: from now on the set is committed;
+3. rename each file into reports/ and remove the folder.
+A run killed before step 2 leaves reports/ untouched (its incoming folder is removed by the next
+run); a run killed during step 3 (a few renames, milliseconds) is finished by the next run, which
+completes the committed set before doing anything else. So reports/ always holds a whole set,
+the old or the new, once any run has started; never a `.partial` file or a mix.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import tempfile
+from pathlib import Path
+
+INCOMING = ".incoming-"
+READY = "READY"
+OWNER = "owner.json"
+
+
+# --- staging folders (in the cache) --------------------------------------------------------------
+
+def staging_folder(root: Path, prefix: str = "run-") -> Path:
+    """A new staging folder under `root`, marked with its owner; stale ones of killed runs are removed first."""
+    root.mkdir(parents=True, exist_ok=True)
+    remove_stale(root)
+    folder = Path(tempfile.mkdtemp(dir=root, prefix=prefix))
+    _mark_owner(folder)
+    return folder
+
+
+def _mark_owner(folder: Path) -> None:
+    (folder / OWNER).write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}), encoding="utf-8")
+
+
+def remove_stale(root: Path) -> None:
+    """Remove the staging folders of runs that are no longer running on this machine."""
+    for folder in root.iterdir() if root.is_dir() else []:
+        if folder.is_dir() and not _owner_alive(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owner_alive(folder: Path) -> bool:
+    try:
+        owner = json.loads((folder / OWNER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        # No owner yet: a run between mkdtemp and writing its owner, or one killed there. Spare
+        # it for an hour rather than pull a folder from under a starting run.
+        import time
+
+        try:
+            return time.time() - folder.stat().st_mtime < 3600
+        except OSError:
+            return False
+    if owner.get("host") != socket.gethostname():
+        return True  # another machine's run on a shared drive: not ours to judge
+    try:
+        os.kill(int(owner["pid"]), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, KeyError, ValueError, TypeError):
+        return True
+    return True
+
+
+# --- publishing a set ----------------------------------------------------------------------------
+
+def publish_set(built: list[Path], reports: Path) -> list[Path]:
+    """Move every built file into `reports` as one set (see the module's note); the published paths."""
+    reports.mkdir(parents=True, exist_ok=True)
+    recover(reports)
+    incoming = Path(tempfile.mkdtemp(dir=reports, prefix=INCOMING))
+    try:
+        _mark_owner(incoming)
+        for path in built:
+            _move_or_copy(path, incoming / path.name)
+        _write_ready(incoming, [path.name for path in built])
+    except BaseException:
+        shutil.rmtree(incoming, ignore_errors=True)
+        raise
+    return _complete(incoming, reports)
+
+
+def recover(reports: Path) -> None:
+    """Finish a committed set a killed run left half-renamed; remove an uncommitted one."""
+    for incoming in sorted(reports.glob(f"{INCOMING}*")) if reports.is_dir() else []:
+        if (incoming / READY).is_file() and not _is_running(incoming):
+            _complete(incoming, reports)
+        elif not (incoming / READY).is_file() and not _is_running(incoming):
+            shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _is_running(incoming: Path) -> bool:
+    """An incoming folder a live process is filling or renaming right now (concurrent runs)."""
+    return _owner_alive(incoming)
+
+
+def _move_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.replace(source, target)  # same filesystem: one rename
+    except OSError:
+        shutil.copyfile(source, target)  # another filesystem: a copy into the incoming folder
+        with open(target, "rb") as handle:
+            os.fsync(handle.fileno())
+
+
+def _write_ready(incoming: Path, names: list[str]) -> None:
+    temporary = incoming / f".{READY}.tmp"
+    temporary.write_text(json.dumps(names), encoding="utf-8")
+    os.replace(temporary, incoming / READY)
+
+
+def _complete(incoming: Path, reports: Path) -> list[Path]:
+    try:
+        names = json.loads((incoming / READY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        shutil.rmtree(incoming, ignore_errors=True)
+        return []
+    published = []
+    for name in names:
+        if (incoming / name).exists():
+            os.replace(incoming / name, reports / name)
+        published.append(reports / name)
+    shutil.rmtree(incoming, ignore_errors=True)
+    return published

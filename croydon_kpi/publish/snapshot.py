@@ -1,0 +1,47 @@
+"""One snapshot of data/ per run: the files a command checks are the files its kernels read.
+
+A command that publishes copies data/ into its staging folder, points CROYDON_KPI_DATA_DIR at
+the copy, and only then loads the store, checks it and starts kernels (which inherit the
+variable). A file dropped into data/ while the run goes on waits for the next run: it can never
+reach a report without passing the check.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+
+from croydon_kpi.core import project
+from croydon_kpi.core.files import files_under
+from croydon_kpi.errors import InputError
+from croydon_kpi.publish import atomic
+
+
+@contextmanager
+def data_snapshot():
+    """Inside the block, data_dir() is a private copy of data/ taken on entry."""
+    if os.environ.get(project.DATA_ENV):  # already inside a run's snapshot (a nested call)
+        yield project.data_dir()
+        return
+    source = project.data_dir()
+    files = files_under(source)  # links to folders and loops refused here, naming them
+    folder = atomic.staging_folder(project.cache_dir() / "staging", prefix="snapshot-")
+    try:
+        for path in files:
+            target = folder / "data" / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                shutil.copyfile(path, target)
+            except OSError as error:
+                raise InputError(path, None, f"cannot be read ({error.strerror or type(error).__name__}); "
+                                             "check that the file may be read") from None
+        for empty in (p for p in source.rglob("*") if p.is_dir()):  # folders too: a stray one is still refused
+            (folder / "data" / empty.relative_to(source)).mkdir(parents=True, exist_ok=True)
+        os.environ[project.DATA_ENV] = str(folder / "data")
+        yield folder / "data"
+    finally:
+        os.environ.pop(project.DATA_ENV, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+__all__ = ["data_snapshot"]

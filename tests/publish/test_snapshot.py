@@ -1,0 +1,61 @@
+"""One snapshot per run: a file dropped into data/ after the check never reaches the kernels."""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from croydon_kpi.core import project
+from croydon_kpi.publish import cli, runner
+from croydon_kpi.publish.snapshot import data_snapshot
+
+BAD = "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-10,eighty\n"
+KERNEL_LIKE = "import croydon_kpi; print(len(croydon_kpi.load_store().rejections))"
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(project.project_root() / folder, root / folder)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv(project.DATA_ENV, raising=False)
+    return root
+
+
+def test_inside_a_snapshot_the_store_reads_the_copy_taken_on_entry(copy):
+    from croydon_kpi import load_store
+
+    with data_snapshot() as snapshot:
+        (copy / "data/sources/scorecards/late.csv").write_text(BAD)
+        assert project.data_dir() == snapshot != copy / "data"
+        store = load_store()
+        assert store.rejections.empty
+        assert set(store.figures["locator"].str.extract(r"^(data/sources/scorecards/[^,]+)")[0].dropna()) == {
+            "data/sources/scorecards/2019-10_croydon_board_overview.csv"}  # named as in data/, not the copy
+    assert project.data_dir() == copy / "data" and not snapshot.exists()
+    assert len(load_store().rejections) == 1  # the next run sees it, and its check refuses it
+
+
+def test_a_bad_file_dropped_after_the_check_is_not_what_the_kernels_read(copy, monkeypatch, capsys):
+    seen_by_kernel = []
+
+    def run(jobs, command="build", with_index=False):  # what runner.run does first: start a kernel
+        (copy / "data/sources/scorecards/late.csv").write_text(BAD)
+        done = subprocess.run([sys.executable, "-c", KERNEL_LIKE], env=os.environ.copy(), capture_output=True, text=True, check=True)
+        seen_by_kernel.append(int(done.stdout.strip()))
+        return []
+
+    monkeypatch.setattr(runner, "run", run)
+    assert cli.main(["pack", "--month", "2019-10"]) == 0
+    assert seen_by_kernel == [0]
+    assert cli.main(["pack", "--month", "2019-10"]) == 2  # the next run checks the new file and refuses it
+    assert "late.csv, row 2, column value: 'eighty' is not a number" in capsys.readouterr().err
+
+
+def test_a_link_loop_in_data_is_refused_by_name(copy, capsys):
+    os.symlink(copy / "data/sources", copy / "data/sources/dfe/loop")
+    assert cli.main(["pack", "--month", "2019-10"]) == 2
+    assert "data/sources/dfe/loop: a link to a folder" in capsys.readouterr().err
