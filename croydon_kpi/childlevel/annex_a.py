@@ -84,59 +84,91 @@ def _canonical_headers(headers: list[str], columns: list[Column], path: Path) ->
     return renamed
 
 
-def _category(value: str, codes: tuple[str, ...]) -> str | None:
-    text = re.sub(r"^[a-z]{1,2}\)\s*", "", value.strip(), flags=re.IGNORECASE).strip().lower()
-    for code in codes:
-        if text == code.lower() or (len(text) == 1 and code.lower().startswith(text) and code in ("Yes", "No", "Male", "Female")):
-            return code
-    return None
+def _categories(raw: pd.Series, codes: tuple[str, ...]) -> pd.Series:
+    """Each cell as its code, or None: the code itself in any case, with an "a) " prefix allowed,
+    or the first letter of Yes, No, Male or Female."""
+    text = raw.str.replace(r"^[a-z]{1,2}\)\s*", "", case=False, regex=True).str.strip().str.lower()
+    known = {code.lower(): code for code in reversed(codes)}
+    for code in reversed(codes):
+        if code in ("Yes", "No", "Male", "Female"):
+            known.setdefault(code[0].lower(), code)
+    return text.map(known)
 
 
-def _date(value: str):
-    text = value.strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return pd.to_datetime(text, format=pattern)
-        except ValueError:
-            continue
-    return None
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S")
+
+
+def _dates(raw: pd.Series) -> pd.Series:
+    parsed = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    for pattern in DATE_FORMATS:
+        missing = parsed.isna() & (raw != "")
+        if not missing.any():
+            break
+        parsed[missing] = pd.to_datetime(raw[missing], format=pattern, errors="coerce")
+    return parsed
+
+
+def _parsed(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
+    """(values, which filled cells could not be read, what was expected)."""
+    filled = raw != ""
+    if column.type == "date":
+        values = _dates(raw)
+        return values, filled & values.isna(), "a date (DD/MM/YYYY)"
+    if column.type == "integer":
+        whole = raw.str.fullmatch(r"-?\d{1,15}")
+        values = pd.Series(None, index=raw.index, dtype=object)
+        values[whole] = raw[whole].astype("int64").astype(object)
+        return values, filled & ~whole, "a whole number"
+    if column.type == "category":
+        values = _categories(raw, column.codes)
+        return values.astype(object).where(values.notna(), None), filled & values.isna(), f"one of {list(column.codes)}"
+    return raw.astype(object).where(filled, None), pd.Series(False, index=raw.index), "text"
+
+
+# An unborn child's record may carry its expected date of birth, up to 40 weeks after a
+# referral or plan; a birth later than that, or any event after today, cannot be true.
+MAX_BEFORE_BIRTH = pd.Timedelta(weeks=40)
+BIRTH = "Date of Birth"
 
 
 def validate(table: pd.DataFrame, list_name: str, path: Path) -> pd.DataFrame:
-    """Typed columns with the template's names; every bad cell is an AnnexAError problem."""
+    """Typed columns with the template's names; every bad cell is an AnnexAError problem
+    (row and column, never the cell's value: in a shifted row any column can hold a child's
+    identifier or birth date). Whole columns at a time: a million rows in seconds."""
     columns = schemas()[list_name]
     table = table.rename(columns=_canonical_headers([str(h) for h in table.columns], columns, path))
     problems, out = [], pd.DataFrame(index=table.index)
+    rows = pd.Series(table.index + 2, index=table.index)
     for column in columns:
         if column.name not in table:
             continue
         raw = table[column.name].fillna("").astype(str).str.strip()
-        values = []
-        for row_number, value in zip(table.index + 2, raw):
-            if not value:
-                if column.required:
-                    problems.append((row_number, column.name, "a value is required"))
-                values.append(None)
-                continue
-            parsed, expected = _parse(value, column)
-            if parsed is None:
-                # Never the cell's value: in a shifted row any column can hold a child's identifier or birth date.
-                problems.append((row_number, column.name, f"the value is not {expected}"))
-            values.append(parsed)
-        out[column.name] = pd.Series(values, index=table.index, dtype="datetime64[ns]" if column.type == "date" else object)
+        if column.required:
+            problems += [(r, column.name, "a value is required") for r in rows[raw == ""]]
+        values, unreadable, expected = _parsed(raw, column)
+        problems += [(r, column.name, f"the value is not {expected}") for r in rows[unreadable]]
+        out[column.name] = values
+    problems += _impossible_dates(out, columns, rows)
     if problems:
-        raise AnnexAError(path, problems)
+        order = {c.name: n for n, c in enumerate(columns)}
+        raise AnnexAError(path, sorted(problems, key=lambda p: (order[p[1]], p[0])))
     return out.reset_index(drop=True)
 
 
-def _parse(value: str, column: Column):
-    if column.type == "date":
-        return _date(value), "a date (DD/MM/YYYY)"
-    if column.type == "integer":
-        return (int(value) if re.fullmatch(r"-?\d+", value) else None), "a whole number"
-    if column.type == "category":
-        return _category(value, column.codes), f"one of {list(column.codes)}"
-    return value, "text"
+def _impossible_dates(out: pd.DataFrame, columns: list[Column], rows: pd.Series) -> list[tuple[int, str, str]]:
+    today = pd.Timestamp.today().normalize()
+    problems = []
+    for name in [c.name for c in columns if c.type == "date" and c.name in out]:
+        if name == BIRTH:
+            ahead = out[name] > today + MAX_BEFORE_BIRTH
+            problems += [(r, name, "more than 40 weeks ahead; expected a real or expected date of birth") for r in rows[ahead]]
+            continue
+        problems += [(r, name, "a date in the future; expected a date on or before the list's extract") for r in rows[out[name] > today]]
+        if BIRTH in out:
+            born_after = out[BIRTH] > out[name] + MAX_BEFORE_BIRTH
+            problems += [(r, BIRTH, f"more than 40 weeks after the {name}; expected a birth before it (or due by then)")
+                         for r in rows[born_after]]
+    return problems
 
 
 def read_list(path: Path, list_name: str) -> pd.DataFrame:

@@ -322,14 +322,19 @@ def _scale(measure: str) -> int:
 
 
 def suppress(scorecard: pd.DataFrame, up_to: int = SUPPRESS_UP_TO) -> pd.DataFrame:
-    """DfE-style: a count from 1 to `up_to` is not published, nor a rate built on one."""
+    """DfE-style, so no count from 1 to `up_to` can be read or worked out from what is published:
+    - primary: such a count is not published, nor a rate built on one;
+    - secondary: nor a percentage whose remainder (denominator - numerator) is such a count:
+      28 of 29 children visited, beside the 29, would tell that 1 child was not."""
     out = scorecard.copy()
+    numerator, denominator = out["numerator"].astype(float), out["denominator"].astype(float)
     small = lambda series: series.notna() & (series >= 1) & (series <= up_to)
-    hide = small(out["numerator"].astype(float)) | small(out["denominator"].astype(float))
+    remainder = small(denominator - numerator) & (out["measure"].map(_scale) == 100)
+    hide = small(numerator) | small(denominator) | remainder
     out["symbol"] = ["c" if hidden else None for hidden in hide]
     out.loc[hide, ["value"]] = np.nan
-    out["numerator"] = out["numerator"].astype(float).where(~small(out["numerator"].astype(float)))
-    out["denominator"] = out["denominator"].astype(float).where(~small(out["denominator"].astype(float)))
+    out["numerator"] = numerator.where(~(small(numerator) | remainder))
+    out["denominator"] = denominator.where(~small(denominator))
     return out
 
 

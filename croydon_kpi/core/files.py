@@ -27,6 +27,8 @@ def read_text(path: Path) -> str:
 
 MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
 MAX_YAML_DEPTH = 50     # our own files nest four deep; thousands is an attack on the parser's stack
+MAX_YAML_NODES = 200_000  # values once aliases are expanded: our largest file holds a few thousand;
+                          # 9 aliases of 9 aliases ... under the alias limit expand to billions
 
 
 def read_yaml(path: Path):
@@ -55,6 +57,14 @@ def read_yaml(path: Path):
                     raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
             return super().compose_node(parent, index)
 
+        def construct_document(self, node):
+            # Counted on the node graph before anything is built or walked: each node's expanded
+            # size once (memoised), so a bomb is refused in milliseconds, not after 6 GB.
+            if _expanded_size(node, {}) > MAX_YAML_NODES:
+                raise InputError(path, f"line {node.start_mark.line + 1}", f"expands to more than {MAX_YAML_NODES:,} values "
+                                                                          "through its aliases; expected plain data")
+            return super().construct_document(node)
+
         def construct_mapping(self, node, deep=False):
             # YAML lets a repeated key silently win; a target or polarity given twice is refused.
             seen = set()
@@ -78,6 +88,20 @@ def read_yaml(path: Path):
         raise InputError(path, None, "nested too deeply; expected plain data") from None
 
 
+def _expanded_size(node, sizes: dict) -> int:
+    """How many values a YAML node stands for once every alias in it is written out."""
+    import yaml
+
+    key = id(node)
+    if key not in sizes:
+        sizes[key] = 1  # a node inside itself (a recursive alias) counts once, never forever
+        if isinstance(node, yaml.SequenceNode):
+            sizes[key] = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            sizes[key] = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    return sizes[key]
+
+
 def csv_records(path: Path, text: str) -> list[list[str]]:
     """The rows of CSV text, or an InputError naming the file and line (never csv.Error)."""
     import csv
@@ -93,19 +117,34 @@ def csv_records(path: Path, text: str) -> list[list[str]]:
         raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
 
 
-def csv_frame(path: Path, text: str):
-    """CSV text as a frame of strings, or an InputError naming the file (never pandas' ParserError).
-    Blank lines are dropped but counted: a row's index + 2 is its line in the file, so a message
-    names the true line (header = line 1) however many blank lines come before it."""
-    import io
-
+def csv_frame(path: Path, text: str, records: list[list[str]] | None = None):
+    """CSV text as a frame of strings, or an InputError naming the file and line. A row's index
+    + 2 is its line in the file (header = line 1): blank lines are dropped but counted. A row
+    shorter than the header is padded with blanks (its cells are then refused as missing); a row
+    longer than the header is refused unless what overflows is empty (a trailing comma)."""
     import pandas as pd
 
-    try:
-        frame = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False, skip_blank_lines=False)
-        return frame[~(frame.fillna("") == "").all(axis=1)] if len(frame.columns) else frame
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, ValueError) as error:
-        raise InputError(path, None, f"not a well-formed CSV ({str(error).splitlines()[0]})") from None
+    records = csv_records(path, text) if records is None else records
+    if not records:
+        raise InputError(path, "line 1", "no header row; expected a header row naming the columns")
+    header = records[0]
+    while header and not header[-1].strip():  # a trailing comma on the header: a column with no name
+        header = header[:-1]
+    width = len(header)
+    rows, index = [], []
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > width:
+            if any(cell.strip() for cell in record[width:]):
+                raise InputError(path, f"line {number}", f"{len(record):,} fields, expected {width} as in the header "
+                                                         "(a misaligned row or a missing column name)")
+            record = record[:width]
+        elif len(record) < width:
+            record = record + [""] * (width - len(record))
+        rows.append(record)
+        index.append(number - 2)
+    return pd.DataFrame(rows, columns=header, index=index, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -76,12 +76,26 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column, dtype in FIGURE_COLUMNS.items():
         values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
         if column == "flags":
-            out[column] = pd.Series([as_flags(value) for value in values], index=frame.index, dtype=object)
+            out[column] = pd.Series(_all_flags(values), index=frame.index, dtype=object)
         else:
             out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
     # A reported figure is known once the period it describes has ended.
     out["available_from"] = out["available_from"].fillna(out["period_end"])
     return out.reset_index(drop=True)
+
+
+def _all_flags(values) -> list[tuple[str, ...]]:
+    """as_flags for a column, once per distinct tuple (a million rows hold a handful)."""
+    done: dict = {}
+    out = []
+    for value in values:
+        try:
+            out.append(done[value])
+        except KeyError:
+            out.append(done.setdefault(value, as_flags(value)))
+        except TypeError:  # a list or an array (read back from Parquet): not hashable
+            out.append(as_flags(value))
+    return out
 
 
 def as_flags(value) -> tuple[str, ...]:

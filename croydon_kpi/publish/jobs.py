@@ -8,7 +8,7 @@ from croydon_kpi.publish.runner import Job, notebook_defaults, slug
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.reports.benchmarks_table import benchmarks_title
 from croydon_kpi.reports.finance_report import finance_title
-from croydon_kpi.reports.pack import pack_title
+from croydon_kpi.reports.pack import pack_title, require_known_by
 from croydon_kpi.reports.visit_report import visit_title
 
 PACK = "monthly_pack.ipynb"
@@ -24,6 +24,7 @@ def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
     defaults = notebook_defaults(PACK)
     checked_month = parse_month(month or defaults["month"])
     place = store.area(area or defaults["area"])
+    require_known_by(store.known_at(checked_month.end), store, place, checked_month)  # decided here, not in a kernel
     return Job(PACK, f"monthly_pack_{checked_month}_{slug(place.name)}", {"month": str(checked_month), "area": place.name},
                pack_title(place.name, checked_month), extras=("kpi_workbook",))
 

@@ -32,7 +32,7 @@ def read_table(source: Source) -> pd.DataFrame:
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
         raise InputError(source.path, "line 1", f"duplicated columns {duplicated}")
-    table = csv_frame(source.path, text)
+    table = csv_frame(source.path, text, records)
     missing = [column for column in REQUIRED_COLUMNS if column not in table]
     if missing:
         raise InputError(source.path, "line 1", f"missing EES columns {missing}")

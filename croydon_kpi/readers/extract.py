@@ -7,8 +7,10 @@ so nothing is silently skipped. A figure that maps to no measure is kept as `unm
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 import pandas as pd
@@ -27,6 +29,17 @@ ENGLAND = {"area_code": "E92000001", "old_la_code": None, "area_name": "England"
 # Single characters swapped for their plain forms, so offsets into the text stay the same.
 _PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                         "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+
+
+@lru_cache(maxsize=8)
+def _plain(text: str) -> str:
+    """Curly quotes, dashes and odd spaces as plain ASCII (worked out once per text: the
+    extractor asks for a paper's plain text several times)."""
+    if text.isascii() or not any(chr(code) in text for code in _PLAIN):
+        return text
+    return text.translate(_PLAIN)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))", re.MULTILINE)
 _NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\.?[ \t]+[A-Z(\"']")
 
@@ -67,35 +80,61 @@ class Found:
 # --- spans: what every number is -------------------------------------------------------------
 
 def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
+    """Spans the rules find, in rule order, each kept only if it overlaps none claimed before it.
+    The claimed spans never overlap, so one sorted list and a binary search answer each overlap
+    question (a 5 MB paper holds a hundred thousand numbers)."""
+    taken = sorted((s.start, s.end) for s in claimed)
+    starts = [start for start, _ in taken]
     found: list[Span] = []
     for category, pattern in rules:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
-            if not re.search(r"\d", match.group()):
+            if not _DIGIT.search(match.group()):
                 continue
-            if any(start < s.end and s.start < end for s in claimed + found):
+            before = bisect.bisect_left(starts, end)  # taken[before - 1] is the last span starting before `end`
+            if before and taken[before - 1][1] > start:
                 continue
+            taken.insert(before, (start, end))
+            starts.insert(before, start)
             found.append(Span(start, end, category, match.group()))
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _line_of(plain: str, offset: int) -> int:
+    """The line (from 1) an offset falls on, by binary search over the text's line breaks."""
+    return bisect.bisect_left(_newlines(plain), offset) + 1
+
+
+@lru_cache(maxsize=4)
+def _newlines(plain: str) -> list[int]:
+    return [match.start() for match in re.finditer("\n", plain)]
+
+
+def _spans_within(spans: list[Span], starts: list[int], low: int, high: int) -> list[Span]:
+    """The spans (sorted by start) that start in [low, high)."""
+    return spans[bisect.bisect_left(starts, low):bisect.bisect_left(starts, high)]
+
+
 def non_figure_spans(text: str) -> list[Span]:
-    return sorted(_claim(text.translate(_PLAIN), text_rules.NON_FIGURE_RULES, []), key=lambda s: s.start)
+    return sorted(_claim(_plain(text), text_rules.NON_FIGURE_RULES, []), key=lambda s: s.start)
 
 
 def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
-    return sorted(_claim(text.translate(_PLAIN), text_rules.FIGURE_RULES, list(non_figures)), key=lambda s: s.start)
+    return sorted(_claim(_plain(text), text_rules.FIGURE_RULES, list(non_figures)), key=lambda s: s.start)
 
 
 def number_tokens(text: str) -> pd.DataFrame:
     """Every run of digits in the text and what it was taken for: a figure's unit or a non-figure category."""
-    plain = text.translate(_PLAIN)
+    plain = _plain(text)
     spans = non_figure_spans(plain)
     spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figure_spans(plain, spans)]
     rows = []
     for match in re.finditer(r"\d+", plain):
         owner = next((s for s in spans if s.start <= match.start() and match.end() <= s.end), None)
-        rows.append({"token": match.group(), "offset": match.start(), "line": plain.count("\n", 0, match.start()) + 1,
+        rows.append({"token": match.group(), "offset": match.start(), "line": _line_of(plain, match.start()),
                      "category": owner.category if owner else None, "span": owner.text if owner else None})
     return pd.DataFrame(rows, columns=["token", "offset", "line", "category", "span"])
 
@@ -104,7 +143,7 @@ def number_tokens(text: str) -> pd.DataFrame:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under."""
-    plain = text.translate(_PLAIN)
+    plain = _plain(text)
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(plain)] + [len(plain)]
     found, paragraph, rag = [], None, None
     for start, end in zip(bounds, bounds[1:]):
@@ -128,19 +167,23 @@ def sentences(text: str) -> list[Sentence]:
 
 # --- measures by alias ----------------------------------------------------------------------
 
-def _alias_table(catalogue: Catalogue) -> list[tuple[re.Pattern, str, str]]:
+def _alias_table(catalogue: Catalogue) -> list[tuple[re.Pattern, str, str, str]]:
+    """(pattern, measure id, alias, its first word lower-cased: a cheap test before the pattern)."""
     table = []
     for measure in catalogue.measures.values():
         for alias in measure.aliases:
-            plain = alias.translate(_PLAIN)
+            plain = _plain(alias)
             words = r"\s+".join(re.escape(word) for word in plain.split())
-            table.append((re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain))
+            table.append((re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain, plain.split()[0].lower()))
     return sorted(table, key=lambda entry: -len(entry[2]))  # the longest alias wins
 
 
 def _aliases_in(text: str, aliases) -> list[tuple[int, int, str]]:
     claimed: list[tuple[int, int, str]] = []
-    for pattern, measure_id, _ in aliases:
+    lowered = text.lower()
+    for pattern, measure_id, _, first_word in aliases:
+        if first_word not in lowered:
+            continue  # its first word is not in the text: the pattern cannot match (a fast test first)
         for match in pattern.finditer(text):
             if not any(match.start() < e and s < match.end() for s, e, _ in claimed):
                 claimed.append((match.start(), match.end(), measure_id))
@@ -257,14 +300,18 @@ def extract_figures(text: str, source_id: str | None = None, period: tuple[date,
     if not isinstance(text, str):
         raise TypeError(f"extract_figures needs text, got {type(text).__name__}")
     catalogue = catalogue or load_catalogue()
-    plain = text.translate(_PLAIN)
+    plain = _plain(text)
     aliases = _alias_table(catalogue)
     non_figures = non_figure_spans(plain)
     figures = figure_spans(plain, non_figures)
+    figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
+    units = {measure.id: measure.unit for measure in catalogue.measures.values()}
     rows = []
     for sentence in sentences(plain):
         own_period = (sections or {}).get(sentence.paragraph, period)
-        rows += _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, own_period, catalogue, {**NO_AREA, **(area or {})})
+        rows += _sentence_rows(plain, sentence, _spans_within(non_figures, non_figure_starts, sentence.start, sentence.end),
+                               _spans_within(figures, figure_starts, sentence.start, sentence.end), aliases, source_id,
+                               own_period, catalogue, {**NO_AREA, **(area or {})}, units)
     frame = pd.DataFrame(rows)
     return schema.conform(frame) if len(frame) else schema.empty_figures()
 
@@ -274,8 +321,8 @@ def _tidy_label(text: str) -> str:
     return re.sub(r"^(?:and|or|of|with|the|\d+(?:\.\d+)+)\s+", "", text, flags=re.IGNORECASE).strip()
 
 
-def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area) -> list[dict]:
-    units = {measure.id: measure.unit for measure in catalogue.measures.values()}
+def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None) -> list[dict]:
+    units = units or {measure.id: measure.unit for measure in catalogue.measures.values()}
     inside = [f for f in figures if sentence.start <= f.start < sentence.end]
     local = lambda offset: offset - sentence.start
     text = sentence.text
@@ -412,7 +459,7 @@ def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dic
     window = next((flag.split("=", 1)[1] for flag in found.flags if flag.startswith("window=")), None)
     if window and start:
         start, label = _months_before(end, window), f"{window} to {label}"
-    line = plain.count("\n", 0, sentence.start + found.span.start) + 1
+    line = _line_of(plain, sentence.start + found.span.start)
     where = f"paragraph {sentence.paragraph}, line {line}" if sentence.paragraph else f"line {line}"
     return {
         **found.area,

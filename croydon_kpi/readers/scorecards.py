@@ -10,15 +10,13 @@ An indicator no alias matches is kept as `unmapped` with its name, never dropped
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from croydon_kpi.core import project, schema
+from croydon_kpi.core import project, schema, validation
 from croydon_kpi.core.areas import AreaLookup, area_table
 from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.errors import InputError
@@ -31,12 +29,6 @@ LONG_OPTIONAL = ("numerator", "denominator", "target")
 WIDE_KEYS = ("indicator", "area")
 REJECTION_COLUMNS = ["file", "row", "column", "value", "reason"]
 _MONTH_HEADER = re.compile(r"^\s*(?:(?P<y1>\d{4})-(?P<m1>\d{2})|(?P<name>[A-Za-z]{3,9})[\s-]+(?P<y2>\d{2}|\d{4}))\s*$")
-
-
-@dataclass
-class ScorecardResult:
-    figures: list[dict] = field(default_factory=list)
-    rejections: list[dict] = field(default_factory=list)
 
 
 def month_from_header(text: str) -> tuple[int, int] | None:
@@ -62,7 +54,7 @@ def _read(path: Path) -> pd.DataFrame:
     duplicated = sorted({h.strip().lower() for h in header if [x.strip().lower() for x in header].count(h.strip().lower()) > 1})
     if duplicated:
         raise InputError(path, "row 1", f"duplicated columns {duplicated}")
-    return csv_frame(path, text)
+    return csv_frame(path, text, records)
 
 
 MAX_CELL = 1000
@@ -117,9 +109,10 @@ def _shown_value(path: Path, sheet, cell) -> str:
 
 
 def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLookup, known_areas: pd.DataFrame):
-    """(figures, rejections) from every .csv and .xlsx in the folder."""
+    """(figures, rejections) from every .csv and .xlsx in the folder, checked as one table: a
+    row repeated in a second file for the same month is a duplicate like one in the same file."""
     folder = project.sources_dir() / source.file
-    result = ScorecardResult()
+    candidates = []
     for path in sorted(folder.iterdir()):
         if path.name == "README.md":
             continue
@@ -127,12 +120,35 @@ def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLook
             # Nothing in the folder is silently passed over: read it or refuse it.
             kind = "a folder" if path.is_dir() else f"a {path.suffix or 'file without an extension'} file"
             raise InputError(path, None, f"{kind} in the scorecards folder; expected .csv or .xlsx files (save an .xls as .xlsx)")
-        _read_one(path, source, catalogue, known_areas, result)
-    figures = schema.conform(pd.DataFrame(result.figures)) if result.figures else schema.empty_figures()
-    return figures, pd.DataFrame(result.rejections, columns=REJECTION_COLUMNS)
+        candidates.append(_candidates(path))
+    rows = pd.concat(candidates, ignore_index=True) if candidates else pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    return figures_and_rejections(rows, source, catalogue, known_areas)
 
 
-def _read_one(path: Path, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame, result: ScorecardResult):
+def read_file(path: Path, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame):
+    """(figures, rejections) from one scorecard file, checked on its own."""
+    return figures_and_rejections(_candidates(path), source, catalogue, known_areas)
+
+
+def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame):
+    if rows.empty:  # an empty folder, or files of headers only: nothing to read, nothing rejected
+        return schema.empty_figures(), pd.DataFrame(columns=REJECTION_COLUMNS)
+    checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas)
+    good = checked[checked["reason"].isna()]
+    rejected = checked[checked["reason"].notna()]
+    rejections = pd.DataFrame({"file": rejected["file"], "row": rejected["row"].astype("int64"), "column": rejected["column"],
+                               "value": rejected["shown"], "reason": rejected["reason"]}, columns=REJECTION_COLUMNS)
+    figures = _figures(good, source) if len(good) else schema.empty_figures()
+    return figures, rejections.sort_values(["file", "row"], kind="stable").reset_index(drop=True)
+
+
+# One row per figure a file offers: the cells as written, where they are, and how to read them.
+CANDIDATE_COLUMNS = ["file", "row", "name", "by_id", "area", "month", "month_column", "value", "value_column",
+                     "numerator", "denominator", "target"]
+TEXT_CELLS = ["name", "area", "month", "value", "numerator", "denominator", "target"]
+
+
+def _candidates(path: Path) -> pd.DataFrame:
     table = _read(path)
     columns = [str(c).strip().lower() for c in table.columns]
     duplicated = sorted({c for c in columns if columns.count(c) > 1})
@@ -140,131 +156,188 @@ def _read_one(path: Path, source: Source, catalogue: Catalogue, known_areas: pd.
         raise InputError(path, "row 1", f"duplicated columns {duplicated}")
     table.columns = columns
     if set(LONG_COLUMNS) <= set(columns):
+        unread = [c for c in columns if c not in (*LONG_COLUMNS, *LONG_OPTIONAL)]
+        if unread:  # nothing in a file is silently passed over
+            raise InputError(path, "row 1", f"columns {unread} are not read by the long form; expected only "
+                                            f"{[*LONG_COLUMNS, *LONG_OPTIONAL]} (remove the others)")
         rows = _long_rows(table)
     elif set(WIDE_KEYS) <= set(columns):
         rows = _wide_rows(table, path)
     else:
         raise InputError(path, "row 1", f"expected the long form columns {list(LONG_COLUMNS)} or the wide form "
                                         f"{list(WIDE_KEYS)} plus one column per month; found {columns}")
-    reader = _RowReader(path, source, catalogue, known_areas)
-    seen: dict[tuple, int] = {}
-    for row in rows:
-        figure, rejection = reader.figure(row)
-        if rejection:
-            result.rejections.append(rejection)
-            continue
-        key = (figure["measure"], figure["label"], figure["area_name"], figure["period_start"])
-        if key in seen:
-            result.rejections.append(reader.reject(row, "month", f"duplicates row {seen[key]} (same measure, area and month)"))
-            continue
-        seen[key] = row["row"]
-        result.figures.append(figure)
+    rows["file"] = project.relative(path)
+    return rows[CANDIDATE_COLUMNS]
 
 
-def _long_rows(table: pd.DataFrame) -> list[dict]:
-    return [{"row": index + 2, "name": r["measure"], "by_id": True, "area": r["area"], "month": r["month"],
-             "month_column": "month", "value": r["value"], "value_column": "value",
-             **{k: r.get(k, "") for k in LONG_OPTIONAL}} for index, r in table.iterrows()]
+def _long_rows(table: pd.DataFrame) -> pd.DataFrame:
+    rows = pd.DataFrame({"row": table.index + 2, "name": table["measure"], "by_id": True, "area": table["area"],
+                         "month": table["month"], "month_column": "month", "value": table["value"], "value_column": "value"})
+    for optional in LONG_OPTIONAL:
+        rows[optional] = table[optional] if optional in table else ""
+    return rows
 
 
-def _wide_rows(table: pd.DataFrame, path: Path) -> list[dict]:
+def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     month_columns = [c for c in table.columns if c not in WIDE_KEYS]
     unreadable = [c for c in month_columns if month_from_header(c) is None]
     if unreadable:
         raise InputError(path, "row 1", f"columns {unreadable} are not months (write 2019-10, Oct-19 or October 2019)")
-    rows = []
-    for index, record in table.iterrows():
-        filled = [c for c in month_columns if str(record[c]).strip()]
-        if not filled:
-            rows.append({"row": index + 2, "name": record["indicator"], "by_id": False, "area": record["area"],
-                         "month": "", "month_column": "(every month column)", "value": "", "value_column": "(every month column)"})
-        for column in filled:
-            year, month = month_from_header(column)
-            rows.append({"row": index + 2, "name": record["indicator"], "by_id": False, "area": record["area"],
-                         "month": f"{year:04d}-{month:02d}", "month_column": column, "value": record[column],
-                         "value_column": column})
+    months = {c: "{:04d}-{:02d}".format(*month_from_header(c)) for c in month_columns}
+    keyed = table.assign(row=table.index + 2)
+    long = keyed.melt(id_vars=["row", "indicator", "area"], value_vars=month_columns, var_name="value_column", value_name="value")
+    long = long[long["value"].fillna("").astype(str).str.strip() != ""]
+    empty = keyed[~keyed["row"].isin(long["row"])]  # a row with no value in any month is rejected, not dropped
+    rows = pd.concat([
+        pd.DataFrame({"row": long["row"], "name": long["indicator"], "area": long["area"], "month": long["value_column"].map(months),
+                      "month_column": long["value_column"], "value": long["value"], "value_column": long["value_column"]}),
+        pd.DataFrame({"row": empty["row"], "name": empty["indicator"], "area": empty["area"], "month": "",
+                      "month_column": "(every month column)", "value": "", "value_column": "(every month column)"}),
+    ], ignore_index=True)
+    order = {column: position for position, column in enumerate(month_columns)}
+    rows = rows.assign(_order=rows["month_column"].map(order).fillna(-1)).sort_values(["row", "_order"], kind="stable")
+    return rows.drop(columns="_order").assign(by_id=False, numerator="", denominator="", target="").reset_index(drop=True)
+
+
+def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) -> pd.DataFrame:
+    """Every candidate with its first problem (reason, column, the cell shown) or none: the
+    checks run in the order a user fixes a row (measure, area, month, value, parts, duplicates).
+    Work on a cell's text is done once per distinct text (validation.by_unique)."""
+    rows = rows.reset_index(drop=True).copy()
+    rows["reason"] = pd.Series(None, index=rows.index, dtype=object)
+    rows["column"] = pd.Series(None, index=rows.index, dtype=object)
+    rows["shown"] = ""
+    distinct = validation.by_unique
+
+    def reject(mask, column_key: str, reason) -> None:
+        """Refuse the rows of `mask` not yet refused; `reason` a text, or made from those rows."""
+        mask = mask & rows["reason"].isna()
+        if not mask.any():
+            return
+        chosen = rows[mask]
+        rows.loc[mask, "reason"] = reason(chosen) if callable(reason) else reason
+        if column_key == "name":
+            rows.loc[mask, "column"] = chosen["by_id"].map({True: "measure", False: "indicator"})
+        elif f"{column_key}_column" in rows:
+            rows.loc[mask, "column"] = chosen[f"{column_key}_column"]
+        else:
+            rows.loc[mask, "column"] = column_key
+        rows.loc[mask, "shown"] = chosen[column_key].astype(str).str.slice(0, 200)
+
+    for key in ("name", "area", "month", "value"):
+        long = distinct(rows[key], lambda u: u.str.len()) > MAX_CELL
+        reject(long, key, lambda r, key=key: "a cell of " + r[key].str.len().map("{:,}".format) + f" characters; expected at most {MAX_CELL:,}")
+        rows.loc[long, "shown"] = rows.loc[long, key].str.slice(0, 40) + "..."
+
+    rows["measure"] = _measures(rows, catalogue)
+    name = distinct(rows["name"], lambda u: u.str.strip())
+    reject(rows["by_id"] & rows["measure"].isna(), "name", lambda r: "measure '" + r["name"].str.strip() + "' is not a catalogue id")
+    reject(~rows["by_id"] & (name == ""), "name", "no indicator name")
+
+    rows = rows.join(_areas(rows["area"], known_areas))
+    reject(rows["area_name"].isna(), "area", lambda r: "unknown area " + r["area"].map(repr) + ": expected a local authority, region or England by name")
+
+    month = distinct(rows["month"], _month_start)
+    reject(month["blank"], "month", "no value in any month")
+    reject(month["start"].isna(), "month", "expected a month written YYYY-MM from 2000 on")
+    rows["period_start"] = month["start"]
+    reject(rows["period_start"] > pd.Timestamp(date.today()), "month", "a month in the future")
+
+    numbers = validation.parse_numbers(rows["value"])
+    reject(numbers["problem"].notna(), "value", lambda r: numbers.loc[r.index, "problem"])
+    units = distinct(rows["measure"], lambda u: u.map(lambda m: catalogue.measures[m].unit if m in catalogue.measures else None))
+    rows["unit"] = units.where(units.notna(), numbers["percent"].map({True: "percent", False: "count"}))
+    rows["number"] = numbers["value"]
+    out_of_range = validation.range_problems(numbers["value"], rows["value"], numbers["percent"], rows["unit"])
+    reject(out_of_range.notna(), "value", lambda r: out_of_range[r.index])
+
+    for part in ("numerator", "denominator"):
+        given = distinct(rows[part], lambda u: u.str.strip() != "")
+        parsed = validation.parse_numbers(rows[part])
+        rows[f"{part}_column"] = part
+        reject(given & parsed["problem"].notna(), part, lambda r, part=part: r[part].map(repr) + " is not a number")
+        rows[f"{part}_number"] = parsed["value"].where(given)
+    ratio = validation.ratio_problems(rows["number"], rows["numerator_number"], rows["denominator_number"], rows["unit"])
+    reject(ratio.notna(), "numerator", lambda r: ratio[r.index])
+    _reject_duplicates(rows, reject)
     return rows
 
 
-class _RowReader:
-    def __init__(self, path, source, catalogue, known_areas):
-        self.path, self.source, self.catalogue, self.areas = path, source, catalogue, known_areas
-        self.aliases = _alias_table(catalogue)
-
-    def reject(self, row: dict, column_key: str, reason: str) -> dict:
-        column = row.get(f"{column_key}_column", column_key)
-        return {"file": project.relative(self.path), "row": row["row"], "column": column,
-                "value": str(row.get(column_key, ""))[:200], "reason": reason}
-
-    def _measure(self, row: dict):
-        name = str(row["name"]).strip()
-        if row["by_id"]:
-            return (name, None) if name in self.catalogue.measures else (None, f"measure {name!r} is not a catalogue id")
-        if name.lower().replace(" ", "_") in self.catalogue.measures:
-            return name.lower().replace(" ", "_"), None
-        matched = _aliases_in(name.translate(str.maketrans("“”’", '""\'')), self.aliases)
-        if not name:
-            return None, "no indicator name"
-        return (max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"), None
-
-    def figure(self, row: dict):
-        long_cell = next((k for k in ("name", "area", "month", "value") if len(str(row.get(k, ""))) > MAX_CELL), None)
-        if long_cell:
-            return None, self.reject({**row, long_cell: str(row[long_cell])[:40] + "..."}, long_cell,
-                                     f"a cell of {len(str(row[long_cell])):,} characters; expected at most {MAX_CELL:,}")
-        measure, problem = self._measure(row)
-        if problem:
-            return None, self.reject(row, "name" if not row["by_id"] else "measure", problem)
-        area = self.areas[self.areas["area_name"].str.casefold() == str(row["area"]).strip().casefold()]
-        if area.empty:
-            return None, self.reject(row, "area", f"unknown area {row['area']!r}: expected a local authority, region or England by name")
-        if not row["month"]:
-            return None, self.reject(row, "month", "no value in any month")
-        month = re.fullmatch(r"(\d{4})-(\d{2})", str(row["month"]).strip())
-        if not month or not 1 <= int(month.group(2)) <= 12 or int(month.group(1)) < 2000:
-            return None, self.reject(row, "month", "expected a month written YYYY-MM from 2000 on")
-        start = date(int(month.group(1)), int(month.group(2)), 1)
-        if start > date.today():
-            return None, self.reject(row, "month", "a month in the future")
-        value, unit, problem = self._value(row, measure)
-        if problem:
-            return None, self.reject(row, "value", problem)
-        for part in ("numerator", "denominator"):
-            if str(row.get(part) or "").strip() and _number(row.get(part)) is None:
-                return None, self.reject({**row, f"{part}_column": part}, part, f"{row[part]!r} is not a number")
-        end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
-        found = area.sort_values("area_code", na_position="last").iloc[0]
-        target = str(row.get("target", "")).strip()
-        return {
-            "measure": measure, "label": str(row["name"]).strip(), "area_code": found["area_code"],
-            "old_la_code": found["old_la_code"], "area_name": found["area_name"], "area_level": found["area_level"],
-            "period_start": start, "period_end": end, "period_label": f"{calendar.month_name[start.month]} {start.year}",
-            "kind": "level", "value": value, "as_written": str(row["value"]).strip(), "unit": unit, "bound": "exact",
-            "numerator": _number(row.get("numerator")), "denominator": _number(row.get("denominator")),
-            "source_id": self.source.id, "locator": f"{project.relative(self.path)}, row {row['row']}, column {row['value_column']}",
-            "quote": f"{row['name']} {row['month']} = {row['value']}", "status": "reported",
-            "flags": (f"target_stated={target}",) if target else (),
-        }, None
-
-    def _value(self, row: dict, measure: str):
-        text = str(row["value"]).strip()
-        number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(%)?", text.replace(",", ""))
-        if not number:
-            return None, None, f"{text!r} is not a number"
-        value = float(number.group(1))
-        unit = self.catalogue.measures[measure].unit if measure != "unmapped" else ("percent" if number.group(2) else "count")
-        if unit == "percent" and not 0 <= value <= 100:
-            return None, None, f"{text} is not a percentage between 0 and 100"
-        if value < 0 and unit in ("count", "percent", "rate_per_10k", "fte", "days", "ratio"):
-            return None, None, f"negative value {text} for a {unit}"
-        return value, unit, None
+def _month_start(texts: pd.Series) -> pd.DataFrame:
+    """Each month cell's first day (NaT unless YYYY-MM from 2000 on), and whether it is blank."""
+    stripped = texts.str.strip()
+    parts = stripped.str.extract(r"^(\d{4})-(\d{2})$").astype(float)
+    good = parts[0].notna() & parts[1].between(1, 12) & (parts[0] >= 2000)
+    start = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
+    start[good] = pd.to_datetime(stripped[good] + "-01", format="%Y-%m-%d")
+    return pd.DataFrame({"start": start, "blank": stripped == ""})
 
 
-def _number(text) -> float | None:
-    try:
-        return float(str(text).replace(",", "")) if str(text or "").strip() else None
-    except ValueError:
-        return None
+def _reject_duplicates(rows: pd.DataFrame, reject) -> None:
+    """The same measure, indicator (case and spacing aside), area and month twice, in one file
+    or two: the later row is rejected, naming the first."""
+    good = rows["reason"].isna()
+    key = pd.DataFrame({"measure": rows["measure"], "label": validation.name_key(rows["name"]),
+                        "area": rows["area_name"], "month": rows["period_start"]})[good]
+    repeated = key.duplicated(keep="first")
+    if not repeated.any():
+        return
+    first = key.reset_index().groupby(list(key.columns), dropna=False)["index"].transform("first").set_axis(key.index)
+    first_file, first_row = rows.loc[first, "file"].to_numpy(), rows.loc[first, "row"].to_numpy()
+    same_file = rows.loc[key.index, "file"].to_numpy() == first_file
+    reason = pd.Series([f"duplicates row {r} (same measure, area and month)" if same else
+                        f"duplicates {f} row {r} (same measure, area and month)"
+                        for f, r, same in zip(first_file[repeated.to_numpy()], first_row[repeated.to_numpy()], same_file[repeated.to_numpy()])],
+                       index=key.index[repeated.to_numpy()])
+    reject(pd.Series(False, index=rows.index).mask(repeated.reindex(rows.index, fill_value=False), True), "month", lambda r: reason[r.index])
+
+
+def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
+    """The catalogue id of each row (None for an unknown id in the long form; wide-form names
+    no alias matches are `unmapped`), worked out once per distinct name."""
+    aliases = _alias_table(catalogue)
+
+    def by_name(name: str, by_id: bool):
+        name = name.strip()
+        if by_id:
+            return name if name in catalogue.measures else None
+        if name.lower().replace(" ", "_") in catalogue.measures:
+            return name.lower().replace(" ", "_")
+        matched = _aliases_in(name.translate(str.maketrans("“”’", '""\'')), aliases)
+        return max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"
+
+    measures = pd.Series(None, index=rows.index, dtype=object)
+    for by_id in (True, False):
+        mine = rows["by_id"] == by_id
+        if mine.any():
+            measures[mine] = validation.by_unique(rows.loc[mine, "name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id)))
+    return measures
+
+
+def _areas(written: pd.Series, known_areas: pd.DataFrame) -> pd.DataFrame:
+    """Each row's area by name (case aside); the one with a GSS code where a name has several."""
+    table = known_areas.sort_values("area_code", na_position="last")
+    table = table.assign(_key=table["area_name"].str.casefold()).drop_duplicates("_key")
+    lookup = table.set_index("_key")[["area_code", "old_la_code", "area_name", "area_level"]]
+    return validation.by_unique(written, lambda u: lookup.reindex(u.str.strip().str.casefold()).reset_index(drop=True))
+
+
+def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
+    distinct = validation.by_unique
+    period = distinct(rows["month"], lambda u: pd.DataFrame({
+        "start": (start := pd.to_datetime(u.str.strip() + "-01", format="%Y-%m-%d")).dt.date,
+        "end": (start + pd.offsets.MonthEnd(0)).dt.date, "label": start.dt.strftime("%B %Y")}))
+    figures = pd.DataFrame({
+        "measure": rows["measure"], "label": distinct(rows["name"], lambda u: u.str.strip()), "area_code": rows["area_code"],
+        "old_la_code": rows["old_la_code"], "area_name": rows["area_name"], "area_level": rows["area_level"],
+        "period_start": period["start"], "period_end": period["end"], "period_label": period["label"], "kind": "level",
+        "value": rows["number"], "as_written": distinct(rows["value"], lambda u: u.str.strip()), "unit": rows["unit"], "bound": "exact",
+        "numerator": rows["numerator_number"], "denominator": rows["denominator_number"], "source_id": source.id,
+        "locator": rows["file"] + ", row " + rows["row"].astype(str) + ", column " + rows["value_column"],
+        "quote": rows["name"] + " " + rows["month"] + " = " + rows["value"], "status": "reported",
+        "flags": distinct(rows["target"], lambda u: u.map(lambda t: (f"target_stated={t.strip()}",) if t.strip() else ())),
+    })
+    return schema.conform(figures.reset_index(drop=True))
 
 
 def read(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):

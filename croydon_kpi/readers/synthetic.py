@@ -36,7 +36,7 @@ def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
                      "source_id": source.id, "locator": f"computed from synthetic Annex A lists, extract {result.month}",
                      "quote": f"{result.numerator:g} / {result.denominator:g}" if pd.notna(result.denominator) and pd.notna(result.numerator) else None,
                      "status": "computed", "flags": ("synthetic", *([f"suppressed={result.symbol}"] if result.symbol else [])),
-                     "note": "; ".join(["synthetic data: no real child"] + (["a count from 1 to 5 is suppressed"] if result.symbol else [])
+                     "note": "; ".join(["synthetic data: no real child"] + (["suppressed: a count from 1 to 5 could be read or worked out from it"] if result.symbol else [])
                                        + ([result.note] if isinstance(result.note, str) else []))})
     return schema.conform(pd.DataFrame(rows))
 

@@ -25,6 +25,7 @@ from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.core import schema
 from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month, parse_month
+from croydon_kpi.errors import ParameterError, UnknownArea
 from croydon_kpi.core.periods import PUBLICATION_LAG_MONTHS
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.charts import spc_chart, style_chart
@@ -504,7 +505,38 @@ def prepare(month: str, area: str, store: FigureStore | None = None) -> MonthlyP
     """Validate the parameters and load the store as known at the month's end."""
     store = store or load_store()
     checked = parse_month(month)
-    return MonthlyPack(store=store.known_at(checked.end), month=checked, area=store.area(area))
+    place = store.area(area)
+    known = store.known_at(checked.end)
+    require_known_by(known, store, place, checked)
+    return MonthlyPack(store=known, month=checked, area=place)
+
+
+def require_known_by(known: FigureStore, store: FigureStore, place: Area, month: Month) -> None:
+    """A pack needs something known about its area by the month's end (checked before any kernel
+    starts): a month before any source, or an authority that had ceased before it, is refused."""
+    try:
+        known.area(place.name)
+    except UnknownArea:
+        dated = store.figures.loc[store.figures["area_name"] == place.name, "available_from"].dropna()
+        earliest = f"; the earliest became known in {dated.min():%B %Y}" if len(dated) else ""
+        raise ParameterError(f"month {month}: nothing about {place.name} was known by the end of {month.label} in the bundled "
+                             f"sources{earliest}") from None
+    if place.level == "local_authority":
+        _require_still_reporting(store, place, month)
+
+
+def _require_still_reporting(store: FigureStore, place: Area, month: Month) -> None:
+    """An authority with no published statistic for any period reaching the month, while other
+    authorities have one, had ceased by then (merged or abolished, as Poole was into Bournemouth,
+    Christchurch and Poole in April 2019): its pack would be of nothing."""
+    figures = store.figures
+    valued = figures[figures["value"].notna() & (figures["area_level"] == "local_authority") & (figures["status"] == "published_statistic")]
+    own_last = valued.loc[valued["area_name"] == place.name, "period_end"].max()
+    others_last = valued["period_end"].max()
+    start = pd.Timestamp(month.start)
+    if pd.notna(own_last) and own_last < start <= others_last:
+        raise ParameterError(f"area {place.name}: its last published statistic is for {own_last:%B %Y}, while other "
+                             f"authorities' go on past {month.label}; it is no longer an authority by then (merged or abolished)")
 
 
 def sources_table(store: FigureStore, source_ids) -> pd.DataFrame:

@@ -166,3 +166,30 @@ def test_caseload_counting_matches_a_plain_count(code_range):
     plain = pd.DataFrame({"group": group, "worker": worker, "child": child})
     assert cases.tolist() == plain.drop_duplicates().groupby("group").size().tolist()
     assert workers.tolist() == plain.groupby("group")["worker"].nunique().tolist()
+
+
+def test_a_remainder_of_1_to_5_is_suppressed_too():
+    scorecard = pd.DataFrame([{"measure": "cp_visits_timely_percent", "month": OCT, "numerator": 28, "denominator": 29, "value": 96.6},
+                              {"measure": "cp_visits_timely_percent", "month": "2019-11", "numerator": 23, "denominator": 29, "value": 79.3}])
+    out = childlevel.suppress(scorecard)
+    assert out.loc[0, "symbol"] == "c" and pd.isna(out.loc[1, "symbol"])
+    assert pd.isna(out.loc[0, "value"]) and pd.isna(out.loc[0, "numerator"]) and out.loc[0, "denominator"] == 29
+    assert out.loc[1, "value"] == 79.3
+
+
+def test_nothing_published_for_a_small_borough_lets_a_count_of_1_to_5_be_worked_out():
+    from croydon_kpi.childlevel.synthetic import generate
+
+    published = childlevel.suppress(childlevel.monthly_scorecard(generate(seed=7, children=1_000, start="2019-01", end="2019-12")))
+    small = lambda series: series.notna() & (series >= 1) & (series <= childlevel.SUPPRESS_UP_TO)
+    shown = published[published["value"].notna()]
+    proportion = shown["measure"] != childlevel.CASELOAD_MEASURE
+    counts = shown[shown["denominator"].isna()]
+    assert not small(counts["value"]).any()
+    assert not small(shown["numerator"]).any() and not small(shown["denominator"]).any()
+    remainder = shown.loc[proportion & shown["denominator"].notna(), "denominator"] - shown.loc[proportion, "numerator"]
+    assert not small(remainder).any()
+    # a rate with its numerator hidden still cannot give it back with the denominator beside it
+    rate_only = shown[shown["numerator"].isna() & shown["denominator"].notna()]
+    assert rate_only.empty
+    assert (published["symbol"] == "c").sum() > 0  # a borough this small has small counts to protect

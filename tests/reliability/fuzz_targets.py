@@ -70,10 +70,10 @@ def annex_a_reader(data: bytes):
 
 def scorecard_reader(data: bytes):
     from croydon_kpi import load_catalogue
-    from croydon_kpi.readers.scorecards import ScorecardResult, _read_one
+    from croydon_kpi.readers.scorecards import read_file
 
     areas = pd.DataFrame({"area_code": ["E09000008"], "old_la_code": ["306"], "area_name": ["Croydon"], "area_level": ["local_authority"]})
-    _read_file(data, lambda path: _read_one(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas, ScorecardResult()))
+    _read_file(data, lambda path: read_file(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas))
 
 
 TARGETS = {"parsers": (parsers, council_text), "extract_figures": (extractor, council_text),

@@ -34,6 +34,15 @@ BUILDERS = {
     "xlsx_formula": lambda path: _xlsx([["measure", "area", "month", "value"],
                                         ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]).save(path),
     "xlsx_array_formula": lambda path: _array_formula(path),
+    "xlsx_empty": lambda path: openpyxl.Workbook().save(path),
+    "many_fields": lambda path: path.write_text("measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80," + ",".join(["x"] * 200_000) + "\n"),
+    # 9 aliases of 9 aliases, 11 deep: 99 aliases, under the alias limit, standing for 9**11 values
+    "alias_bomb_99": lambda path: path.write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(11))),
+    "nested_deep_yaml": lambda path: path.write_text("measures: " + "[" * 60 + "]" * 60 + "\n"),
+    "annexa_born_late": lambda path: path.write_text(
+        "Child Unique ID,Gender,Date of Birth,Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\n"
+        "C100001,Male,03/04/2019,01/02/2018,a) Individual,No,1,Team A,Worker B\n"),
     "xlsx_second_sheet": lambda path: _second_sheet(path),
 }
 
@@ -73,10 +82,19 @@ def base(tmp_path_factory):
 
 
 def _apply(case, root: Path) -> None:
+    if "folder" in case:
+        (root / case["folder"]).mkdir(parents=True)
+    if "link" in case:
+        link, target = case["link"]
+        (root / link).symlink_to(root / target)
+    if "remove" in case:
+        (root / case["remove"]).unlink()
     if "file" not in case:
         return
     path = root / case["file"]
-    if "content" in case:
+    if "copy" in case:
+        path.write_bytes((root / case["copy"]).read_bytes())
+    elif "content" in case:
         path.write_text(case["content"], encoding="utf-8")
     elif "build" in case:
         BUILDERS[case["build"]](path)
@@ -107,7 +125,8 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     before = _files(root / "reports")
     argv = [a.replace("{root}", str(root)).replace("{long}", "x" * 100_000) for a in case.get("argv", ["pack", "--month", "2019-10"])]
     code = cli.main(argv)
-    error = capsys.readouterr().err.strip().splitlines()
+    said = capsys.readouterr()
+    error = said.err.strip().splitlines()
     assert code == 2, error
     message = [line for line in error if line.startswith("croydon-kpi: error: ")]
     assert len(message) == 1 and len(error) <= 2, error  # one error line (a progress line may precede it)
@@ -115,12 +134,15 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
         assert expected in message[0], message[0]
     assert len(message[0]) < 600, message[0][:200]  # a log line stays a line
     assert _files(root / "reports") == before
+    for private in case.get("absent", []):  # a child's identifier or birth date never reaches a log
+        assert private not in said.err and private not in said.out, private
 
 
 def test_the_corpus_covers_every_input_kind():
     kinds = {c["id"].split("_")[0] for c in CASES}
     assert {"scorecard", "dfe", "paper", "annexa", "targets", "catalogue", "inspections", "parameter"} <= kinds
-    assert len(CASES) >= 30
+    assert {"sources", "synthetic", "lait", "build", "check", "visit", "list"} <= kinds
+    assert len(CASES) >= 120
 
 
 def test_a_utf8_bom_is_good_input_not_a_rejection(base, tmp_path, monkeypatch):
