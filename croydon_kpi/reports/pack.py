@@ -527,8 +527,8 @@ def require_known_by(known: FigureStore, store: FigureStore, place: Area, month:
 
 def _require_still_reporting(store: FigureStore, place: Area, month: Month) -> None:
     """An authority with no published statistic for any period reaching the month, while other
-    authorities have one, had ceased by then (merged or abolished, as Poole was into Bournemouth,
-    Christchurch and Poole in April 2019): its pack would be of nothing."""
+    authorities have one, had ceased by then (merged or abolished in a local government
+    reorganisation): its pack would be of nothing."""
     figures = store.figures
     valued = figures[figures["value"].notna() & (figures["area_level"] == "local_authority") & (figures["status"] == "published_statistic")]
     own_last = valued.loc[valued["area_name"] == place.name, "period_end"].max()
