@@ -96,6 +96,12 @@ class NotebookFailed(CroydonKpiError, RuntimeError):
         super().__init__(f"{notebook} failed: {detail} (executed notebook kept at {_shown(kept)})")
 
 
+class KernelUnavailable(CroydonKpiError, RuntimeError):
+    """No kernel can be started on this machine (no loopback network and no Unix sockets)."""
+
+    exit_status = EXIT_NOTEBOOK_FAILED
+
+
 class UnsafeReport(CroydonKpiError, RuntimeError):
     """A built report would load something from the network; it is not published."""
 

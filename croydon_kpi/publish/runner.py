@@ -9,6 +9,7 @@ reports/_failed/ for debugging and nothing of that run is published. Each run wr
 from __future__ import annotations
 
 import ast
+import os
 import hashlib
 import html
 import json
@@ -28,7 +29,7 @@ import papermill
 from croydon_kpi import __version__
 
 from croydon_kpi.core import project
-from croydon_kpi.errors import NotebookFailed
+from croydon_kpi.errors import KernelUnavailable, NotebookFailed
 from croydon_kpi.publish import atomic
 from croydon_kpi.publish.html import notebook_to_html
 from croydon_kpi.store.figure_store import cache_key
@@ -69,12 +70,38 @@ def _publish(built: Path, target: Path) -> None:
     atomic.publish_set([built], target.parent)
 
 
-def _execute(job: Job, executed: Path, outputs: dict | None = None) -> None:
+def _loopback_works() -> bool:
+    """Can this machine talk to itself over 127.0.0.1 (a kernel's usual channel)?"""
+    import socket
+
+    try:
+        with socket.socket() as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            with socket.create_connection(server.getsockname(), timeout=2):
+                return True
+    except OSError:
+        return False
+
+
+def kernel_options() -> dict:
+    """How to reach the kernel: over the loopback network as usual; where there is none (a locked
+    down server, a container without `lo`), over Unix sockets instead, rather than wait 60 s and
+    fail. Checked once per run."""
+    if _loopback_works():
+        return {}
+    if os.name != "posix":
+        raise KernelUnavailable("no notebook can run: the loopback network (127.0.0.1) is not available, and this "
+                                "system has no Unix sockets to run a kernel over instead")
+    return {"kernel_manager_class": "croydon_kpi.publish.kernels.UnixSocketKernelManager"}
+
+
+def _execute(job: Job, executed: Path, outputs: dict | None = None, options: dict | None = None) -> None:
     """Run the notebook; `outputs` are parameters naming files the notebook writes beside its page."""
     try:
         papermill.execute_notebook(
             str(project.notebooks_dir() / job.notebook), str(executed), parameters={**job.parameters, **(outputs or {})},
-            kernel_name=KERNEL, cwd=str(project.project_root()), progress_bar=False, log_output=False,
+            kernel_name=KERNEL, cwd=str(project.project_root()), progress_bar=False, log_output=False, **(options or {}),
         )
     except papermill.PapermillExecutionError as error:
         kept = project.reports_dir() / "_failed" / f"{job.report_name}.ipynb"
@@ -95,10 +122,10 @@ def provenance(job: Job) -> dict[str, str]:
 EXTRAS = {"kpi_workbook": ("workbook", ".xlsx")}
 
 
-def _build(job: Job, staging: Path) -> list[Path]:
+def _build(job: Job, staging: Path, options: dict | None = None) -> list[Path]:
     executed = staging / f"{job.report_name}.ipynb"
     extras = {EXTRAS[name][0]: staging / f"{job.report_name}{EXTRAS[name][1]}" for name in job.extras}
-    _execute(job, executed, {parameter: str(path) for parameter, path in extras.items()})
+    _execute(job, executed, {parameter: str(path) for parameter, path in extras.items()}, options)
     missing = [path.name for path in extras.values() if not path.is_file()]
     if missing:
         raise NotebookFailed(job.notebook, executed, f"it did not write {', '.join(missing)}")
@@ -121,10 +148,11 @@ def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False)
     """Build every job in staging, then publish them all (or nothing, if one fails)."""
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     staging = _staging_dir()
+    options = kernel_options()
     try:
         built = []
         for job in _progress(jobs):
-            built += _build(job, staging)
+            built += _build(job, staging, options)
         if with_index:
             index = staging / "index.html"
             index.write_text(index_page(jobs), encoding="utf-8")

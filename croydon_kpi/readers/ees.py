@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from croydon_kpi.core import schema
+from croydon_kpi.core import schema, validation
 from croydon_kpi.catalogue.measures import Measure, Source
 from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import csv_frame, csv_records, read_text
@@ -75,10 +75,15 @@ def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Se
         row = table.loc[bad].iloc[0]
         raise InputError(source.path, f"line {row['_line']}, column {column}",
                          f"{row[column]!r} is neither a number nor a DfE symbol {sorted(schema.SUPPRESSION_SYMBOLS)}")
-    if (numbers < 0).any():
-        row = table.loc[numbers < 0].iloc[0]
-        raise InputError(source.path, f"line {row['_line']}, column {column}", f"negative value {row[column]!r}")
     return numbers, raw.where(is_symbol, None)
+
+
+def check_range(rows: pd.DataFrame, values: pd.Series, column: str, unit: str, source: Source) -> None:
+    """The first value its unit does not allow, as every reader refuses it (core/validation.py)."""
+    problems = validation.range_problems(values, rows[column], pd.Series(False, index=rows.index), pd.Series(unit, index=rows.index))
+    if problems.notna().any():
+        first = problems.notna().idxmax()
+        raise InputError(source.path, f"line {rows.loc[first, '_line']}, column {column}", problems[first])
 
 
 def _select(table: pd.DataFrame, conditions: dict, source: Source, where: str) -> pd.DataFrame:
@@ -127,11 +132,11 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         raise InputError(source.path, None, f"no rows match the catalogue's filter for {measure.id}: {mapping.get('filter')}")
     _check_unique(rows, source, measure)
     values, symbols = parse_cells(rows, mapping["value"], source)
+    check_range(rows, values, mapping["value"], measure.unit, source)
     numerator = parse_cells(rows, mapping["numerator"], source)[0] if mapping.get("numerator") else np.nan
+    if mapping.get("numerator"):
+        check_range(rows, numerator, mapping["numerator"], "count", source)
     periods = [_period(mapping["period"], year, line, source) for year, line in zip(rows["time_period"], rows["_line"])]
-    if measure.unit == "percent" and (values > 100).any():
-        row = rows.loc[values > 100].iloc[0]
-        raise InputError(source.path, f"line {row['_line']}, column {mapping['value']}", f"{row[mapping['value']]} is not a percentage of 100 or less")
     figures = _areas(rows, source).assign(
         measure=measure.id,
         label=_label(mapping),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from croydon_kpi.core import schema
+from croydon_kpi.core import schema, validation
 from croydon_kpi.core.areas import AreaLookup
 from croydon_kpi.catalogue.measures import Measure, Source
 from croydon_kpi.errors import InputError
@@ -82,6 +82,11 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         except ParseError as error:
             raise InputError(source.path, f"row {row_number}, column Years", str(error)) from None
     values, symbols = _values(rows, source)
+    problems = validation.range_problems(values, rows["Values"].astype(str), pd.Series(False, index=rows.index),
+                                         pd.Series(measure.unit, index=rows.index))
+    if problems.notna().any():  # refused as every reader refuses it (core/validation.py)
+        first = problems.notna().idxmax()
+        raise InputError(source.path, f"row {rows.loc[first, '_row']}, column Values", problems[first])
     figures = _areas(rows, lookup, source).assign(
         measure=measure.id,
         label=mapping.get("label") or mapping["short_desc"],

@@ -325,8 +325,8 @@ def _areas(written: pd.Series, known_areas: pd.DataFrame) -> pd.DataFrame:
 def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
     distinct = validation.by_unique
     period = distinct(rows["month"], lambda u: pd.DataFrame({
-        "start": (start := pd.to_datetime(u.str.strip() + "-01", format="%Y-%m-%d")).dt.date,
-        "end": (start + pd.offsets.MonthEnd(0)).dt.date, "label": start.dt.strftime("%B %Y")}))
+        "start": (start := pd.to_datetime(u.str.strip() + "-01", format="%Y-%m-%d")),
+        "end": start + pd.offsets.MonthEnd(0), "label": start.dt.strftime("%B %Y")}))
     figures = pd.DataFrame({
         "measure": rows["measure"], "label": distinct(rows["name"], lambda u: u.str.strip()), "area_code": rows["area_code"],
         "old_la_code": rows["old_la_code"], "area_name": rows["area_name"], "area_level": rows["area_level"],
