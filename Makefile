@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := notebooks/*.ipynb
 NBVAL := $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: pack test lint unit nbval notebooks docs lab benchmark clean
+.PHONY: pack test lint unit nbval notebooks docs lab lab-venv benchmark clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "croydon_kpi needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -41,8 +41,17 @@ lab: $(INSTALLED)
 	$(BIN)/jupyter lab notebooks/
 
 benchmark: $(INSTALLED)
+	$(BIN)/python benchmarks/cli_start.py
 	$(BIN)/python benchmarks/store_load.py
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/inputs.py
+
+# A second environment with the lab extra, for benchmarks/cli_start.py to measure the command's
+# start with JupyterLab's dependencies installed (the conda route's situation).
+lab-venv:
+	python3 -m venv .venv-lab
+	.venv-lab/bin/python -m pip install --quiet --upgrade pip
+	.venv-lab/bin/python -m pip install --quiet --editable '.[lab]'
 
 clean:
 	rm -rf .cache .pytest_cache

@@ -23,6 +23,17 @@ class CroydonKpiError(Exception):
     def __str__(self) -> str:
         return " ".join(super().__str__().split())  # one line, whatever the message held
 
+    def __reduce__(self):
+        # Raised in a worker process and re-raised in the command: rebuilt from its message,
+        # whatever arguments its own constructor takes.
+        return (_restored, (type(self), str(self)))
+
+
+def _restored(kind: type, message: str) -> "CroydonKpiError":
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    return error
+
 
 class InputError(CroydonKpiError, ValueError):
     """A source file cannot be read as it should be: names the file, where in it, and what was expected."""

@@ -85,17 +85,35 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _all_flags(values) -> list[tuple[str, ...]]:
-    """as_flags for a column, once per distinct tuple (a million rows hold a handful)."""
+    """as_flags for a column, once per distinct set of tokens (a million rows hold a handful;
+    an array read back from Parquet is looked up by its tuple)."""
     done: dict = {}
     out = []
     for value in values:
-        try:
-            out.append(done[value])
-        except KeyError:
-            out.append(done.setdefault(value, as_flags(value)))
-        except TypeError:  # a list or an array (read back from Parquet): not hashable
-            out.append(as_flags(value))
+        if value is not None and not isinstance(value, (tuple, str, float)):
+            value = tuple(value)
+        found = done.get(value) if not isinstance(value, float) else None
+        if found is None:
+            found = as_flags(value)
+            if not isinstance(value, float):
+                done[value] = found
+        out.append(found)
     return out
+
+
+FLAG_SEPARATOR = "\x1f"  # the ASCII unit separator: never inside a token
+
+
+def flags_as_text(flags: pd.Series) -> pd.Series:
+    """Flags as one text per row, for the disk cache (a text column reads back in milliseconds;
+    a column of lists is rebuilt row by row)."""
+    return flags.map(FLAG_SEPARATOR.join)
+
+
+def flags_from_text(texts: pd.Series) -> pd.Series:
+    codes, uniques = pd.factorize(texts.fillna("").astype(str))
+    tuples = [tuple(text.split(FLAG_SEPARATOR)) if text else () for text in uniques]
+    return pd.Series([tuples[code] for code in codes], index=texts.index, dtype=object)
 
 
 def as_flags(value) -> tuple[str, ...]:

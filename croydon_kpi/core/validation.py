@@ -69,10 +69,11 @@ def range_problems(values: pd.Series, written: pd.Series, percent_sign: pd.Serie
     refused rows only."""
     problem = pd.Series(None, index=values.index, dtype=object)
     shown = lambda mask: written[mask].astype(str).str.strip()
-    for unit, rule in UNITS.items():
-        mine = units == unit
-        if not mine.any():
+    for unit in units.dropna().unique():
+        rule = UNITS.get(unit)
+        if rule is None:
             continue
+        mine = units == unit
         if not rule.percent_sign:
             signed = mine & percent_sign & problem.isna()
             problem[signed] = shown(signed) + f" has a % sign, but the measure is {rule.what}"

@@ -47,12 +47,12 @@ def _store(accept_rejects: bool = False):
     return store
 
 
-def _publish(jobs, command: str, with_index: bool = False) -> int:
+def _publish(jobs, command: str, with_index: bool = False, workers: int | None = None) -> int:
     from croydon_kpi.publish import runner
 
     jobs = list(jobs)
     _say(f"building {len(jobs)} report(s) ...")
-    for path in runner.run(jobs, command=command, with_index=with_index):
+    for path in runner.run(jobs, command=command, with_index=with_index, workers=workers):
         print(path)
     return EXIT_OK
 
@@ -101,11 +101,24 @@ def command_visit(args) -> int:
         return _publish([_jobs().visit_job(args.number)], "visit")
 
 
+def _workers(text) -> int | None:
+    """--jobs: how many notebooks run at once (default: one per core)."""
+    from croydon_kpi.core.params import shown
+    from croydon_kpi.errors import ParameterError
+
+    if text is None:
+        return None
+    if not str(text).strip().isdigit() or int(text) < 1:
+        raise ParameterError(f"jobs {shown(text)} is not a whole number of 1 or more (how many notebooks run at once)")
+    return int(text)
+
+
 def command_build(args) -> int:
+    workers = _workers(args.jobs)
     with _snapshot():
         store = _store(args.accept_rejects)
         jobs = _jobs().build_jobs(store)
-        published = _publish(jobs, "build", with_index=True)
+        published = _publish(jobs, "build", with_index=True, workers=workers)
         return _empty_months(store, jobs, args.empty_month_ok) or published
 
 
@@ -180,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
                                             "and reports/index.html; nothing is published unless all succeed.")
     _publishing_options(build)
+    build.add_argument("--jobs", help="how many notebooks run at once (default: one per core); the reports are the same bytes either way")
     build.set_defaults(handler=command_build)
 
     annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",

@@ -136,7 +136,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
     numerator = parse_cells(rows, mapping["numerator"], source)[0] if mapping.get("numerator") else np.nan
     if mapping.get("numerator"):
         check_range(rows, numerator, mapping["numerator"], "count", source)
-    periods = [_period(mapping["period"], year, line, source) for year, line in zip(rows["time_period"], rows["_line"])]
+    periods = _periods(rows, mapping["period"], source)
     figures = _areas(rows, source).assign(
         measure=measure.id,
         label=_label(mapping),
@@ -157,6 +157,13 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         note=symbols.map(lambda s: schema.SUPPRESSION_SYMBOLS.get(s) if isinstance(s, str) else None),
     )
     return figures
+
+
+def _periods(rows: pd.DataFrame, period_type: str, source: Source) -> list:
+    """Each row's period, worked out once per distinct year (an error names the first line with it)."""
+    first_line = rows.groupby("time_period", sort=False)["_line"].first()
+    parsed = {year: _period(period_type, year, line, source) for year, line in first_line.items()}
+    return [parsed[year] for year in rows["time_period"]]
 
 
 def _period(period_type: str, year: str, line: int, source: Source):

@@ -175,7 +175,7 @@ def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | 
     path = project.cache_dir() / "store" / "sources" / f"{source.id}-{key}.parquet"
     if key and path.is_file():
         try:
-            figures, rejected = schema.conform(pd.read_parquet(path)), pd.read_parquet(_rejections_path(path))
+            figures, rejected = _read_figures(path), pd.read_parquet(_rejections_path(path))
             os.utime(path)  # recently used: kept when older keys are pruned
             return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
         except Exception:  # a damaged cache file is re-read, never trusted
@@ -264,13 +264,18 @@ def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
 KEPT_PER_SOURCE = 8  # a few recent versions of each source: switching back and forth stays warm
 
 
+def _read_figures(path: Path) -> pd.DataFrame:
+    figures = pd.read_parquet(path)
+    return schema.conform(figures.assign(flags=schema.flags_from_text(figures["flags"])))
+
+
 def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path, keep: int = 1) -> None:
     """Write one cached result (figures, then its rejections beside it) and prune all but the
     `keep` most recently used results of the same name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Rejections first: a figures file present means its rejections file is too.
     _write_atomically(rejections.astype(str), _rejections_path(path))
-    _write_atomically(figures, path)
+    _write_atomically(figures.assign(flags=schema.flags_as_text(figures["flags"])), path)
     stem = path.name.rsplit("-", 1)[0]
     results = [p for p in path.parent.glob(f"{stem}-*.parquet") if not p.name.endswith(".rejections.parquet")]
     older = sorted(results, key=lambda p: p.stat().st_mtime, reverse=True)
@@ -302,7 +307,7 @@ def _load_store(cache: bool) -> FigureStore:
             rejections = pd.read_parquet(_rejections_path(path))
             if len(rejections):
                 rejections = rejections.astype({"row": "int64"})
-            return FigureStore(schema.conform(pd.read_parquet(path)), catalogue, rejections)
+            return FigureStore(_read_figures(path), catalogue, rejections)
         except Exception:  # a damaged cache file is rebuilt, never trusted
             path.unlink(missing_ok=True)
     figures, rejections = read_sources(catalogue, cache=True)

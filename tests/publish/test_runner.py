@@ -74,3 +74,22 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert report.read_bytes() == before  # the good report is untouched
     assert (reports / "_failed" / "monthly_pack_2019-10_croydon.ipynb").is_file()
     assert not list(reports.glob(".*"))  # no partial file
+
+
+def test_a_build_one_notebook_at_a_time_publishes_the_same_bytes_as_the_parallel_build(built, tmp_path, monkeypatch, capsys):
+    assert built.exits[("build",)] == 0  # the session's build ran with one notebook per core
+    copy = tmp_path / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(project.project_root() / folder, copy / folder)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    assert cli.main(["build", "--jobs", "1"]) == 0
+    serial = {p.name: p.read_bytes() for p in (copy / "reports").iterdir() if p.is_file() and p.name != "manifest.json"}
+    assert len(serial) >= 11
+    for name, content in serial.items():
+        assert (built.reports / name).read_bytes() == content, name
+
+
+def test_jobs_must_be_a_whole_number(capsys):
+    assert cli.main(["build", "--jobs", "0"]) == 2
+    assert "jobs '0' is not a whole number of 1 or more" in capsys.readouterr().err
