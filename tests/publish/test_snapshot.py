@@ -42,7 +42,7 @@ def test_inside_a_snapshot_the_store_reads_the_copy_taken_on_entry(copy):
 def test_a_bad_file_dropped_after_the_check_is_not_what_the_kernels_read(copy, monkeypatch, capsys):
     seen_by_kernel = []
 
-    def run(jobs, command="build", with_index=False):  # what runner.run does first: start a kernel
+    def run(jobs, command="build", with_index=False, **options):  # what runner.run does first: start a kernel
         (copy / "data/sources/scorecards/late.csv").write_text(BAD)
         done = subprocess.run([sys.executable, "-c", KERNEL_LIKE], env=os.environ.copy(), capture_output=True, text=True, check=True)
         seen_by_kernel.append(int(done.stdout.strip()))
