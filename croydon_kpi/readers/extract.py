@@ -35,9 +35,12 @@ _PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 def _plain(text: str) -> str:
     """Curly quotes, dashes and odd spaces as plain ASCII (worked out once per text: the
     extractor asks for a paper's plain text several times)."""
-    if text.isascii() or not any(chr(code) in text for code in _PLAIN):
+    if text.isascii():
         return text
-    return text.translate(_PLAIN)
+    for code, plain in _PLAIN.items():  # a replace per character present: far faster than translate on a long text
+        if chr(code) in text:
+            text = text.replace(chr(code), plain)
+    return text
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))", re.MULTILINE)
