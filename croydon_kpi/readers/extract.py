@@ -87,23 +87,40 @@ def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
     The claimed spans never overlap, so one sorted list and a binary search answer each overlap
     question (a 5 MB paper holds a hundred thousand numbers)."""
     taken = sorted((s.start, s.end) for s in claimed)
-    starts = [start for start, _ in taken]
+    digits = [match.start() for match in _DIGIT.finditer(text)]
     found: list[Span] = []
     for category, pattern in rules:
-        for match in pattern.finditer(text):
+        starts = [start for start, _ in taken]
+        accepted = []  # a rule's own matches never overlap each other (finditer), only earlier rules' spans
+        matches = _at_digits(pattern, text, digits) if category in text_rules.DIGIT_FIRST else pattern.finditer(text)
+        for match in matches:
             start, end = match.start(), match.end()
             if not _DIGIT.search(match.group()):
                 continue
             before = bisect.bisect_left(starts, end)  # taken[before - 1] is the last span starting before `end`
             if before and taken[before - 1][1] > start:
                 continue
-            taken.insert(before, (start, end))
-            starts.insert(before, start)
+            accepted.append((start, end))
             found.append(Span(start, end, category, match.group()))
+        if accepted:
+            taken = sorted(taken + accepted)
     return found
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _at_digits(pattern: re.Pattern, text: str, digits: list[int]):
+    """pattern.finditer(text) for a pattern that can only start on a digit: tried at each digit
+    not inside the previous match, which is where finditer would find its matches."""
+    after = 0
+    for position in digits:
+        if position < after:
+            continue
+        match = pattern.match(text, position)
+        if match and match.end() > position:
+            yield match
+            after = match.end()
 
 
 def _line_of(plain: str, offset: int) -> int:
@@ -184,8 +201,11 @@ def _alias_table(catalogue: Catalogue) -> list[tuple[re.Pattern, str, str, str]]
 def _aliases_in(text: str, aliases) -> list[tuple[int, int, str]]:
     claimed: list[tuple[int, int, str]] = []
     lowered = text.lower()
+    present: dict[str, bool] = {}  # each distinct first word tested once per text
     for pattern, measure_id, _, first_word in aliases:
-        if first_word not in lowered:
+        if first_word not in present:
+            present[first_word] = first_word in lowered
+        if not present[first_word]:
             continue  # its first word is not in the text: the pattern cannot match (a fast test first)
         for match in pattern.finditer(text):
             if not any(match.start() < e and s < match.end() for s, e, _ in claimed):

@@ -14,6 +14,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from croydon_kpi.core import project, schema, validation
@@ -183,20 +184,32 @@ def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     unreadable = [c for c in month_columns if month_from_header(c) is None]
     if unreadable:
         raise InputError(path, "row 1", f"columns {unreadable} are not months (write 2019-10, Oct-19 or October 2019)")
-    months = {c: "{:04d}-{:02d}".format(*month_from_header(c)) for c in month_columns}
-    keyed = table.assign(row=table.index + 2)
-    long = keyed.melt(id_vars=["row", "indicator", "area"], value_vars=month_columns, var_name="value_column", value_name="value")
-    long = long[long["value"].fillna("").astype(str).str.strip() != ""]
-    empty = keyed[~keyed["row"].isin(long["row"])]  # a row with no value in any month is rejected, not dropped
-    rows = pd.concat([
-        pd.DataFrame({"row": long["row"], "name": long["indicator"], "area": long["area"], "month": long["value_column"].map(months),
-                      "month_column": long["value_column"], "value": long["value"], "value_column": long["value_column"]}),
-        pd.DataFrame({"row": empty["row"], "name": empty["indicator"], "area": empty["area"], "month": "",
-                      "month_column": "(every month column)", "value": "", "value_column": "(every month column)"}),
-    ], ignore_index=True)
-    order = {column: position for position, column in enumerate(month_columns)}
-    rows = rows.assign(_order=rows["month_column"].map(order).fillna(-1)).sort_values(["row", "_order"], kind="stable")
-    return rows.drop(columns="_order").assign(by_id=False, numerator="", denominator="", target="").reset_index(drop=True)
+    months = ["{:04d}-{:02d}".format(*month_from_header(c)) for c in month_columns]
+    # Row by row, month by month (row-major): one figure candidate per filled cell, built with numpy.
+    if not month_columns:  # no month at all: every row is one with no value in any month
+        table = table.assign(**{"(every month column)": ""})
+        month_columns, months = ["(every month column)"], [""]
+    values = table[month_columns].fillna("").astype(str)
+    cells = values.to_numpy(dtype=object).ravel()
+    filled = values.apply(lambda column: column.str.strip().ne("")).to_numpy(dtype=bool).ravel()
+    width, rows_in_file = len(month_columns), len(table)
+    row_of = np.repeat(np.arange(rows_in_file), width)
+    column_of = np.tile(np.arange(width), rows_in_file)
+    # A row with no value in any month is kept once, to be rejected, never dropped.
+    empty_rows = ~filled.reshape(rows_in_file, width).any(axis=1)
+    keep = filled | (np.repeat(empty_rows, width) & (column_of == 0))
+    row_of, column_of, blank = row_of[keep], column_of[keep], ~filled[keep]
+    headers = np.array(month_columns, dtype=object)[column_of]
+    candidate = pd.DataFrame({
+        "row": (table.index.to_numpy() + 2)[row_of],
+        "name": table["indicator"].to_numpy(dtype=object)[row_of],
+        "area": table["area"].to_numpy(dtype=object)[row_of],
+        "month": np.where(blank, "", np.array(months, dtype=object)[column_of]),
+        "month_column": np.where(blank, "(every month column)", headers),
+        "value": np.where(blank, "", cells[keep]),
+        "value_column": np.where(blank, "(every month column)", headers),
+    })
+    return candidate.assign(by_id=False, numerator="", denominator="", target="")
 
 
 def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) -> pd.DataFrame:
