@@ -90,6 +90,17 @@ def range_problems(values: pd.Series, written: pd.Series, percent_sign: pd.Serie
     return problem
 
 
+def first_out_of_range(values: pd.Series, written: pd.Series, unit: str):
+    """(row label, reason) of the first value one unit does not allow, or None: for readers of
+    published files, which refuse the whole file at its first bad cell."""
+    index = values.index
+    problems = range_problems(values, written.astype(str), pd.Series(False, index=index), pd.Series(unit, index=index))
+    if not problems.notna().any():
+        return None
+    first = problems.notna().idxmax()
+    return first, problems[first]
+
+
 def ratio_problems(values: pd.Series, numerators: pd.Series, denominators: pd.Series, units: pd.Series) -> pd.Series:
     """Numerator and denominator that cannot stand beside the value: negative, a numerator over
     its denominator for a percentage, or a percentage more than one point from numerator /

@@ -90,15 +90,12 @@ def publish_set(built: list[Path], reports: Path) -> list[Path]:
 def recover(reports: Path) -> None:
     """Finish a committed set a killed run left half-renamed; remove an uncommitted one."""
     for incoming in sorted(reports.glob(f"{INCOMING}*")) if reports.is_dir() else []:
-        if (incoming / READY).is_file() and not _is_running(incoming):
+        if _owner_alive(incoming):
+            continue  # a concurrent run is filling or renaming it right now
+        if (incoming / READY).is_file():
             _complete(incoming, reports)
-        elif not (incoming / READY).is_file() and not _is_running(incoming):
+        else:
             shutil.rmtree(incoming, ignore_errors=True)
-
-
-def _is_running(incoming: Path) -> bool:
-    """An incoming folder a live process is filling or renaming right now (concurrent runs)."""
-    return _owner_alive(incoming)
 
 
 def _move_or_copy(source: Path, target: Path) -> None:

@@ -80,10 +80,10 @@ def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Se
 
 def check_range(rows: pd.DataFrame, values: pd.Series, column: str, unit: str, source: Source) -> None:
     """The first value its unit does not allow, as every reader refuses it (core/validation.py)."""
-    problems = validation.range_problems(values, rows[column], pd.Series(False, index=rows.index), pd.Series(unit, index=rows.index))
-    if problems.notna().any():
-        first = problems.notna().idxmax()
-        raise InputError(source.path, f"line {rows.loc[first, '_line']}, column {column}", problems[first])
+    found = validation.first_out_of_range(values, rows[column], unit)
+    if found:
+        first, reason = found
+        raise InputError(source.path, f"line {rows.loc[first, '_line']}, column {column}", reason)
 
 
 def _select(table: pd.DataFrame, conditions: dict, source: Source, where: str) -> pd.DataFrame:

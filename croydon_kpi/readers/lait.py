@@ -82,11 +82,10 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         except ParseError as error:
             raise InputError(source.path, f"row {row_number}, column Years", str(error)) from None
     values, symbols = _values(rows, source)
-    problems = validation.range_problems(values, rows["Values"].astype(str), pd.Series(False, index=rows.index),
-                                         pd.Series(measure.unit, index=rows.index))
-    if problems.notna().any():  # refused as every reader refuses it (core/validation.py)
-        first = problems.notna().idxmax()
-        raise InputError(source.path, f"row {rows.loc[first, '_row']}, column Values", problems[first])
+    found = validation.first_out_of_range(values, rows["Values"], measure.unit)  # refused as every reader refuses it
+    if found:
+        first, reason = found
+        raise InputError(source.path, f"row {rows.loc[first, '_row']}, column Values", reason)
     figures = _areas(rows, lookup, source).assign(
         measure=measure.id,
         label=mapping.get("label") or mapping["short_desc"],

@@ -297,12 +297,12 @@ def load_store(cache: bool = True) -> FigureStore:
 
 def _load_store(cache: bool) -> FigureStore:
     catalogue = load_catalogue()
-    _check_every_file_is_listed(catalogue)  # warm or cold: a stray folder is refused either way
     if not cache:
         figures, rejections = read_sources(catalogue)
         return FigureStore(figures, catalogue, rejections)
     path = _cache_path(cache_key())
     if path.is_file():
+        _check_every_file_is_listed(catalogue)  # a stray folder changes no cache key: refused when warm too
         try:
             rejections = pd.read_parquet(_rejections_path(path))
             if len(rejections):
