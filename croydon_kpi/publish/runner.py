@@ -9,10 +9,10 @@ reports/_failed/ for debugging and nothing of that run is published. Each run wr
 from __future__ import annotations
 
 import ast
-import os
 import hashlib
 import html
 import json
+import os
 import platform
 import re
 import shutil
