@@ -21,7 +21,7 @@ from croydon_kpi.core import project, schema, validation
 from croydon_kpi.core.areas import AreaLookup, area_table
 from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.errors import InputError
-from croydon_kpi.core.files import csv_frame, csv_records, read_text
+from croydon_kpi.core.files import csv_frame, read_text
 from croydon_kpi.readers.extract import _alias_table, _aliases_in
 from croydon_kpi.core.normalise import MONTHS
 
@@ -49,13 +49,7 @@ def month_from_header(text: str) -> tuple[int, int] | None:
 def _read(path: Path) -> pd.DataFrame:
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path)
-    text = read_text(path)
-    records = csv_records(path, text)
-    header = records[0] if records else []
-    duplicated = sorted({h.strip().lower() for h in header if [x.strip().lower() for x in header].count(h.strip().lower()) > 1})
-    if duplicated:
-        raise InputError(path, "row 1", f"duplicated columns {duplicated}")
-    return csv_frame(path, text, records)
+    return csv_frame(path, read_text(path))  # duplicated columns are refused in _candidates, for CSV and XLSX alike
 
 
 MAX_CELL = 1000
