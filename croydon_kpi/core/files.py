@@ -122,6 +122,7 @@ def csv_frame(path: Path, text: str, records: list[list[str]] | None = None):
     + 2 is its line in the file (header = line 1): blank lines are dropped but counted. A row
     shorter than the header is padded with blanks (its cells are then refused as missing); a row
     longer than the header is refused unless what overflows is empty (a trailing comma)."""
+    import numpy as np
     import pandas as pd
 
     records = csv_records(path, text) if records is None else records
@@ -131,19 +132,18 @@ def csv_frame(path: Path, text: str, records: list[list[str]] | None = None):
     while header and not header[-1].strip():  # a trailing comma on the header: a column with no name
         header = header[:-1]
     width = len(header)
-    rows, index = [], []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > width:
-            if any(cell.strip() for cell in record[width:]):
-                raise InputError(path, f"line {number}", f"{len(record):,} fields, expected {width} as in the header "
-                                                         "(a misaligned row or a missing column name)")
-            record = record[:width]
-        elif len(record) < width:
-            record = record + [""] * (width - len(record))
-        rows.append(record)
-        index.append(number - 2)
+    body = records[1:]
+    # Checked row by row in C (lengths, blanks); Python touches only the rows that need it.
+    lengths = np.fromiter(map(len, body), dtype=np.int64, count=len(body))
+    blank = np.fromiter((not text.strip() for text in map("".join, body)), dtype=bool, count=len(body))
+    for position in np.flatnonzero((lengths > width) & ~blank):
+        if any(cell.strip() for cell in body[position][width:]):
+            raise InputError(path, f"line {position + 2}", f"{lengths[position]:,} fields, expected {width} as in the header "
+                                                           "(a misaligned row or a missing column name)")
+    uneven = set(np.flatnonzero(lengths != width).tolist())
+    kept = np.flatnonzero(~blank)  # a blank line (or one of empty cells) is counted, not read
+    rows = [(body[i] + [""] * (width - len(body[i])))[:width] if i in uneven else body[i] for i in kept.tolist()]
+    index = kept.tolist()
     return pd.DataFrame(rows, columns=header, index=index, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
 
 

@@ -4,6 +4,7 @@ Definitions live here as data so that readers, tests and docs share one list.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 # Column -> pandas dtype. Order is the order of the store's columns.
@@ -74,6 +75,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     """Put a frame into the store's column order and types; missing columns become null."""
     out = pd.DataFrame(index=frame.index)
     for column, dtype in FIGURE_COLUMNS.items():
+        if column not in frame and column != "flags":  # typed nulls made directly: converting a million Nones costs
+            out[column] = pd.Series(pd.NaT if dtype.startswith("datetime") else None, index=frame.index, dtype=dtype)
+            continue
         values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
         if column == "flags":
             out[column] = pd.Series(_all_flags(values), index=frame.index, dtype=object)
@@ -84,21 +88,34 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _all_flags(values) -> list[tuple[str, ...]]:
-    """as_flags for a column, once per distinct set of tokens (a million rows hold a handful;
-    an array read back from Parquet is looked up by its tuple)."""
-    done: dict = {}
-    out = []
-    for value in values:
-        if value is not None and not isinstance(value, (tuple, str, float)):
-            value = tuple(value)
-        found = done.get(value) if not isinstance(value, float) else None
-        if found is None:
-            found = as_flags(value)
-            if not isinstance(value, float):
-                done[value] = found
-        out.append(found)
-    return out
+def joined_text(*parts) -> pd.Series:
+    """Texts joined row by row, as a locator or quote is built ("file" + ", row " + row ...):
+    one Arrow pass over a million rows where `+` makes a new column per part. Each part is a
+    column (converted to text) or a plain string; a null part makes the row null, as with `+`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    index = next(part.index for part in parts if isinstance(part, pd.Series))
+    arrays = [pa.scalar(part, pa.large_string()) if isinstance(part, str)
+              else pa.array(part.astype("str").array).cast(pa.large_string()) for part in parts]
+    joined = pc.binary_join_element_wise(*arrays, pa.scalar("", pa.large_string()))
+    return pd.Series(pd.array(joined, dtype="str"), index=index)
+
+
+def _all_flags(values) -> np.ndarray:
+    """as_flags for a column, once per distinct set of tokens (a million rows hold a handful).
+    Tuples and nulls are grouped by pandas in C; a column holding lists or arrays (as read back
+    from Parquet) is grouped by each value's tuple."""
+    values = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values.astype(object)
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    except TypeError:  # lists or arrays: not hashable
+        values = values.map(lambda v: tuple(v) if v is not None and not isinstance(v, (tuple, str, float)) else v)
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    done = np.empty(len(uniques), dtype=object)
+    for number, value in enumerate(uniques):  # element by element: numpy would unpack the tuples
+        done[number] = as_flags(value)
+    return done[codes]  # a take: no per-row Python
 
 
 FLAG_SEPARATOR = "\x1f"  # the ASCII unit separator: never inside a token

@@ -41,8 +41,18 @@ def by_unique(series: pd.Series, work) -> pd.Series | pd.DataFrame:
     """`work` done once per distinct value and spread back over the rows: a scorecard's million
     cells hold a few thousand distinct texts, so checks cost what the distinct texts cost."""
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    done = work(pd.Series(uniques, dtype=object))
+    done = _text_typed(work(pd.Series(uniques, dtype=object)))
     return done.iloc[codes].set_axis(series.index)  # a take: no per-row Python
+
+
+def _text_typed(done: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+    """Text results typed as text on the distinct values, so that spreading them over a million
+    rows is an Arrow take rather than a million Python strings."""
+    if isinstance(done, pd.DataFrame):
+        return done.apply(_text_typed) if len(done.columns) else done
+    if done.dtype == object and len(done) and pd.api.types.infer_dtype(done, skipna=True) == "string":
+        return done.astype("str")
+    return done
 
 
 def parse_numbers(text: pd.Series) -> pd.DataFrame:
@@ -106,6 +116,8 @@ def ratio_problems(values: pd.Series, numerators: pd.Series, denominators: pd.Se
     its denominator for a percentage, or a percentage more than one point from numerator /
     denominator (rounding allowed)."""
     problem = pd.Series(None, index=values.index, dtype=object)
+    if numerators.isna().all() and denominators.isna().all():  # none given (a wide scorecard): nothing to compare
+        return problem
     for name, part in (("numerator", numerators), ("denominator", denominators)):
         problem[(part < 0) & problem.isna()] = f"negative {name}"
     both = numerators.notna() & denominators.notna()

@@ -193,15 +193,20 @@ def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     empty_rows = ~filled.reshape(rows_in_file, width).any(axis=1)
     keep = filled | (np.repeat(empty_rows, width) & (column_of == 0))
     row_of, column_of, blank = row_of[keep], column_of[keep], ~filled[keep]
-    headers = np.array(month_columns, dtype=object)[column_of]
+    # Each column is a take from a small typed array (the file's rows, its month headers): no
+    # per-cell conversion of a million Python strings.
+    header_or_none = np.where(blank, width, column_of)
+    headers = pd.array([*month_columns, "(every month column)"], dtype="str").take(header_or_none)
+    value_cells = pd.Series(np.where(blank, "", cells[keep]), dtype=object)
+    codes, distinct_cells = pd.factorize(value_cells)
     candidate = pd.DataFrame({
         "row": (table.index.to_numpy() + 2)[row_of],
-        "name": table["indicator"].to_numpy(dtype=object)[row_of],
-        "area": table["area"].to_numpy(dtype=object)[row_of],
-        "month": np.where(blank, "", np.array(months, dtype=object)[column_of]),
-        "month_column": np.where(blank, "(every month column)", headers),
-        "value": np.where(blank, "", cells[keep]),
-        "value_column": np.where(blank, "(every month column)", headers),
+        "name": table["indicator"].astype(str).array.take(row_of),
+        "area": table["area"].astype(str).array.take(row_of),
+        "month": pd.array([*months, ""], dtype="str").take(header_or_none),
+        "month_column": headers,
+        "value": pd.array(distinct_cells, dtype="str").take(codes),
+        "value_column": headers,
     })
     return candidate.assign(by_id=False, numerator="", denominator="", target="")
 
@@ -232,9 +237,10 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
         rows.loc[mask, "shown"] = chosen[column_key].astype(str).str.slice(0, 200)
 
     for key in ("name", "area", "month", "value"):
-        long = distinct(rows[key], lambda u: u.str.len()) > MAX_CELL
-        reject(long, key, lambda r, key=key: "a cell of " + r[key].str.len().map("{:,}".format) + f" characters; expected at most {MAX_CELL:,}")
-        rows.loc[long, "shown"] = rows.loc[long, key].str.slice(0, 40) + "..."
+        long = rows[key].str.len() > MAX_CELL
+        if long.any():
+            reject(long, key, lambda r, key=key: "a cell of " + r[key].str.len().map("{:,}".format) + f" characters; expected at most {MAX_CELL:,}")
+            rows.loc[long, "shown"] = rows.loc[long, key].str.slice(0, 40) + "..."
 
     rows["measure"] = _measures(rows, catalogue)
     name = distinct(rows["name"], lambda u: u.str.strip())
@@ -260,10 +266,12 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
 
     for part in ("numerator", "denominator"):
         given = distinct(rows[part], lambda u: u.str.strip() != "")
-        parsed = validation.parse_numbers(rows[part])
         rows[f"{part}_column"] = part
-        reject(given & parsed["problem"].notna(), part, lambda r, part=part: r[part].map(repr) + " is not a number")
-        rows[f"{part}_number"] = parsed["value"].where(given)
+        rows[f"{part}_number"] = np.nan
+        if given.any():  # a wide form has none
+            parsed = validation.parse_numbers(rows[part])
+            reject(given & parsed["problem"].notna(), part, lambda r, part=part: r[part].map(repr) + " is not a number")
+            rows[f"{part}_number"] = parsed["value"].where(given)
     ratio = validation.ratio_problems(rows["number"], rows["numerator_number"], rows["denominator_number"], rows["unit"])
     reject(ratio.notna(), "numerator", lambda r: ratio[r.index])
     _reject_duplicates(rows, reject)
@@ -284,12 +292,11 @@ def _reject_duplicates(rows: pd.DataFrame, reject) -> None:
     """The same measure, indicator (case and spacing aside), area and month twice, in one file
     or two: the later row is rejected, naming the first."""
     good = rows["reason"].isna()
-    key = pd.DataFrame({"measure": rows["measure"], "label": validation.name_key(rows["name"]),
-                        "area": rows["area_name"], "month": rows["period_start"]})[good]
+    key = _row_key([rows["measure"], validation.name_key(rows["name"]), rows["area_name"], rows["period_start"]])[good]
     repeated = key.duplicated(keep="first")
     if not repeated.any():
         return
-    first = key.reset_index().groupby(list(key.columns), dropna=False)["index"].transform("first").set_axis(key.index)
+    first = key.index.to_series().groupby(key.to_numpy()).transform("first")
     first_file, first_row = rows.loc[first, "file"].to_numpy(), rows.loc[first, "row"].to_numpy()
     same_file = rows.loc[key.index, "file"].to_numpy() == first_file
     reason = pd.Series([f"duplicates row {r} (same measure, area and month)" if same else
@@ -297,6 +304,18 @@ def _reject_duplicates(rows: pd.DataFrame, reject) -> None:
                         for f, r, same in zip(first_file[repeated.to_numpy()], first_row[repeated.to_numpy()], same_file[repeated.to_numpy()])],
                        index=key.index[repeated.to_numpy()])
     reject(pd.Series(False, index=rows.index).mask(repeated.reindex(rows.index, fill_value=False), True), "month", lambda r: reason[r.index])
+
+
+def _row_key(columns: list[pd.Series]) -> pd.Series:
+    """One integer per distinct combination of the columns' values (nulls equal to each other),
+    from each column's codes: comparing a million rows by four text columns costs a hash each."""
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        if (int(key.max(initial=0)) + 1) * (len(uniques) + 1) >= 2**62:
+            key, _ = pd.factorize(key)  # renumbered below the row count, so the product never overflows
+        key = key * (len(uniques) + 1) + codes
+    return pd.Series(key, index=columns[0].index)
 
 
 def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
@@ -313,9 +332,11 @@ def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
         matched = _aliases_in(name.translate(str.maketrans("“”’", '""\'')), aliases)
         return max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"
 
-    measures = pd.Series(None, index=rows.index, dtype=object)
+    measures = pd.Series(None, index=rows.index, dtype="str")  # typed text: later work on it is Arrow work
     for by_id in (True, False):
         mine = rows["by_id"] == by_id
+        if mine.all():  # one form only (the usual case): no selecting and putting back
+            return validation.by_unique(rows["name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))).astype("str")
         if mine.any():
             measures[mine] = validation.by_unique(rows.loc[mine, "name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id)))
     return measures
@@ -340,8 +361,8 @@ def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
         "period_start": period["start"], "period_end": period["end"], "period_label": period["label"], "kind": "level",
         "value": rows["number"], "as_written": distinct(rows["value"], lambda u: u.str.strip()), "unit": rows["unit"], "bound": "exact",
         "numerator": rows["numerator_number"], "denominator": rows["denominator_number"], "source_id": source.id,
-        "locator": rows["file"] + ", row " + rows["row"].astype(str) + ", column " + rows["value_column"],
-        "quote": rows["name"] + " " + rows["month"] + " = " + rows["value"], "status": "reported",
+        "locator": schema.joined_text(rows["file"], ", row ", rows["row"], ", column ", rows["value_column"]),
+        "quote": schema.joined_text(rows["name"], " ", rows["month"], " = ", rows["value"]), "status": "reported",
         "flags": distinct(rows["target"], lambda u: u.map(lambda t: (f"target_stated={t.strip()}",) if t.strip() else ())),
     })
     return schema.conform(figures.reset_index(drop=True))

@@ -14,3 +14,15 @@ def test_a_file_that_is_not_text_is_named(tmp_path):
     latin.write_bytes("Budget of \u00a3\u00a322m".encode("latin-1"))
     with pytest.raises(InputError, match="latin.txt, line 1: not UTF-8"):
         read_text(latin)
+
+
+def test_csv_rows_keep_their_true_lines_and_are_read_or_refused(tmp_path):
+    from croydon_kpi.core.files import csv_frame
+    from croydon_kpi.errors import InputError
+
+    path = tmp_path / "card.csv"
+    frame = csv_frame(path, "a,b,c\n1,2,3\n\n,,\n4,5\n6,7,8,\n")
+    assert frame.index.tolist() == [0, 3, 4]  # index + 2 = line: blank lines counted, not read
+    assert frame.loc[3].tolist() == ["4", "5", ""] and frame.loc[4].tolist() == ["6", "7", "8"]
+    with pytest.raises(InputError, match="card.csv, line 3: 4 fields, expected 3"):
+        csv_frame(path, "a,b,c\n1,2,3\n4,5,6,7\n")

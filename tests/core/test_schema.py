@@ -25,3 +25,17 @@ def test_flags_match_whole_tokens_only():
     assert schema.has_flag(flags, "qualifier=improved").tolist() == [False, True, False]
     assert schema.flag_value(("synthetic", "suppressed=c"), "suppressed") == "c"
     assert schema.flag_value(("synthetic",), "suppressed") is None
+
+
+def test_missing_columns_are_typed_nulls_and_flags_empty():
+    frame = schema.conform(pd.DataFrame({"value": [1.0, 2.0]}))
+    assert frame["note"].isna().all() and frame["note"].dtype == "string"
+    assert frame["period_start"].isna().all() and frame["period_start"].dtype == "datetime64[ns]"
+    assert frame["flags"].tolist() == [(), ()]
+
+
+def test_joined_text_builds_a_locator_row_by_row_and_keeps_nulls():
+    rows = pd.DataFrame({"file": ["a.csv", "b.csv", None], "row": [2, 15, 3]}, index=[7, 8, 9])
+    joined = schema.joined_text(rows["file"], ", row ", rows["row"])
+    assert joined.tolist()[:2] == ["a.csv, row 2", "b.csv, row 15"] and joined.isna().tolist() == [False, False, True]
+    assert joined.index.tolist() == [7, 8, 9]

@@ -49,3 +49,8 @@ def test_work_is_done_once_per_distinct_text():
 
     out = validation.by_unique(pd.Series(["a", "b", "a", "a"], index=[10, 11, 12, 13]), work)
     assert seen == [2] and out.tolist() == ["A", "B", "A", "A"] and out.index.tolist() == [10, 11, 12, 13]
+
+
+def test_text_found_once_per_distinct_value_comes_back_typed_as_text():
+    out = validation.by_unique(pd.Series(["a", "b", "a"] * 1000), lambda u: u.where(u != "b", None).str.upper())
+    assert out.dtype == "str" and out.isna().sum() == 1000 and out.iloc[0] == "A"
