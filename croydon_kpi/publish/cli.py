@@ -127,7 +127,7 @@ def command_check(args) -> int:
     store = _store(accept_rejects=True)
     for row in store.rejections.itertuples():
         print(f"{row.file}, row {row.row}, column {row.column}: {row.reason}")
-    print(f"{len(store.figures):,} figures read; {len(store.rejections)} rows rejected", file=sys.stderr)
+    print(f"{len(store.figures):,} figures read; {len(store.rejections):,} rows rejected", file=sys.stderr)
     return EXIT_BAD_INPUT if len(store.rejections) else EXIT_OK
 
 

@@ -134,6 +134,8 @@ def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalo
     rejections = pd.DataFrame({"file": rejected["file"], "row": rejected["row"].astype("int64"), "column": rejected["column"],
                                "value": rejected["shown"], "reason": rejected["reason"]}, columns=REJECTION_COLUMNS)
     figures = _figures(good, source) if len(good) else schema.empty_figures()
+    # A wide row refused for its name or area is refused once, not once per month it fills.
+    rejections = rejections.drop_duplicates()
     return figures, rejections.sort_values(["file", "row"], kind="stable").reset_index(drop=True)
 
 

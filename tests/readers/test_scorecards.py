@@ -117,3 +117,14 @@ def test_a_cell_shown_as_a_percentage_is_read_as_the_reader_sees_it(scorecards):
     landed = load_store().figures
     landed = landed[landed["locator"].str.contains("2019-11_percent.xlsx", na=False)]
     assert landed["value"].tolist() == [80.0]  # shows 80%, stored 0.8: read as 80, never 0.8%
+
+
+def test_a_wide_row_refused_for_its_area_is_listed_once_not_once_a_month(scorecards):
+    (scorecards / "2019-12_wide.csv").write_text("indicator,area,2018-10,2018-11,2018-12\n"
+                                                 "Timeliness of CIN visits,Croydn,81%,84%,85%\n"
+                                                 "Timeliness of CIN visits,Croydon,81%,840%,85%\n")
+    rejected = load_store(cache=False).rejections
+    assert rejected[["row", "column", "reason"]].values.tolist() == [
+        [2, "area", "unknown area 'Croydn': expected a local authority, region or England by name"],
+        [3, "2018-11", "840% is not a percentage between 0 and 100"],
+    ]
