@@ -32,14 +32,34 @@ def _same(found, label) -> bool:
     return abs(value - label["value"]) < 1e-9
 
 
+def _kind_right(found, label) -> bool:
+    """A comparator for England or a region may be stored as that area's level (its own area)."""
+    if found["kind"] == label["kind"]:
+        return True
+    return label["kind"] == "comparator" and label.get("whose") in ("national", "regional") and found["kind"] == "level" \
+        and found["area_level"] in ("national", "regional")
+
+
+def _area_right(found, label, council: str) -> bool:
+    whose = label.get("whose", "own")
+    if whose == "own":
+        return found["area_name"] == council
+    if whose == "national":
+        return found["area_name"] == "England"
+    if whose == "regional":
+        return found["area_level"] == "regional"
+    return found["kind"] == "comparator" and found["area_name"] != council  # neighbours, another council: not the paper's own
+
+
 def score(passages: list[dict]) -> dict:
     from croydon_kpi.readers.extract import extract_figures
 
-    totals = {"labelled": 0, "found": 0, "right": 0, "kind_right": 0, "mapped": 0, "mapped_right": 0}
+    totals = {"labelled": 0, "found": 0, "right": 0, "kind_right": 0, "area_right": 0, "mapped": 0, "mapped_right": 0}
     misses = []
     for passage in passages:
         text = " ".join(passage["text"].split())
-        found = extract_figures(text, "benchmark").to_dict("records")
+        area = {"area_name": passage["council"], "area_level": "local_authority"}  # the paper's own, as its catalogue gives it
+        found = extract_figures(text, "benchmark", area=area).to_dict("records")
         labels = list(passage["figures"])
         unmatched = list(range(len(labels)))
         for row in found:
@@ -52,7 +72,8 @@ def score(passages: list[dict]) -> dict:
                 continue
             unmatched.remove(match)
             totals["right"] += 1
-            totals["kind_right"] += row["kind"] == labels[match]["kind"]
+            totals["kind_right"] += _kind_right(row, labels[match])
+            totals["area_right"] += _area_right(row, labels[match], passage["council"])
         misses += [(passage["id"], "missed", labels[i]["written"], labels[i]["kind"], labels[i].get("measure", "")) for i in unmatched]
         totals["labelled"] += len(labels)
         totals["found"] += len(found)
@@ -71,6 +92,8 @@ def main() -> None:
     print(f"recall    {recall:.2f}  ({result['right']} of {result['labelled']} labelled figures found; goal 0.95)")
     print(f"precision {precision:.2f}  ({result['right']} of {result['found']} figures found are figures; goal 0.95)")
     print(f"kind      {result['kind_right'] / max(result['right'], 1):.2f}  (of the figures found, the kind right: level, change, target ...)")
+    print(f"area      {result['area_right'] / max(result['right'], 1):.2f}  (of the figures found, whose figure right: the paper's council, "
+          "England, a region, neighbours)")
     print(f"mapping   {mapping:.2f}  ({result['mapped_right']} of {result['mapped']} rows mapped to a catalogue measure are right; goal 0.95)")
     if "--misses" in sys.argv:
         for miss in result["misses"]:

@@ -34,7 +34,7 @@ class DirectionOfTravel:
 
 
 def unit_words(unit: str) -> str:
-    return {"percent": "percentage points", "rate_per_10k": "per 10,000", "gbp": "pounds", "fte": "FTE",
+    return {"percent": "percentage points", "rate_per_10k": "per 10,000", "rate_per_100k": "per 100,000", "gbp": "pounds", "fte": "FTE",
             "days": "days", "ratio": "", "count": ""}.get(unit, "")
 
 

@@ -36,8 +36,8 @@ FIGURE_COLUMNS: dict[str, str] = {
     "reported_rag": "string",   # the source's own category, where it states one
 }
 
-UNITS = ("count", "percent", "rate_per_10k", "gbp", "fte", "ratio", "days")
-KINDS = ("level", "change")
+UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "gbp", "fte", "ratio", "days")
+KINDS = ("level", "change", "target", "comparator", "range", "forecast")  # papers state all six; series use levels
 BOUNDS = ("exact", "at_least", "at_most", "approx")
 STATUSES = ("reported", "published_statistic", "derived", "computed", "synthetic")
 AREA_LEVELS = ("national", "regional", "local_authority")

@@ -24,6 +24,7 @@ UNITS = {
     "percent": UnitRule(0, 100, True, "a percentage"),
     "count": UnitRule(0, None, False, "a count"),
     "rate_per_10k": UnitRule(0, 10_000, False, "a rate per 10,000 children"),
+    "rate_per_100k": UnitRule(0, 100_000, False, "a rate per 100,000"),
     "fte": UnitRule(0, None, False, "a number of full-time equivalent posts"),
     "days": UnitRule(0, None, False, "a number of days"),
     "ratio": UnitRule(0, None, False, "a ratio"),

@@ -69,12 +69,17 @@ def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
     where = f"document {source.id!r}"
     sections = _sections(entry, catalogue_path)
     by_paragraph = {str(p): _period(s["figures_refer_to"], catalogue_path, where) for s in sections for p in s["paragraphs"]}
+    unreadable: list[dict] = []
     figures = extract_figures(read_text(source.path), source_id=source.id, period=_period(entry.get("figures_refer_to"), catalogue_path, where),
-                              catalogue=catalogue, area=area.fields, sections=by_paragraph)
+                              catalogue=catalogue, area=area.fields, sections=by_paragraph, unreadable=unreadable)
     figures["available_from"] = _known_from(figures, entry, sections)
-    return figures
+    rejected = pd.DataFrame({"file": project.relative(source.path), "row": [u["line"] for u in unreadable], "column": "text",
+                             "value": [u["sentence"] for u in unreadable], "reason": [u["reason"] for u in unreadable]},
+                            columns=["file", "row", "column", "value", "reason"])
+    return figures, rejected
 
 
 def read(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
-    """The registry's entry point: (figures, no rejections)."""
-    return read_paper(source, catalogue, so_far), None
+    """The registry's entry point: (figures, the sentences the extractor could not read)."""
+    figures, rejected = read_paper(source, catalogue, so_far)
+    return figures, rejected if len(rejected) else None

@@ -79,7 +79,8 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
     return figure
 
 
-UNIT_AXIS = {"percent": "Per cent", "rate_per_10k": "Per 10,000 children aged 0 to 17", "count": "Number",
+UNIT_AXIS = {"percent": "Per cent", "rate_per_10k": "Per 10,000 children aged 0 to 17",
+             "rate_per_100k": "Per 100,000", "count": "Number",
              "gbp": "£", "fte": "Full-time equivalent staff", "ratio": "Ratio", "days": "Days"}
 EVENT_COLOUR = "#AE2573"
 

@@ -13,7 +13,7 @@ from croydon_kpi.core.rounding import round_half_up
 
 # Units that can be set beside a region's or England's figure: a count or money is a total that
 # grows with an authority's size, so it is never compared with London's or England's total.
-COMPARABLE_UNITS = ("percent", "rate_per_10k", "ratio", "days")
+COMPARABLE_UNITS = ("percent", "rate_per_10k", "rate_per_100k", "ratio", "days")
 # How a money figure's nature is written for a reader (not_stated: its source does not say).
 MONEY_NATURE_WORDS = {"recurring": "recurring", "one_off": "one-off", "outturn": "spend (outturn)", "not_stated": "not stated by the source"}
 
@@ -31,6 +31,8 @@ def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str 
         return f"£{text}"
     if unit == "rate_per_10k":
         return f"{text} per 10,000"
+    if unit == "rate_per_100k":
+        return f"{text} per 100,000"
     if unit == "fte":
         return f"{text} FTE"
     return text

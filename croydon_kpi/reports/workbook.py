@@ -14,7 +14,7 @@ import pandas as pd
 import xlsxwriter
 
 # Column kind -> Excel number format.
-NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0", "rate_per_10k": "0.0", "ratio": "0.0", "fte": "#,##0.0",
+NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0", "rate_per_10k": "0.0", "rate_per_100k": "0.0", "ratio": "0.0", "fte": "#,##0.0",
                   "days": "0", "gbp": "£#,##0", "gbp_pence": "£#,##0.00", "number": "General", "date": "d mmmm yyyy"}
 FORMULA_START = ("=", "+", "-", "@", "{")
 MAX_WIDTH, MIN_WIDTH = 60, 8

@@ -42,3 +42,54 @@ def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
         digits = [m.start() for m in re.finditer(r"\d", text)]
         for category, pattern in rules:
             assert [m.span() for m in _at_digits(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)], category
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Report CEF23076 and indicator D35", "code"),
+    ("PDF 339 KB", "document_size"),
+    ("call 01274 437077", "phone_number"),
+    ("from 6.30 p.m.", "time_of_day"),
+    ("the month 6 position", "reporting_month"),
+    ("see slides 3 - 4", "document_reference"),
+    ("The Strategy 2020-2024 assumes", "year_range"),
+    ("the rate per 10,000 stayed high", "rate_base"),
+    ("the 6 North London boroughs", "count_of_organisations"),
+    ("aged 16 and 17", "definition_threshold"),
+    ("14-19 skills", "definition_threshold"),
+    ("3 placements or more", "definition_threshold"),
+    ("at least 2 years", "definition_threshold"),
+    ("for the first time in 13 months", "duration"),
+    ("26 Improvement Plan Progress Report", "item_number"),
+])
+def test_page_furniture_ages_and_thresholds_are_not_figures(text, category):
+    tokens = number_tokens(text)
+    assert category in set(tokens["category"]), tokens.to_dict("records")
+    assert not tokens["category"].str.startswith("figure:").any(), tokens.to_dict("records")
+
+
+def test_rules_looked_for_near_their_triggers_find_what_a_full_scan_finds():
+    """Rules outside DIGIT_FIRST are run on windows around their triggers (text_rules.RULE_TRIGGERS,
+    PATTERN_TRIGGERS): on the bundled papers, the council passages and awkward text, exactly the
+    matches of pattern.finditer over the whole text."""
+    from pathlib import Path
+
+    import yaml
+
+    from croydon_kpi.core import project
+    from croydon_kpi.readers import text_rules
+    from croydon_kpi.readers.extract import _in_windows, _plain, _windows
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
+    passages = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
+    texts += [p["text"] for p in passages]
+    texts.append("On 3rd March 2019 (Q4) the 14-19 skills offer, aged 16 to 18, 10am-2pm, £(0.4)m, FY2019/20, 23/24 budget, "
+                 "twenty-five staff, half of all, under 18s, 16+, within the statutory target of 15 working days, p. 27.")
+    for text in texts:
+        plain = _plain(text)
+        for category, pattern in text_rules.NON_FIGURE_RULES + text_rules.FIGURE_RULES:
+            if category in text_rules.DIGIT_FIRST:
+                continue
+            key = pattern if pattern in text_rules.PATTERN_TRIGGERS else category
+            assert key in text_rules.PATTERN_TRIGGERS or key in text_rules.RULE_TRIGGERS, f"{category} has no triggers"
+            windowed = [m.span() for m in _in_windows(pattern, plain, _windows(plain, key))]
+            assert windowed == [m.span() for m in pattern.finditer(plain)], (category, pattern.pattern[:60])
