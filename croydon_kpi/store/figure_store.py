@@ -152,11 +152,15 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> tuple[pd.DataFram
     frames: list[pd.DataFrame] = []
     rejections: list[pd.DataFrame] = []
     base = chain = _base_digest(catalogue)
+    # Sources that depend on no other (the synthetic borough) are read at once in a second process,
+    # beside the others, when the machine has a core to spare and their cache is cold.
+    prefetched = _prefetch_independent(catalogue, base) if cache else {}
     for source in registry.in_order(catalogue):
         # A reader that borrows areas from earlier sources depends on all of them; one that does not, on itself alone.
         key = _source_digest(chain if registry.READERS[source.reader].borrows_areas else base, source)
         chain = _source_digest(chain, source)
         so_far = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
+        _wait_for(prefetched.get(source.id))
         figures, rejected = _read_source(source, catalogue, so_far, key if cache else None)
         frames.append(figures)
         rejections.append(rejected)
@@ -166,13 +170,51 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> tuple[pd.DataFram
     return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
 
 
+def _prefetch_independent(catalogue: Catalogue, base: str) -> dict:
+    """source id -> a second Python process reading that source into its disk cache. Empty on a
+    one-core machine, when every such cache is warm, or when no process can be started. A plain
+    subprocess, not multiprocessing: it never re-runs the caller's script or notebook."""
+    cold = [(source.id, _source_digest(base, source)) for source in registry.in_order(catalogue)
+            if not registry.READERS[source.reader].borrows_areas]
+    cold = [(source_id, key) for source_id, key in cold if not _source_cache_path(source_id, key).is_file()]
+    if not cold or (os.cpu_count() or 1) < 2:
+        return {}
+    import subprocess
+    import sys
+
+    environment = {**os.environ, project.ROOT_ENV: str(project.project_root()), project.DATA_ENV: str(project.data_dir()),
+                   project.CACHE_ENV: str(project.cache_dir())}
+    started = {}
+    for source_id, key in cold:
+        code = f"from croydon_kpi.store.figure_store import _read_into_cache; _read_into_cache({source_id!r}, {key!r})"
+        try:
+            started[source_id] = subprocess.Popen([sys.executable, "-c", code], env=environment, stdin=subprocess.DEVNULL,
+                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:  # no second process here: the source is read in this one
+            pass
+    return started
+
+
+def _read_into_cache(source_id: str, key: str) -> None:
+    """In the second process: read one independent source into the disk cache."""
+    catalogue = load_catalogue()
+    _read_source(catalogue.sources[source_id], catalogue, schema.empty_figures(), key)
+
+
+def _wait_for(process) -> None:
+    """Wait for a prefetch. Whatever happened there, the source is then read from the cache it
+    wrote, or read here (and its error, if it has one, raised here as from any source)."""
+    if process is not None:
+        process.wait()
+
+
 def _no_rejections() -> pd.DataFrame:
     return pd.DataFrame(columns=REJECTION_COLUMNS)
 
 
 def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | None):
     """One source's (figures, rejections), from the disk cache when its key is there."""
-    path = project.cache_dir() / "store" / "sources" / f"{source.id}-{key}.parquet"
+    path = _source_cache_path(source.id, key)
     if key and path.is_file():
         try:
             figures, rejected = _read_figures(path), pd.read_parquet(_rejections_path(path))
@@ -192,6 +234,10 @@ def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | 
 
 
 # --- the disk cache --------------------------------------------------------------------------
+
+def _source_cache_path(source_id: str, key: str | None) -> Path:
+    return project.cache_dir() / "store" / "sources" / f"{source_id}-{key}.parquet"
+
 
 def _input_files() -> list[Path]:
     package = Path(__file__).resolve().parents[1]  # all of croydon_kpi/: any reader's code is an input

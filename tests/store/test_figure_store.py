@@ -118,3 +118,25 @@ def test_binary_data_with_a_csv_name_is_refused(project_copy):
     (project_copy / "data/sources/dfe/la_cla_swcount.csv").write_bytes(b"\x00\x01\x02PK\x03\x04")
     with pytest.raises(InputError, match="la_cla_swcount.csv: binary data, expected UTF-8 text"):
         load_store(cache=False)
+
+
+def test_the_synthetic_borough_read_in_a_second_process_or_here_gives_the_same_figures(project_copy, store, monkeypatch):
+    """A cold load reads the synthetic borough in a second process (figure_store._prefetch_independent);
+    when that process fails, the source is read in this one. Either way the same figures."""
+    import subprocess
+    import sys
+
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def failing(command, **options):
+        started.append(command)
+        return real_popen([sys.executable, "-c", "raise SystemExit(3)"], **options)
+
+    monkeypatch.setattr(subprocess, "Popen", failing)
+    failed_then_read_here = load_store().figures
+    assert started and "synthetic_borough" in started[0][-1]
+    synthetic = lambda figures: figures[figures["source_id"] == "synthetic_borough"].reset_index(drop=True)
+    assert len(synthetic(failed_then_read_here)) > 500
+    pd.testing.assert_frame_equal(synthetic(failed_then_read_here), synthetic(store.figures))
