@@ -26,3 +26,18 @@ def test_csv_rows_keep_their_true_lines_and_are_read_or_refused(tmp_path):
     assert frame.loc[3].tolist() == ["4", "5", ""] and frame.loc[4].tolist() == ["6", "7", "8"]
     with pytest.raises(InputError, match="card.csv, line 3: 4 fields, expected 3"):
         csv_frame(path, "a,b,c\n1,2,3\n4,5,6,7\n")
+
+
+def test_yaml_read_twice_is_parsed_once_and_each_caller_gets_its_own_copy(tmp_path):
+    from croydon_kpi.core.files import read_yaml
+    from croydon_kpi.errors import InputError
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    for path in (first, second):
+        path.write_text("targets:\n  - {measure: x, target: 80}\n")
+    one = read_yaml(first)
+    one["targets"][0]["target"] = 1  # a caller changing its copy changes no one else's
+    assert read_yaml(second) == {"targets": [{"measure": "x", "target": 80}]}
+    (tmp_path / "bad.yaml").write_text("a: 1\na: 2\n")
+    with pytest.raises(InputError, match="bad.yaml, line 2: the key 'a' is given twice"):
+        read_yaml(tmp_path / "bad.yaml")
