@@ -253,24 +253,34 @@ def sentences(text: str) -> list[Sentence]:
 
 # --- measures by alias ----------------------------------------------------------------------
 
-def _alias_table(catalogue: Catalogue) -> list[tuple[re.Pattern, str, str, str]]:
-    """(pattern, measure id, alias, its first word lower-cased: a cheap test before the pattern)."""
-    table = []
+@dataclass(frozen=True)
+class AliasTable:
+    """The catalogue's aliases, each (order, (pattern, measure id, alias, first word)), longest
+    first, indexed by first word: a text is tried only against aliases whose first word it holds."""
+    by_first_word: dict[str, list]
+    others: list  # aliases whose first word is not a plain word, tested by substring
+
+
+def _alias_table(catalogue: Catalogue) -> AliasTable:
+    entries = []
     for measure in catalogue.measures.values():
         for alias in measure.aliases:
             plain = _plain(alias)
             words = r"\s+".join(re.escape(word) for word in plain.split())
-            table.append((re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain, plain.split()[0].lower()))
-    return sorted(table, key=lambda entry: -len(entry[2]))  # the longest alias wins
+            entries.append((re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain, plain.split()[0].lower()))
+    entries.sort(key=lambda entry: -len(entry[2]))  # the longest alias wins
+    by_first_word: dict[str, list] = {}
+    others = []
+    for order, entry in enumerate(entries):
+        (by_first_word.setdefault(entry[3], []) if _WORDS.fullmatch(entry[3]) else others).append((order, entry))
+    return AliasTable(by_first_word, others)
 
 
-def _aliases_in(text: str, aliases) -> list[tuple[int, int, str]]:
+def _aliases_in(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:
     claimed: list[tuple[int, int, str]] = []
     lowered = text.lower()
-    by_first_word, others = _alias_index(id(aliases), aliases)
-    # Only the aliases whose first word is one of the text's words can match (longest first, as listed).
-    candidates = sorted([entry for word in set(_WORDS.findall(lowered)) for entry in by_first_word.get(word, ())]
-                        + [entry for entry in others if entry[1][3] in lowered])
+    candidates = sorted([entry for word in set(_WORDS.findall(lowered)) for entry in aliases.by_first_word.get(word, ())]
+                        + [entry for entry in aliases.others if entry[1][3] in lowered])
     for _, (pattern, measure_id, _, _) in candidates:
         for match in pattern.finditer(text):
             if not any(match.start() < e and s < match.end() for s, e, _ in claimed):
@@ -279,22 +289,6 @@ def _aliases_in(text: str, aliases) -> list[tuple[int, int, str]]:
 
 
 _WORDS = re.compile(r"[\w'-]+")
-_ALIAS_INDEXES: dict[int, tuple] = {}
-
-
-def _alias_index(key: int, aliases) -> tuple[dict[str, list], list]:
-    """The alias table by first word (for the fast lookup above), built once per table."""
-    if key not in _ALIAS_INDEXES or _ALIAS_INDEXES[key][0] is not aliases:
-        by_first_word: dict[str, list] = {}
-        others = []
-        for order, entry in enumerate(aliases):
-            if _WORDS.fullmatch(entry[3]):
-                by_first_word.setdefault(entry[3], []).append((order, entry))
-            else:
-                others.append((order, entry))
-        _ALIAS_INDEXES.clear()  # one catalogue at a time: a table is rebuilt only when the catalogue is
-        _ALIAS_INDEXES[key] = (aliases, by_first_word, others)
-    return _ALIAS_INDEXES[key][1], _ALIAS_INDEXES[key][2]
 
 
 # Which measure units a figure written in a given unit can belong to.
@@ -306,9 +300,7 @@ COMPATIBLE_UNITS = {
 
 def _best_alias(found: Found, text: str, aliases, units: dict) -> str | None:
     """The longest alias in the text whose measure can be written in the figure's unit."""
-    fitting = [(end - start, measure) for start, end, measure in _aliases_in(text, aliases)
-               if units[measure] in COMPATIBLE_UNITS[found.unit]]
-    return max(fitting)[1] if fitting else None
+    return _best_alias_with_end(found, text, aliases, units)[0]
 
 
 def _clause_before(text: str) -> str:
@@ -380,6 +372,7 @@ stood stands rose fell increased decreased dropped reduced has continue continue
 
 
 def _best_alias_with_end(found: Found, text: str, aliases, units: dict):
+    """(measure, where its alias ends) for the longest fitting alias (the first of equal ones), or (None, None)."""
     fitting = [(end - start, -start, measure, end) for start, end, measure in _aliases_in(text, aliases)
                if units[measure] in COMPATIBLE_UNITS[found.unit]]
     if not fitting:
@@ -429,9 +422,7 @@ def _change(found: Found, before: str, after: str = "") -> None:
         found.notes.append("direction: down")
     else:
         found.notes.append("direction: up" if word != "improved" else "direction: improved")
-    if found.unit == "percent" and found.span.category != "percentage_points":
-        found.flags.append("ambiguous_pp_or_relative")
-        found.notes.append("'%' may mean percentage points or a relative change; the source does not say")
+    _percent_change_is_ambiguous(found)
 
 
 def _bound(found: Found, before: str) -> None:
@@ -539,7 +530,7 @@ def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, pe
             found.measure = measure
             first_label = first_label or label
         consumed = alias_end or consumed  # an alias after one figure is not evidence for the next
-        _area_and_time(found, before, after, sentence.text)
+        _a_year_before(found, after)
         found_list.append(found)
     _ranges(found_list, text)
     _inherit_change_measures(found_list, text)
@@ -585,6 +576,10 @@ def _change_after(found: Found, before: str, after: str) -> None:
         found.notes.append("direction: down")
     else:
         found.notes.append("direction: up")
+    _percent_change_is_ambiguous(found)
+
+
+def _percent_change_is_ambiguous(found: Found) -> None:
     if found.unit == "percent" and found.span.category != "percentage_points":
         found.flags.append("ambiguous_pp_or_relative")
         found.notes.append("'%' may mean percentage points or a relative change; the source does not say")
@@ -638,6 +633,10 @@ def _comparator(found: Found, before: str, after: str) -> None:
             found.notes.append("the statistical neighbours' figure")
         found.flags.append(f"comparator={whose}")
         return
+    if text_rules.ENGLAND_CUES.match(after) or re.search(r"compared\s+with\s*$", before) and "country as a whole" in after:
+        found.area = dict(ENGLAND)
+        found.flags.append("comparator=national")
+        return
     region = text_rules.REGION_AFTER.match(after)
     if region:
         name = text_rules.REGION_NAMES.get(re.sub(r"\s+", " ", region.group("region").lower()).replace(" and the humber", ""))
@@ -690,10 +689,7 @@ def _month_period(text: str) -> tuple[date, date, str]:
     return start, end, start.strftime("%B %Y")
 
 
-def _area_and_time(found: Found, before: str, after: str, sentence: str) -> None:
-    if text_rules.ENGLAND_CUES.match(after) or text_rules.ENGLAND_CUES_BEFORE.search(before) \
-            or re.search(r"compared\s+with\s*$", before) and "country as a whole" in after:
-        found.area = dict(ENGLAND)
+def _a_year_before(found: Found, after: str) -> None:
     if text_rules.A_YEAR_AGO.match(after):
         found.flags.append("period=a year before")
         found.notes.append("the figure for a year earlier")

@@ -279,7 +279,6 @@ QUALIFIERS = [
 ]
 CAVEAT = re.compile(r"[-–—]\s*(?P<caveat>[^-–—]*?(?:caution|not\s+comparable|should\s+be\s+treated|provisional|estimate)[^.]*)", re.IGNORECASE)
 ENGLAND_CUES = re.compile(r"^\s*(?:in\s+the\s+country\s+as\s+a\s+whole|nationally|in\s+England)\b", re.IGNORECASE)
-ENGLAND_CUES_BEFORE = re.compile(r"(?:national\s+average\s+(?:is|was|of)|nationally|England\s+average\s+(?:is|was|of))\s+$", re.IGNORECASE)
 A_YEAR_AGO = re.compile(r"^\s*(?:a\s+year\s+ago|last\s+year|twelve\s+months\s+ago|12\s+months\s+ago)", re.IGNORECASE)
 EACH_AFTER = re.compile(r"^\s*(?:cases\s+)?each\b", re.IGNORECASE)
 ON_LAST_MONTH = re.compile(r"^\s*(?:on|from|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+month", re.IGNORECASE)
