@@ -37,8 +37,8 @@ def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFr
     """Every area's figure for the year from ONE source: the catalogue's preferred source among
     those giving the area's own figure. Mixing sources would rank against a different set of
     authorities than any publication (LAIT keeps authorities since reorganised)."""
-    figures = store.figures
-    chosen = figures[(figures["measure"] == measure) & (figures["status"] == "published_statistic")
+    figures = store.measure_figures(measure)
+    chosen = figures[(figures["status"] == "published_statistic")
                      & (figures["kind"] == "level") & (figures["period_end"].dt.year == year)]
     definition = store.catalogue.measure(measure)
     own_sources = chosen.loc[(chosen["area_name"] == area_name) & chosen["value"].notna(), "source_id"]

@@ -39,8 +39,10 @@ class FigureStore:
         return areas.area_table(self.figures)
 
     @cached_property
-    def _by_measure(self) -> dict[str, pd.DataFrame]:
-        return {measure: rows for measure, rows in self.figures.groupby("measure", sort=False)}
+    def _measure_rows(self) -> dict:
+        # Row positions only: a report asks for a few dozen of the store's measures, so each
+        # measure's frame is cut when first asked for, not all of them up front.
+        return self.figures.groupby("measure", sort=False).indices
 
     def areas(self) -> pd.DataFrame:
         return self._area_table
@@ -60,7 +62,11 @@ class FigureStore:
     def measure_figures(self, measure: str, area: str | None = None) -> pd.DataFrame:
         """Every figure for a measure (all sources), optionally for one area."""
         self.catalogue.measure(measure)  # a clear error for an unknown id
-        rows = self._by_measure.get(measure, self.figures.iloc[0:0])
+        key = ("measure", measure)
+        if key not in self._memo:
+            positions = self._measure_rows.get(measure)
+            self._memo[key] = self.figures.iloc[0:0] if positions is None else self.figures.take(positions)
+        rows = self._memo[key]
         if area is not None:
             rows = rows.loc[self._area_mask(self.area(area), rows)]
         return rows
@@ -98,15 +104,22 @@ class FigureStore:
     def known_at(self, day) -> "FigureStore":
         """The store as it stood on a day: only figures available by then (a pack for 2018-03
         shows what was known then). See periods.PUBLICATION_LAG_MONTHS for published statistics."""
-        known = self.figures["available_from"] <= pd.Timestamp(day)
-        return FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
+        key = ("known_at", pd.Timestamp(day))
+        if key not in self._memo:  # a visit report asks for the same day once per measure
+            known = self.figures["available_from"] <= key[1]
+            self._memo[key] = FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
+        return self._memo[key]
 
     def conflicts(self, max_gap_days: int | None = None) -> pd.DataFrame:
         """Figures for the same measure, area and period from different sources that disagree,
         with both quotes and sources and a reason (conflict or definition_differs)."""
         from croydon_kpi.store.reconcile import MAX_GAP_DAYS, conflicts
 
-        return conflicts(self, MAX_GAP_DAYS if max_gap_days is None else max_gap_days)
+        gap = MAX_GAP_DAYS if max_gap_days is None else max_gap_days
+        key = ("conflicts", gap)
+        if key not in self._memo:
+            self._memo[key] = conflicts(self, gap)
+        return self._memo[key].copy()
 
     def _area_mask(self, area: areas.Area, rows: pd.DataFrame) -> pd.Series:
         by_code = rows["area_code"] == area.code if area.code else False
@@ -245,8 +258,12 @@ def _input_files() -> list[Path]:
 
 
 def _name(path: Path) -> str:
-    """A file's name within the project or the package (readers/finance.py, not finance.py)."""
+    """A file's name within the project or the package (readers/finance.py, not finance.py). A
+    data file is named as in data/ whichever copy is read: a run's snapshot of data/ (kept under
+    the project's .cache/) has the same key as data/ itself, so its store is warm."""
     package = Path(__file__).resolve().parents[1]
+    if path.resolve().is_relative_to(project.data_dir().resolve()):
+        return project.relative(path)
     try:
         return path.resolve().relative_to(package.parent).as_posix()
     except ValueError:

@@ -59,3 +59,15 @@ def test_a_link_loop_in_data_is_refused_by_name(copy, capsys):
     os.symlink(copy / "data/sources", copy / "data/sources/dfe/loop")
     assert cli.main(["pack", "--month", "2019-10"]) == 2
     assert "data/sources/dfe/loop: a link to a folder" in capsys.readouterr().err
+
+
+def test_a_snapshot_kept_under_the_projects_own_cache_reads_the_warm_store(copy, monkeypatch):
+    """The default cache folder is inside the project: a snapshot there must not look like new
+    inputs (files named by their place in the checkout), or every run re-reads every source."""
+    from croydon_kpi.store.figure_store import cache_key
+
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(copy / ".cache"))
+    outside = cache_key()
+    with data_snapshot() as snapshot:
+        assert snapshot.is_relative_to(copy)
+        assert cache_key() == outside
