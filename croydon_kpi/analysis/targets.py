@@ -179,12 +179,7 @@ def overview(store, month: str, area: str, targets: list[Target] | None = None) 
     checked = parse_month(month)
     targets = load_targets(store.catalogue) if targets is None else targets
     place = store.area(area)
-    figures = store.figures
-    in_month = figures[(figures["area_name"] == place.name) & figures["status"].isin(["reported", "computed"])
-                       & (figures["period_end"] >= pd.Timestamp(checked.start)) & (figures["period_end"] <= pd.Timestamp(checked.end))
-                       & (figures["measure"] != "unmapped")]
-    performance = {m.id for m in store.catalogue.measures.values() if m.domain not in OUT_OF_OVERVIEW}
-    in_month = in_month[in_month["measure"].isin(performance)]
+    in_month = local_figures(store, checked, place)
     rows = []
     for measure_id, rows_for in in_month.groupby("measure", sort=False):
         rows.append(_overview_row(store, store.catalogue.measure(measure_id), rows_for, targets, place.name, str(checked)))
@@ -193,6 +188,17 @@ def overview(store, month: str, area: str, targets: list[Target] | None = None) 
         return table
     table["agrees"] = [None if pd.isna(r) else r == c for r, c in zip(table["reported_group"], table["computed_group"])]
     return table.sort_values(["computed_group", "measure"], key=lambda s: s.map(GROUPS.index) if s.name == "computed_group" else s)
+
+
+def local_figures(store, month, place) -> pd.DataFrame:
+    """The area's own figures (reported or computed) for the month's performance measures: the
+    overview has a row for each measure among them, and is empty when they are."""
+    figures = store.figures
+    in_month = figures[(figures["area_name"] == place.name) & figures["status"].isin(["reported", "computed"])
+                       & (figures["period_end"] >= pd.Timestamp(month.start)) & (figures["period_end"] <= pd.Timestamp(month.end))
+                       & (figures["measure"] != "unmapped")]
+    performance = {m.id for m in store.catalogue.measures.values() if m.domain not in OUT_OF_OVERVIEW}
+    return in_month[in_month["measure"].isin(performance)]
 
 
 def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: str, month: str) -> dict:

@@ -59,6 +59,11 @@ def _read(model: str):
 
 def statistical_neighbours(old_la_code: str, model: str = "2025") -> pd.DataFrame:
     """rank, old_la_code, closeness of an authority's ten statistical neighbours (by DfE number)."""
+    return _neighbours(str(old_la_code), model).copy()  # a report asks once per measure compared
+
+
+@lru_cache(maxsize=None)
+def _neighbours(old_la_code: str, model: str) -> pd.DataFrame:
     table, header, source = _read(model)
     number_column = header.index(MODELS[model][1])
     found = table[table[number_column].str.strip() == str(old_la_code)]
@@ -79,7 +84,7 @@ def statistical_neighbours(old_la_code: str, model: str = "2025") -> pd.DataFram
 def neighbour_names(store, area: str) -> pd.DataFrame:
     """Both models' ten neighbours side by side, by name."""
     place = store.area(area)
-    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    names = store.names_by_la_number()
     table = pd.DataFrame({"Rank": range(1, NEIGHBOURS + 1)})
     for model in MODELS:
         found = statistical_neighbours(place.old_la_code, model)

@@ -47,14 +47,24 @@ def _store(accept_rejects: bool = False):
     return store
 
 
-def _publish(jobs, command: str, with_index: bool = False, workers: int | None = None) -> int:
+def _publish(jobs, command: str, lanes, with_index: bool = False) -> int:
     from croydon_kpi.publish import runner
 
     jobs = list(jobs)
     _say(f"building {len(jobs)} report(s) ...")
-    for path in runner.run(jobs, command=command, with_index=with_index, workers=workers):
+    for path in runner.run(jobs, command=command, with_index=with_index, lanes=lanes):
         print(path)
     return EXIT_OK
+
+
+def _lanes(count: int | None = None):
+    """The run's kernels, started once its inputs and parameters are checked (bad input never
+    starts one): they start while the command loads the rest of what it needs. `count`: how many
+    notebooks run at once."""
+    from croydon_kpi.core import project
+    from croydon_kpi.publish import kernels
+
+    return kernels.Lanes(count or kernels.default_lanes(), str(project.project_root()), kernels.kernel_options())
 
 
 def _snapshot():
@@ -69,8 +79,10 @@ def command_pack(args) -> int:
     with _snapshot():
         store = _store(args.accept_rejects)
         job = _jobs().pack_job(store, args.month, args.area)
-        published = _publish([job], "pack")
-        return _empty_months(store, [job], args.empty_month_ok) or published
+        with _lanes(1) as lanes:
+            empty = _empty_packs(store, [job])
+            published = _publish([job], "pack", lanes)
+        return _warn_empty(empty, args.empty_month_ok) or published
 
 
 def _check_parameters(month, area) -> None:
@@ -82,14 +94,18 @@ def _check_parameters(month, area) -> None:
         parse_month(month)
 
 
-def _empty_months(store, jobs, expected: bool) -> int:
-    """A pack whose month has no local figures is built and says so, but a scheduled job must be
-    able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
+def _empty_packs(store, jobs) -> list:
+    """The packs whose month has no local figures (worked out while the kernels start)."""
     from croydon_kpi.core.params import parse_month
     from croydon_kpi.reports.pack import has_local_figures
 
-    empty = [job for job in jobs if job.notebook == _jobs().PACK
-             and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])]
+    return [job for job in jobs if job.notebook == _jobs().PACK
+            and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])]
+
+
+def _warn_empty(empty, expected: bool) -> int:
+    """A pack whose month has no local figures is built and says so, but a scheduled job must be
+    able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
     for job in empty:
         _say(f"croydon-kpi: warning: {job.parameters['area']} has no local figures for {job.parameters['month']}: "
              f"reports/{job.report_name}.html was published and says so; pass --empty-month-ok if this is expected")
@@ -98,7 +114,9 @@ def _empty_months(store, jobs, expected: bool) -> int:
 
 def command_visit(args) -> int:
     with _snapshot():
-        return _publish([_jobs().visit_job(args.number)], "visit")
+        job = _jobs().visit_job(args.number)  # a visit that does not exist is told before any kernel starts
+        with _lanes(1) as lanes:
+            return _publish([job], "visit", lanes)
 
 
 def _workers(text) -> int | None:
@@ -118,8 +136,10 @@ def command_build(args) -> int:
     with _snapshot():
         store = _store(args.accept_rejects)
         jobs = _jobs().build_jobs(store)
-        published = _publish(jobs, "build", with_index=True, workers=workers)
-        return _empty_months(store, jobs, args.empty_month_ok) or published
+        with _lanes(workers) as lanes:
+            empty = _empty_packs(store, jobs)
+            published = _publish(jobs, "build", lanes, with_index=True)
+        return _warn_empty(empty, args.empty_month_ok) or published
 
 
 def command_check(args) -> int:

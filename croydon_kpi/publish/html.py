@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import threading
 import re
 from pathlib import Path
 
@@ -42,23 +43,30 @@ def _plotly_js() -> str:
     return get_plotlyjs()
 
 
-def notebook_to_html(notebook_path: Path, provenance: dict[str, str], title: str | None = None) -> str:
-    """The executed notebook as one HTML page, code hidden, with a provenance footer; `title` is
+_EXPORTERS = threading.local()
+
+
+def _exporter() -> HTMLExporter:
+    """One exporter per thread, its templates compiled once (an exporter keeps state while it
+    converts, so lanes exporting side by side each have their own)."""
+    if not hasattr(_EXPORTERS, "html"):
+        _EXPORTERS.html = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline",
+                                       exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return _EXPORTERS.html
+
+
+def notebook_to_html(notebook, provenance: dict[str, str], title: str | None = None) -> str:
+    """The executed notebook (a path, or the notebook itself, which is then changed: its title and
+    the injected cell's id) as one HTML page, code hidden, with a provenance footer; `title` is
     the browser tab's (the report's own title)."""
-    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, Path)) else notebook
     if title:
         notebook.metadata["title"] = title
     for cell in notebook.cells:
         # papermill gives its injected cell a random id; a fixed one keeps rebuilds byte-identical.
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
-    exporter = HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)],
-        template_name="offline",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    exporter = _exporter()
     resources = {"provenance_html": provenance_html(provenance), "plotly_js": _plotly_js() if _has_charts(notebook) else None}
     page, _ = exporter.from_notebook_node(notebook, resources=resources)
     found = external_references(page.replace(resources["plotly_js"] or "\0", ""))

@@ -12,7 +12,6 @@ import ast
 import hashlib
 import html
 import json
-import os
 import platform
 import re
 import shutil
@@ -25,16 +24,18 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import Engine, papermill_engines
+from papermill.utils import remove_args
 
 from croydon_kpi import __version__
 
 from croydon_kpi.core import project
-from croydon_kpi.errors import KernelUnavailable, NotebookFailed
-from croydon_kpi.publish import atomic
+from croydon_kpi.errors import NotebookFailed
+from croydon_kpi.publish import atomic, kernels
 from croydon_kpi.publish.html import notebook_to_html
 from croydon_kpi.store.figure_store import cache_key
 
-KERNEL = "python3"  # never a conda kernel name saved in the notebook: it fails elsewhere
 DEPENDENCIES = ("pandas", "numpy", "plotly", "papermill", "nbconvert", "nbformat", "ipykernel", "PyYAML", "openpyxl", "pyarrow")
 
 
@@ -70,38 +71,35 @@ def _publish(built: Path, target: Path) -> None:
     atomic.publish_set([built], target.parent)
 
 
-def _loopback_works() -> bool:
-    """Can this machine talk to itself over 127.0.0.1 (a kernel's usual channel)?"""
-    import socket
+class LaneEngine(Engine):
+    """papermill's nbclient engine, executing in a lane's kernel instead of starting its own."""
 
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, lane: kernels.Lane, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        lane.prepare()
+        client = PapermillNotebookClient(
+            nb_man, km=lane.manager, kernel_name=kernel_name, timeout=execution_timeout, startup_timeout=start_timeout,
+            log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, **remove_args(["input_path"], **kwargs))
+        client.kc = lane.client  # the lane's client, already connected: not one more per notebook
+        return client.execute()
+
+
+ENGINE = "croydon_kpi_lane"
+papermill_engines.register(ENGINE, LaneEngine)
+
+
+def _execute(job: Job, executed: Path, lane: kernels.Lane, outputs: dict | None = None):
+    """Run the notebook in the lane's kernel; `outputs` are parameters naming files the notebook
+    writes beside its page. The executed notebook is written once, at the end (a failed one is
+    kept for debugging), and returned."""
     try:
-        with socket.socket() as server:
-            server.bind(("127.0.0.1", 0))
-            server.listen(1)
-            with socket.create_connection(server.getsockname(), timeout=2):
-                return True
-    except OSError:
-        return False
-
-
-def kernel_options() -> dict:
-    """How to reach the kernel: over the loopback network as usual; where there is none (a locked
-    down server, a container without `lo`), over Unix sockets instead, rather than wait 60 s and
-    fail. Checked once per run."""
-    if _loopback_works():
-        return {}
-    if os.name != "posix":
-        raise KernelUnavailable("no notebook can run: the loopback network (127.0.0.1) is not available, and this "
-                                "system has no Unix sockets to run a kernel over instead")
-    return {"kernel_manager_class": "croydon_kpi.publish.kernels.UnixSocketKernelManager"}
-
-
-def _execute(job: Job, executed: Path, outputs: dict | None = None, options: dict | None = None) -> None:
-    """Run the notebook; `outputs` are parameters naming files the notebook writes beside its page."""
-    try:
-        papermill.execute_notebook(
+        return papermill.execute_notebook(
             str(project.notebooks_dir() / job.notebook), str(executed), parameters={**job.parameters, **(outputs or {})},
-            kernel_name=KERNEL, cwd=str(project.project_root()), progress_bar=False, log_output=False, **(options or {}),
+            engine_name=ENGINE, lane=lane, request_save_on_cell_execute=False,
+            # no cwd: the lane's kernel started in the project root, and papermill's cwd would
+            # change this whole process's directory under the other lanes' feet
+            kernel_name=kernels.KERNEL, progress_bar=False, log_output=False,
         )
     except papermill.PapermillExecutionError as error:
         kept = project.reports_dir() / "_failed" / f"{job.report_name}.ipynb"
@@ -109,12 +107,13 @@ def _execute(job: Job, executed: Path, outputs: dict | None = None, options: dic
         raise NotebookFailed(job.notebook, kept, f"{error.ename}: {error.evalue}") from None
 
 
-def provenance(job: Job) -> dict[str, str]:
+def provenance(job: Job, content_key: str | None = None) -> dict[str, str]:
+    """The report's footer; `content_key` is the inputs' key (cache_key(), worked out once a run)."""
     return {
         "Notebook": f"notebooks/{job.notebook}",
         "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items()) or "the notebook's defaults",
         "Package": f"croydon_kpi {__version__}",
-        "Inputs": f"data/ and the measure catalogue, content key {cache_key()}",
+        "Inputs": f"data/ and the measure catalogue, content key {content_key or cache_key()}",
     }
 
 
@@ -122,40 +121,40 @@ def provenance(job: Job) -> dict[str, str]:
 EXTRAS = {"kpi_workbook": ("workbook", ".xlsx")}
 
 
-def _build(job: Job, staging: Path, options: dict | None = None) -> list[Path]:
+def _build(job: Job, staging: Path, lane: kernels.Lane, content_key: str | None = None) -> list[Path]:
     executed = staging / f"{job.report_name}.ipynb"
     extras = {EXTRAS[name][0]: staging / f"{job.report_name}{EXTRAS[name][1]}" for name in job.extras}
-    _execute(job, executed, {parameter: str(path) for parameter, path in extras.items()}, options)
+    notebook = _execute(job, executed, lane, {parameter: str(path) for parameter, path in extras.items()})
     missing = [path.name for path in extras.values() if not path.is_file()]
     if missing:
         raise NotebookFailed(job.notebook, executed, f"it did not write {', '.join(missing)}")
     page = staging / f"{job.report_name}.html"
-    page.write_text(notebook_to_html(executed, provenance(job), title=job.title), encoding="utf-8")
+    page.write_text(notebook_to_html(notebook, provenance(job, content_key), title=job.title), encoding="utf-8")
     executed.unlink()
     return [page, *extras.values()]
 
 
-def _progress(items, total: int):
-    """A progress bar on a terminal; nothing when a scheduled job's output is a log file."""
+def _progress(total: int):
+    """A progress bar on a terminal; none when a scheduled job's output is a log file."""
     if total > 1 and sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(items, total=total, desc="reports", unit="report", file=sys.stderr)
-    return items
+        return tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
+    return None
 
 
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
-
-
-def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False, workers: int | None = None) -> list[Path]:
-    """Build every job in staging, up to `workers` at once (default: one per core), then publish
-    them all (or nothing, if one fails). The files are the same bytes however many run at once."""
+def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False, workers: int | None = None,
+        lanes: kernels.Lanes | None = None) -> list[Path]:
+    """Build every job in staging, in the `lanes` given (a command opens them early, so they start
+    while it prepares) or up to `workers` at once (default: one per core), then publish them all
+    (or nothing, if one fails). The files are the same bytes however many run at once."""
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     staging = _staging_dir()
-    options = kernel_options()
+    own_lanes = lanes is None
+    lanes = lanes or kernels.Lanes(min(workers or kernels.default_lanes(), len(jobs)), str(project.project_root()),
+                                   kernels.kernel_options())
     try:
-        built = [path for paths in _build_all(jobs, staging, options, workers or default_workers()) for path in paths]
+        built = [path for paths in _build_all(jobs, staging, lanes) for path in paths]
         if with_index:
             index = staging / "index.html"
             index.write_text(index_page(jobs), encoding="utf-8")
@@ -165,28 +164,20 @@ def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False,
         manifest.write_text(json.dumps(make_manifest(command, jobs, built), indent=2, sort_keys=True), encoding="utf-8")
         return atomic.publish_set([*built, manifest], project.reports_dir())
     finally:
+        if own_lanes:
+            lanes.close()
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_all(jobs: list[Job], staging: Path, options: dict, workers: int) -> list[list[Path]]:
-    """Each job's files, in the jobs' order. Several at once in worker processes (each notebook
-    already runs in a kernel process of its own; the workers only wait on them and export)."""
-    workers = min(workers, len(jobs))
-    if workers == 1:
-        return [_build(job, staging, options) for job in _progress(jobs, len(jobs))]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    # spawn, not fork: a clean interpreter per worker, the same on every system
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_build, job, staging, options): number for number, job in enumerate(jobs)}
-        for future in _progress(as_completed(futures), len(jobs)):
-            if future.exception() is not None:
-                for other in futures:
-                    other.cancel()
-                raise future.exception()
-        results = {futures[future]: future.result() for future in futures}
-    return [results[number] for number in range(len(jobs))]
+def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes) -> list[list[Path]]:
+    """Each job's files, in the jobs' order; a notebook's outputs do not depend on which lane ran it."""
+    progress = _progress(len(jobs))
+    content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
+    try:
+        return lanes.map(lambda job, lane: _build(job, staging, lane, content_key), jobs, done=progress.update if progress else None)
+    finally:
+        if progress:
+            progress.close()
 
 
 # --- the manifest and the index -----------------------------------------------------------------
@@ -253,7 +244,7 @@ def execute_in_place(notebook: str) -> Path:
     try:
         executed = staging / notebook
         try:
-            papermill.execute_notebook(str(path), str(executed), kernel_name=KERNEL,
+            papermill.execute_notebook(str(path), str(executed), kernel_name=kernels.KERNEL,
                                        cwd=str(project.project_root()), progress_bar=False)
         except papermill.PapermillExecutionError as error:
             kept = project.reports_dir() / "_failed" / notebook

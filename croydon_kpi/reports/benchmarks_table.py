@@ -63,5 +63,5 @@ def neighbours_table(store, area: str, year: int) -> pd.DataFrame:
     """The ten statistical neighbours of the model in use, by name, closest first."""
     model = model_for(date(year, 12, 31))
     found = statistical_neighbours(store.area(area).old_la_code, model.model)
-    names = store.areas().dropna(subset=["old_la_code"]).drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+    names = store.names_by_la_number()
     return pd.DataFrame({"Closeness rank": found["rank"], "Authority": found["old_la_code"].map(names).fillna(found["old_la_code"])})

@@ -19,7 +19,7 @@ from croydon_kpi.analysis import spc, visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.finance import finance_table
 from croydon_kpi.analysis.money import is_one_financial_year, real_terms
-from croydon_kpi.analysis.targets import GROUP_WORDS, GROUPS, overview
+from croydon_kpi.analysis.targets import GROUP_WORDS, GROUPS, local_figures, overview
 from croydon_kpi.analysis.trend import direction_of_travel
 from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.core import schema
@@ -365,8 +365,7 @@ class MonthlyPack:
         return pd.DataFrame(rows)
 
     def conflicts_table(self) -> pd.DataFrame:
-        found = self.store.conflicts()
-        found = found[found["area_name"] == self.area.name]
+        found = self.store.conflicts(area_name=self.area.name)
         catalogue = self.store.catalogue
         side = lambda r, s: (f"{getattr(r, 'as_written_' + s) or self._text(r.measure, getattr(r, 'value_' + s))} "
                              f"({getattr(r, 'period_label_' + s)}; {source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), self._papers)})")
@@ -476,7 +475,8 @@ def pack_title(area_name: str, month: Month) -> str:
 def has_local_figures(store: FigureStore, month: Month, area_name: str) -> bool:
     """Whether any scorecard, paper or child-level list gives the area's figures for the month
     (as known at its end)."""
-    return not overview(store.known_at(month.end), str(month), area_name).empty
+    known = store.known_at(month.end)
+    return not local_figures(known, month, known.area(area_name)).empty
 
 
 def _monthly(series: pd.DataFrame) -> pd.DataFrame:

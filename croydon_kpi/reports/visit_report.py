@@ -141,6 +141,10 @@ class VisitReport:
     def since_previous_visit(self) -> pd.DataFrame:
         """For each focus measure: the latest figure known at the previous visit and at this one, and
         the change where both are of one kind and no other source contradicts either."""
+        return self._since_previous_visit.copy()  # the summary says it in words, the table in full
+
+    @cached_property
+    def _since_previous_visit(self) -> pd.DataFrame:
         if self.visit.number == 1 or not self.visit.measures:
             return pd.DataFrame()
         previous = visits.visit(self.visit.number - 1, self.store)
@@ -177,8 +181,7 @@ class VisitReport:
     def _disputed(self) -> dict:
         """(measure, source, period end) -> the disagreement, in words with both figures quoted."""
         found = {}
-        conflicts = self.store.conflicts()
-        conflicts = conflicts[conflicts["area_name"] == self.visit.area]
+        conflicts = self.store.conflicts(area_name=self.visit.area)
         for row in conflicts.itertuples():
             a = f"{row.as_written_a or row.value_a:} in {source_label(self.store.catalogue, row.source_id_a, row.locator_a, self._papers)}: \u201c{row.quote_a}\u201d"
             b = f"{row.as_written_b or row.value_b:} in {source_label(self.store.catalogue, row.source_id_b, row.locator_b, self._papers)}: \u201c{row.quote_b}\u201d"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from croydon_kpi.core import areas, project, schema
@@ -47,11 +48,25 @@ class FigureStore:
     def areas(self) -> pd.DataFrame:
         return self._area_table
 
+    def names_by_la_number(self) -> pd.Series:
+        """Each authority's name by its DfE number (old LA code), the first the area table gives."""
+        if "names_by_la_number" not in self._memo:
+            areas = self._area_table.dropna(subset=["old_la_code"])
+            self._memo["names_by_la_number"] = areas.drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+        return self._memo["names_by_la_number"]
+
     @cached_property
     def _memo(self) -> dict:
         # A pack asks for the same series many times (table, chart, headline, benchmark); the
         # store does not change once built, so each answer is worked out once per store.
         return {}
+
+    def remembered(self, key: tuple, compute):
+        """compute() worked out once per store (the store does not change once built): for
+        analyses that several sections of a report ask for with the same arguments."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def area(self, wanted: str) -> areas.Area:
         key = ("area", str(wanted))
@@ -67,9 +82,12 @@ class FigureStore:
             positions = self._measure_rows.get(measure)
             self._memo[key] = self.figures.iloc[0:0] if positions is None else self.figures.take(positions)
         rows = self._memo[key]
-        if area is not None:
-            rows = rows.loc[self._area_mask(self.area(area), rows)]
-        return rows
+        if area is None:
+            return rows
+        place = self.area(area)
+        if ("measure", measure, place) not in self._memo:  # one measure of one area: asked for by kind, status, date
+            self._memo[("measure", measure, place)] = rows.loc[self._area_mask(place, rows)]
+        return self._memo[("measure", measure, place)]
 
     def series(self, measure: str, area: str, kind: str = "level", status: str | None = None) -> pd.DataFrame:
         """A tidy time series: one figure per period, from the measure's preferred source for that
@@ -84,22 +102,26 @@ class FigureStore:
     def _series(self, measure: str, area: str, kind: str, status: str | None) -> pd.DataFrame:
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
-        rows = rows[(rows["kind"] == kind) & rows["period_end"].notna()]  # undated figures stay in the store, not in a series
+        wanted = (rows["kind"] == kind) & rows["period_end"].notna()  # undated figures stay in the store, not in a series
         if status is not None:
-            rows = rows[rows["status"] == status]
-        rows = rows.assign(_rank=lambda f: f["source_id"].map(definition.source_rank))
-        rows = rows.sort_values(["period_end", "period_start", "_rank"])
+            wanted &= rows["status"] == status
+        # The choice is made on the three columns it needs; the chosen rows are cut whole once.
         key = ["period_start", "period_end"]
-        best = rows.drop_duplicates(key, keep="first").drop(columns="_rank")
-        if len(best) == len(rows):  # one source a period (most series): no other source to name
-            return best.assign(other_sources=None).reset_index(drop=True)
-        others = rows.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
-        best = best.join(others.rename("all_sources"), on=key)
+        candidates = rows.loc[wanted, [*key, "source_id"]]
+        candidates = candidates.assign(_rank=candidates["source_id"].map(definition.source_rank),
+                                       _position=np.flatnonzero(wanted.to_numpy()))
+        candidates = candidates.sort_values(["period_end", "period_start", "_rank"])
+        chosen = candidates.drop_duplicates(key, keep="first")
+        best = rows.take(chosen["_position"].to_numpy()).reset_index(drop=True)
+        if len(chosen) == len(candidates):  # one source a period (most series): no other source to name
+            return best.assign(other_sources=None)
+        others = candidates.groupby(key)["source_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
+        all_ids = chosen.join(others.rename("all_sources"), on=key)["all_sources"]
         best["other_sources"] = [
-            ", ".join(s for s in str(all_ids).split(", ") if s != own) or None
-            for all_ids, own in zip(best["all_sources"], best["source_id"])
+            ", ".join(s for s in str(every).split(", ") if s != own) or None
+            for every, own in zip(all_ids, best["source_id"])
         ]
-        return best.drop(columns="all_sources").reset_index(drop=True)
+        return best
 
     def known_at(self, day) -> "FigureStore":
         """The store as it stood on a day: only figures available by then (a pack for 2018-03
@@ -110,15 +132,16 @@ class FigureStore:
             self._memo[key] = FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
         return self._memo[key]
 
-    def conflicts(self, max_gap_days: int | None = None) -> pd.DataFrame:
+    def conflicts(self, max_gap_days: int | None = None, area_name: str | None = None) -> pd.DataFrame:
         """Figures for the same measure, area and period from different sources that disagree,
-        with both quotes and sources and a reason (conflict or definition_differs)."""
+        with both quotes and sources and a reason (conflict or definition_differs); with
+        `area_name`, only that area's (a report about one area need not pair every other's)."""
         from croydon_kpi.store.reconcile import MAX_GAP_DAYS, conflicts
 
         gap = MAX_GAP_DAYS if max_gap_days is None else max_gap_days
-        key = ("conflicts", gap)
+        key = ("conflicts", gap, area_name)
         if key not in self._memo:
-            self._memo[key] = conflicts(self, gap)
+            self._memo[key] = conflicts(self, gap, area_name)
         return self._memo[key].copy()
 
     def _area_mask(self, area: areas.Area, rows: pd.DataFrame) -> pd.Series:
@@ -253,26 +276,30 @@ def _source_cache_path(source_id: str, key: str | None) -> Path:
 
 
 def _input_files() -> list[Path]:
-    package = Path(__file__).resolve().parents[1]  # all of croydon_kpi/: any reader's code is an input
-    return [project.catalogue_path(), *files_under(project.sources_dir()), *sorted(package.rglob("*.py"))]
+    # all of croydon_kpi/: any reader's code is an input
+    return [project.catalogue_path(), *files_under(project.sources_dir()), *sorted(_PACKAGE.rglob("*.py"))]
 
 
-def _name(path: Path) -> str:
+_PACKAGE = Path(__file__).resolve().parents[1]  # all of croydon_kpi/
+
+
+def _name(path: Path, data: Path) -> str:
     """A file's name within the project or the package (readers/finance.py, not finance.py). A
-    data file is named as in data/ whichever copy is read: a run's snapshot of data/ (kept under
-    the project's .cache/) has the same key as data/ itself, so its store is warm."""
-    package = Path(__file__).resolve().parents[1]
-    if path.resolve().is_relative_to(project.data_dir().resolve()):
-        return project.relative(path)
+    file in the data folder in use (`data`) is named as in data/, whichever copy is read: a run's
+    snapshot of data/ (kept under the project's .cache/) has the same key as data/ itself, so its
+    store is warm. A link is named as the link, as project.relative names it."""
+    if path.absolute().is_relative_to(data):
+        return "data/" + path.absolute().relative_to(data).as_posix()
     try:
-        return path.resolve().relative_to(package.parent).as_posix()
+        return path.resolve().relative_to(_PACKAGE.parent).as_posix()
     except ValueError:
         return project.relative(path)
 
 
 def _digest_files(digest, paths) -> None:
+    data = project.data_dir().absolute()
     for path in paths:
-        digest.update(_name(path).encode())
+        digest.update(_name(path, data).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
@@ -285,8 +312,7 @@ def _base_digest(catalogue: Catalogue) -> str:
     data/sources/ that no figure reader owns (sources.yaml, reference data readers consult)."""
     owned = {path for source in registry.in_order(catalogue) for path in _source_files(source)}
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    _digest_files(digest, [project.catalogue_path(), *sorted(package.rglob("*.py"))])
+    _digest_files(digest, [project.catalogue_path(), *sorted(_PACKAGE.rglob("*.py"))])
     _digest_files(digest, [path for path in files_under(project.sources_dir()) if path not in owned])
     return digest.hexdigest()[:24]
 
@@ -358,19 +384,35 @@ def load_store(cache: bool = True) -> FigureStore:
                                       "check that the file or folder exists and may be read") from None
 
 
+# The figures last read in this process, by cache file (whose name is the inputs' key): a lane's
+# kernel runs several notebooks, each calling load_store(). Pandas copies on write, so each store
+# handed out shares the frames' memory and none can change another's.
+_READ_HERE: dict[Path, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
+def _store_of(path: Path, catalogue: Catalogue, figures: pd.DataFrame, rejections: pd.DataFrame) -> FigureStore:
+    _READ_HERE.clear()
+    _READ_HERE[path] = (figures, rejections)
+    return FigureStore(figures.copy(deep=False), catalogue, rejections.copy(deep=False))
+
+
 def _load_store(cache: bool) -> FigureStore:
     catalogue = load_catalogue()
     if not cache:
         figures, rejections = read_sources(catalogue)
         return FigureStore(figures, catalogue, rejections)
     path = _cache_path(cache_key())
+    if path in _READ_HERE:
+        _check_every_file_is_listed(catalogue)  # a stray folder changes no cache key: refused here too
+        figures, rejections = _READ_HERE[path]
+        return FigureStore(figures.copy(deep=False), catalogue, rejections.copy(deep=False))
     if path.is_file():
         _check_every_file_is_listed(catalogue)  # a stray folder changes no cache key: refused when warm too
         try:
             rejections = pd.read_parquet(_rejections_path(path))
             if len(rejections):
                 rejections = rejections.astype({"row": "int64"})
-            return FigureStore(_read_figures(path), catalogue, rejections)
+            return _store_of(path, catalogue, _read_figures(path), rejections)
         except Exception:  # a damaged cache file is rebuilt, never trusted
             path.unlink(missing_ok=True)
     figures, rejections = read_sources(catalogue, cache=True)
@@ -378,7 +420,7 @@ def _load_store(cache: bool) -> FigureStore:
         _write_cache(figures, rejections, path)
     except OSError:
         pass  # a read-only project still works, just without the cache
-    return FigureStore(figures, catalogue, rejections)
+    return _store_of(path, catalogue, figures, rejections)
 
 
 __all__ = ["FigureStore", "load_store", "read_sources", "cache_key"]

@@ -22,8 +22,11 @@ def _tolerance(decimals: int) -> float:
     return 10.0 ** -decimals
 
 
-def conflicts(store, max_gap_days: int = MAX_GAP_DAYS) -> pd.DataFrame:
+def conflicts(store, max_gap_days: int = MAX_GAP_DAYS, area_name: str | None = None) -> pd.DataFrame:
+    """Every disagreement in the store, or (pairs being of one area) only those of `area_name`."""
     figures = store.figures
+    if area_name is not None:
+        figures = figures[figures["area_name"] == area_name]
     candidates = figures[figures["value"].notna() & (figures["kind"] == "level") & figures["period_end"].notna()
                          & (figures["measure"] != "unmapped")]
     # Pairs are found on the few columns that decide them; the text of both sides (quotes,
@@ -34,8 +37,7 @@ def conflicts(store, max_gap_days: int = MAX_GAP_DAYS) -> pd.DataFrame:
         "source_id": pd.factorize(candidates["source_id"], sort=True)[0],  # codes in the ids' order: a < b as for the text
         "value": candidates["value"].to_numpy(), "period_start": candidates["period_start"].to_numpy(),
         "period_end": candidates["period_end"].to_numpy(), "_row": range(len(candidates)),
-        "_decimals": candidates["measure"].map(lambda m: store.catalogue.measures[m].decimals if m in store.catalogue.measures else 0)
-                                          .to_numpy(),
+        "_decimals": candidates["measure"].map({m: d.decimals for m, d in store.catalogue.measures.items()}).fillna(0).to_numpy(),
     })
     # Only a measure, area and kind given by two sources or more can disagree between sources.
     deciding = deciding[deciding.groupby("_group")["source_id"].transform("nunique").to_numpy() > 1]

@@ -7,10 +7,13 @@ from croydon_kpi.publish import cli
 
 @pytest.fixture
 def no_kernel(monkeypatch):
+    from croydon_kpi.publish import kernels
+
     def refuse(*args, **kwargs):
         raise AssertionError("a kernel was started")
 
     monkeypatch.setattr(papermill, "execute_notebook", refuse)
+    monkeypatch.setattr(kernels.Lanes, "__init__", refuse)
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from croydon_kpi.core import project
-from croydon_kpi.publish import runner
+from croydon_kpi.publish import kernels
 from croydon_kpi.publish.kernels import UnixSocketKernelManager
 
 
@@ -17,10 +17,10 @@ def test_the_unix_socket_manager_uses_the_ipc_transport():
 
 
 def test_with_loopback_the_usual_kernel_is_used(monkeypatch):
-    monkeypatch.setattr(runner, "_loopback_works", lambda: True)
-    assert runner.kernel_options() == {}
-    monkeypatch.setattr(runner, "_loopback_works", lambda: False)
-    assert runner.kernel_options()["kernel_manager_class"].endswith("UnixSocketKernelManager")
+    monkeypatch.setattr(kernels, "_loopback_works", lambda: True)
+    assert kernels.kernel_options() == {}
+    monkeypatch.setattr(kernels, "_loopback_works", lambda: False)
+    assert kernels.kernel_options()["kernel_manager_class"].endswith("UnixSocketKernelManager")
 
 
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare to take the loopback network away")

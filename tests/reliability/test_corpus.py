@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from croydon_kpi.core import project
-from croydon_kpi.publish import cli
+from croydon_kpi.publish import cli, kernels
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())["cases"]
 GOOD_ROW = "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80\n"
@@ -122,6 +122,7 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     _apply(case, root)
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
+    monkeypatch.setattr(kernels.Lanes, "__init__", _no_kernel)  # bad input is refused before any kernel starts
     before = _files(root / "reports")
     argv = [a.replace("{root}", str(root)).replace("{long}", "x" * 100_000) for a in case.get("argv", ["pack", "--month", "2019-10"])]
     code = cli.main(argv)
@@ -138,6 +139,10 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
         assert private not in said.err and private not in said.out, private
     if _is_data_case(case):
         _library_raises_only_its_own_error(case)
+
+
+def _no_kernel(*args, **kwargs):
+    raise AssertionError("a kernel was started for bad input")
 
 
 def _is_data_case(case) -> bool:

@@ -140,3 +140,20 @@ def test_the_synthetic_borough_read_in_a_second_process_or_here_gives_the_same_f
     synthetic = lambda figures: figures[figures["source_id"] == "synthetic_borough"].reset_index(drop=True)
     assert len(synthetic(failed_then_read_here)) > 500
     pd.testing.assert_frame_equal(synthetic(failed_then_read_here), synthetic(store.figures))
+
+
+@pytest.mark.parametrize("days", [("2018-06-30",), ("2019-10-31", "2017-03-31"), ("2017-03-31", "2019-10-31")])
+def test_a_store_known_at_a_day_gives_the_series_of_a_store_of_only_the_figures_known_then(store, days):
+    """known_at reuses the whole store's rows for an area (filtered by date); the answer must be
+    that of a store holding only what was known, however many days deep it is asked."""
+    from croydon_kpi.store.figure_store import FigureStore
+
+    known = store
+    for day in days:
+        known = known.known_at(day)
+    earliest = min(pd.Timestamp(day) for day in days)
+    only_then = FigureStore(store.figures[store.figures["available_from"] <= earliest].reset_index(drop=True),
+                            store.catalogue, store.rejections)
+    for measure in ("cla_rate_per_10k", "cin_visits_timely_percent", "social_workers_agency_percent", "cp_children_count"):
+        for area in ("Croydon", "England"):
+            pd.testing.assert_frame_equal(known.series(measure, area=area), only_then.series(measure, area=area))
