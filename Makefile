@@ -23,8 +23,9 @@ test: lint unit nbval
 lint: $(INSTALLED)
 	$(BIN)/ruff check croydon_kpi tests benchmarks
 
+# One test worker per core; worksteal: a worker that runs out takes tests queued for the other.
 unit: $(INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 nbval: $(INSTALLED)
 	$(NBVAL) $(NOTEBOOKS)

@@ -1,4 +1,7 @@
+import json
+import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,14 +32,58 @@ BUILDS = (("build",), ("pack", "--area", "Lewisham", "--month", "2019-10"), ("pa
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> BuiltReports:
-    """Reports built once per test session in a copy of the project, as a user's commands build them."""
+    """Reports built once per test run in a copy of the project, as a user's commands build them.
+    With pytest-xdist (make unit), the first worker to ask builds them and the others wait for it
+    and read the same folder: one build for the whole run, not one per worker."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build(tmp_path_factory.mktemp("built"))
+    shared = tmp_path_factory.getbasetemp().parent / "built-shared"
+    shared.mkdir(exist_ok=True)
+    outcome = shared / "outcome.json"
+    try:
+        (shared / "building").mkdir()  # atomic: exactly one worker gets to build
+    except FileExistsError:
+        return _wait_for(outcome, shared)
+    try:
+        result = _build(shared)
+        _write_atomically(outcome, {"exits": [[list(k), v] for k, v in result.exits.items()],
+                                    "errors": [[list(k), v] for k, v in result.errors.items()]})
+        return result
+    except BaseException as error:
+        _write_atomically(outcome, {"failed": f"{type(error).__name__}: {error}"})
+        raise
+
+
+BUILD_WAIT_SECONDS = 1200
+
+
+def _wait_for(outcome: Path, shared: Path) -> BuiltReports:
+    waited = 0.0
+    while not outcome.exists():
+        if waited > BUILD_WAIT_SECONDS:
+            pytest.fail(f"the worker building the session's reports did not finish within {BUILD_WAIT_SECONDS} s")
+        time.sleep(0.5)
+        waited += 0.5
+    said = json.loads(outcome.read_text())
+    if "failed" in said:
+        pytest.fail(f"the session's build failed in another worker: {said['failed']}")
+    copy = shared / "project"
+    return BuiltReports(copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]})
+
+
+def _write_atomically(path: Path, content: dict) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(content))
+    partial.replace(path)
+
+
+def _build(root: Path) -> BuiltReports:
     import contextlib
     import io
 
     from croydon_kpi.core import project
     from croydon_kpi.publish import cli
 
-    root = tmp_path_factory.mktemp("built")
     copy = root / "project"
     for folder in ("data", "notebooks"):
         shutil.copytree(project.project_root() / folder, copy / folder)

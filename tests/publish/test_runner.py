@@ -100,3 +100,22 @@ def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(bu
 def test_jobs_must_be_a_whole_number(capsys):
     assert cli.main(["build", "--jobs", "0"]) == 2
     assert "jobs '0' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_a_fresh_kernel(built, tmp_path, monkeypatch):
+    """A lane's kernel runs notebook after notebook; the clean slate between them (kernels.CLEAN_SLATE)
+    must leave nothing that changes a report: visit 7, built in the session's build after other
+    notebooks in the same kernel, is built again in a kernel of its own."""
+    import papermill
+
+    from croydon_kpi.publish import jobs, runner
+    from croydon_kpi.publish.html import notebook_to_html
+
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(built.root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    job = jobs.visit_job(7)
+    executed = tmp_path / "visit.ipynb"
+    papermill.execute_notebook(str(built.root / "notebooks" / job.notebook), str(executed), parameters=job.parameters,
+                               kernel_name="python3", cwd=str(built.root), progress_bar=False)
+    fresh = notebook_to_html(executed, runner.provenance(job), title=job.title)
+    assert fresh.encode("utf-8") == (built.reports / f"{job.report_name}.html").read_bytes()

@@ -1,7 +1,9 @@
 """Each report's first screen (1400 x 900) in headless Chromium: the summary under the title is in
 view, and a screenshot of it is written under reports/screenshots/ for a person to look at."""
+import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -39,16 +41,22 @@ def test_each_reports_first_screen_shows_its_summary(built, tmp_path):
     shots.mkdir(exist_ok=True)
     pages = sorted(p for p in built.reports.glob("*.html") if p.name != "index.html")
     assert len(pages) >= 13
-    for number, page in enumerate(pages):
+    def shoot(numbered):  # two Chromium processes for one page; pages side by side (each mostly waits)
+        number, page = numbered
         profile = tmp_path / f"profile-{number}"
         shot = shots / f"{page.stem}.png"
         subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}", page.as_uri()],
                        capture_output=True, timeout=180, check=False)
-        assert shot.is_file() and shot.stat().st_size > 10_000, page.name
         probe = tmp_path / f"probe-{number}.html"
         probe.write_text(PROBE.format(page=page.as_uri()), encoding="utf-8")
         dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}-probe", "--dump-dom", probe.as_uri()],
                              capture_output=True, text=True, timeout=180).stdout
+        return page, shot, dom
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        shot_pages = list(pool.map(shoot, enumerate(pages)))
+    for page, shot, dom in shot_pages:
+        assert shot.is_file() and shot.stat().st_size > 10_000, page.name
         found = re.search(r'data-probe="SUMMARY top=(-?\d+) bottom=(-?\d+) chars=(\d+)"', dom)
         assert found, (page.name, re.search(r'data-probe="([^"]*)"', dom))
         top, bottom, chars = map(int, found.groups())
