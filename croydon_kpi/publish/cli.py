@@ -61,10 +61,9 @@ def _lanes(count: int | None = None):
     """The run's kernels, started once its inputs and parameters are checked (bad input never
     starts one): they start while the command loads the rest of what it needs. `count`: how many
     notebooks run at once."""
-    from croydon_kpi.core import project
     from croydon_kpi.publish import kernels
 
-    return kernels.Lanes(count or kernels.default_lanes(), str(project.project_root()), kernels.kernel_options())
+    return kernels.open_lanes(count)
 
 
 def _snapshot():

@@ -2,7 +2,7 @@
 
 A build runs ten notebooks. Starting a kernel and importing pandas, plotly and this library in it
 cost more than most of the notebooks themselves, so a run keeps one kernel per lane (one lane per
-worker, see run_in_lanes) and runs that lane's notebooks in it one after another. Each notebook
+worker, see Lanes) and runs that lane's notebooks in it one after another. Each notebook
 starts from a clean slate: the user namespace, the execution counter and the record of warnings
 already shown are reset before it, so its outputs are those of a fresh kernel (tests build
 reports both ways and compare the bytes). What carries over is what is the same for every
@@ -158,6 +158,13 @@ class Lane:
 def default_lanes() -> int:
     """One lane per core: each notebook's work is done in its kernel's process."""
     return max(1, os.cpu_count() or 1)
+
+
+def open_lanes(count: int | None = None) -> "Lanes":
+    """A run's lanes (default: one per core), in the project root, reached as this machine allows."""
+    from croydon_kpi.core import project
+
+    return Lanes(count or default_lanes(), str(project.project_root()), kernel_options())
 
 
 class Lanes:

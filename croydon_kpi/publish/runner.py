@@ -151,8 +151,7 @@ def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False,
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     staging = _staging_dir()
     own_lanes = lanes is None
-    lanes = lanes or kernels.Lanes(min(workers or kernels.default_lanes(), len(jobs)), str(project.project_root()),
-                                   kernels.kernel_options())
+    lanes = lanes or kernels.open_lanes(min(workers or kernels.default_lanes(), len(jobs)))
     try:
         built = [path for paths in _build_all(jobs, staging, lanes) for path in paths]
         if with_index:
