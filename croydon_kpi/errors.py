@@ -24,14 +24,15 @@ class CroydonKpiError(Exception):
         return " ".join(super().__str__().split())  # one line, whatever the message held
 
     def __reduce__(self):
-        # Raised in a worker process and re-raised in the command: rebuilt from its message,
-        # whatever arguments its own constructor takes.
-        return (_restored, (type(self), str(self)))
+        # Raised in a worker process and re-raised in the command: rebuilt with its message and
+        # every field it carries (.path, .text, .kind ...), whatever its constructor takes.
+        return (_restored, (type(self), self.args, dict(self.__dict__)))
 
 
-def _restored(kind: type, message: str) -> "CroydonKpiError":
+def _restored(kind: type, args: tuple, fields: dict) -> "CroydonKpiError":
     error = kind.__new__(kind)
-    Exception.__init__(error, message)
+    Exception.__init__(error, *args)
+    error.__dict__.update(fields)
     return error
 
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import load_catalogue
-from croydon_kpi.readers.ees import read_table
 from croydon_kpi.catalogue.neighbours import ModelChoice, model_for, statistical_neighbours
+from croydon_kpi.readers.ees import read_table
 
 QUARTILE_BANDS = ("A", "B", "C", "D")  # A = the best quarter (by polarity); neutral measures: A = highest
 

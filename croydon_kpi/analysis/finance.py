@@ -8,6 +8,7 @@ import pandas as pd
 
 from croydon_kpi.analysis.benchmarks import region_of_area
 from croydon_kpi.core import schema
+from croydon_kpi.errors import AnalysisError
 from croydon_kpi.store.derived import pounds_of
 
 
@@ -35,7 +36,7 @@ def sum_money(rows: pd.DataFrame, mixed_label: str | None = None) -> Decimal:
     """Add money figures of one nature; recurring and one-off money together only with a label saying so."""
     natures = set(rows["money"].dropna())
     if len(natures) > 1 and not mixed_label:
-        raise ValueError(f"adding {sorted(natures)} money together: pass mixed_label saying what the total means")
+        raise AnalysisError(f"adding {sorted(natures)} money together: pass mixed_label saying what the total means")
     return sum((Decimal(p) for p in rows["pounds"]), Decimal(0))
 
 

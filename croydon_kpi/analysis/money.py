@@ -14,10 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from croydon_kpi.core import project
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import read_text
 from croydon_kpi.core.normalise import parse_financial_year
-from croydon_kpi.errors import ParseError
+from croydon_kpi.errors import AnalysisError, InputError, ParseError
 
 DEFLATOR_FILE = "reference/gdp_deflators_hmt_2026_03.csv"
 PENNY = Decimal("0.01")
@@ -68,9 +67,9 @@ def _year(label: str, deflators: Deflators, what: str) -> str:
     try:
         year = parse_financial_year(label).label
     except ParseError as error:
-        raise ValueError(f"{what}: {error}") from None
+        raise AnalysisError(f"{what}: {error}") from None
     if year not in deflators.index:
-        raise ValueError(f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, {deflators.vintage})")
+        raise AnalysisError(f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, {deflators.vintage})")
     return year
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from croydon_kpi.errors import AnalysisError
+
 LIMIT_FACTOR = 2.66
 NEAR_FACTOR = 2 / 3 * LIMIT_FACTOR
 SCREEN_FACTOR = 3.267
@@ -169,7 +171,7 @@ def _groups(count: int, dates, rebase) -> np.ndarray:
     if not rebase:
         return group
     if dates is None:
-        raise ValueError("rebase needs dates: the dates each new group starts on")
+        raise AnalysisError("rebase needs dates: the dates each new group starts on")
     stamps = pd.to_datetime(pd.Series(list(dates)))
     for start in sorted(pd.to_datetime(pd.Series(list(rebase)))):
         group[(stamps >= start).to_numpy()] += 1
@@ -180,16 +182,16 @@ def xmr(values, improvement: str = "increase", target: float | None = None, scre
         fix_after_n_points: int | None = None, rebase=None, dates=None) -> XmrResult:
     """An XmR chart of `values` (in order) by the MDC rules: limits, special causes, icons."""
     if improvement not in DIRECTIONS:
-        raise ValueError(f"improvement must be one of {list(DIRECTIONS)}, not {improvement!r}")
+        raise AnalysisError(f"improvement must be one of {list(DIRECTIONS)}, not {improvement!r}")
     if fix_after_n_points is not None and fix_after_n_points < MIN_FIXED_BASELINE:
-        raise ValueError(f"fix_after_n_points must be at least {MIN_FIXED_BASELINE}")
+        raise AnalysisError(f"fix_after_n_points must be at least {MIN_FIXED_BASELINE}")
     series = np.asarray(pd.to_numeric(pd.Series(list(values)), errors="raise"), dtype=float)
     if dates is not None and len(list(dates)) != len(series):
-        raise ValueError("dates and values differ in length")
+        raise AnalysisError("dates and values differ in length")
     if np.isnan(series).any():
-        raise ValueError("values include missing figures: drop them (and say so) before charting")
+        raise AnalysisError("values include missing figures: drop them (and say so) before charting")
     if len(series) < 2:
-        raise ValueError("an XmR chart needs at least 2 values")
+        raise AnalysisError("an XmR chart needs at least 2 values")
     groups = _groups(len(series), dates, rebase)
     frames, messages = [], []
     for group in np.unique(groups):

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from croydon_kpi.core import project
 from croydon_kpi.catalogue.measures import Catalogue, Measure
-from croydon_kpi.errors import InputError, UnknownArea
+from croydon_kpi.core import project
 from croydon_kpi.core.files import read_yaml
+from croydon_kpi.errors import InputError, UnknownArea
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
 OUT_OF_OVERVIEW = ("finance", "population")  # money and context, not performance

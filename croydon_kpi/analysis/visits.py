@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from croydon_kpi.core import project
-from croydon_kpi.errors import InputError, ParameterError
 from croydon_kpi.core.files import csv_frame, read_text, read_yaml
+from croydon_kpi.errors import InputError, ParameterError
 
 FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
 
