@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := notebooks/*.ipynb
 NBVAL := $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: pack test lint unit nbval notebooks docs lab lab-venv benchmark clean
+.PHONY: pack test lint format unit nbval notebooks docs lab lab-venv benchmark clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "croydon_kpi needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -22,6 +22,12 @@ test: lint unit nbval
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check croydon_kpi tests benchmarks
+	$(BIN)/ruff format --check --quiet croydon_kpi tests benchmarks
+
+# Lay the code out as the linter expects (ruff format), then sort imports.
+format: $(INSTALLED)
+	$(BIN)/ruff format --quiet croydon_kpi tests benchmarks
+	$(BIN)/ruff check --fix --select I --quiet croydon_kpi tests benchmarks
 
 # One test worker per core; worksteal: a worker that runs out takes tests queued for the other.
 unit: $(INSTALLED)

@@ -8,6 +8,7 @@ Goals on a 2-core machine: engine at most 60 s, at least 10x faster than the loo
 Each measured step runs in a fresh process, so its peak memory is its own.
 Usage: python benchmarks/annex_a.py [--authorities N] (default: every authority).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,14 +24,16 @@ import pandas as pd, glob, sys
 lists = {p.split('/')[-1][:-8]: pd.read_parquet(p) for p in sorted(glob.glob(sys.argv[1] + '/*.parquet'))}
 """
 STEPS = {
-    "engine": READ + """
+    "engine": READ
+    + """
 from croydon_kpi.childlevel.engine import scorecard_by_area
 result = scorecard_by_area(lists)
 print(len(result))
 """,
     # The reference an analyst would write: for each authority, for each month, take that
     # month's rows and compute each indicator (the same rules, one month at a time).
-    "reference": READ + """
+    "reference": READ
+    + """
 import pandas as pd
 from croydon_kpi.childlevel import engine as childlevel
 params = childlevel.DEFAULT_PARAMETERS
@@ -57,7 +60,8 @@ for area in by_area['list_7_child_protection']:
             results += len(events) >= 0
 print(results)
 """,
-    "floor": READ + """
+    "floor": READ
+    + """
 print(sum(len(frame) for frame in lists.values()))
 """,
 }
@@ -78,8 +82,12 @@ def generate_nation(folder: Path, limit: int | None) -> int:
     from croydon_kpi.childlevel.synthetic import generate
 
     store = load_store()
-    population = store.figures[(store.figures["measure"] == "population_0_17") & (store.figures["area_level"] == "local_authority")
-                               & (store.figures["period_end"].dt.year == 2019) & store.figures["value"].notna()]
+    population = store.figures[
+        (store.figures["measure"] == "population_0_17")
+        & (store.figures["area_level"] == "local_authority")
+        & (store.figures["period_end"].dt.year == 2019)
+        & store.figures["value"].notna()
+    ]
     authorities = population.sort_values("old_la_code").head(limit or len(population))
     collected: dict[str, list] = {}
     for seed, row in enumerate(authorities.itertuples()):
@@ -91,7 +99,9 @@ def generate_nation(folder: Path, limit: int | None) -> int:
 
 
 def measure(step: str, folder: Path) -> tuple[float, float]:
-    done = subprocess.run([sys.executable, "-c", MEASURE, STEPS[step], str(folder)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, STEPS[step], str(folder)], capture_output=True, text=True, check=True
+    )
     elapsed, peak, code, error = done.stdout.split(" ", 3)
     if code != "0":
         raise SystemExit(f"{step} failed: {error}")
@@ -101,8 +111,12 @@ def measure(step: str, folder: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--authorities", type=int, default=None, help="only the first N authorities (a quicker run)")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="a folder to keep the generated Parquet in; reused (not regenerated) if it already holds the lists")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="a folder to keep the generated Parquet in; reused (not regenerated) if it already holds the lists",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         folder = args.data or Path(work)
@@ -110,7 +124,9 @@ def main() -> None:
         started = time.perf_counter()
         if not (folder / "list_7_child_protection.parquet").exists():
             children, authorities = generate_nation(folder, args.authorities)
-            print(f"generated {authorities} authorities, {children:,} children, 36 months in {time.perf_counter() - started:.0f} s")
+            print(
+                f"generated {authorities} authorities, {children:,} children, 36 months in {time.perf_counter() - started:.0f} s"
+            )
         import pandas as pd
 
         areas = pd.read_parquet(folder / "list_7_child_protection.parquet", columns=["Area"])["Area"].nunique()
@@ -118,12 +134,31 @@ def main() -> None:
         print(f"national set: {areas} authorities, 36 months, {size:.0f} MB of Parquet in {folder}")
         children = authorities = areas
         results = {step: measure(step, folder) for step in ("floor", "engine", "reference")}
-    (floor, floor_peak), (engine, engine_peak), (reference, _) = results["floor"], results["engine"], results["reference"]
-    print(f"engine (scorecard for every authority and month): {engine:.1f} s, peak memory {engine_peak:.0f} MB (goal: at most 60 s)")
-    print(f"reference per-month pandas loop: {reference:.1f} s; engine is {reference / engine:.1f}x faster (goal: at least 10x)")
-    print(f"floor (one scan of the Parquet files): {floor:.1f} s, peak memory {floor_peak:.0f} MB; engine / floor = {engine / floor:.1f} (goal: at most 4)")
-    print(json.dumps({"authorities": authorities, "engine_s": round(engine, 1), "reference_s": round(reference, 1),
-                      "floor_s": round(floor, 1), "engine_peak_mb": round(engine_peak)}))
+    (floor, floor_peak), (engine, engine_peak), (reference, _) = (
+        results["floor"],
+        results["engine"],
+        results["reference"],
+    )
+    print(
+        f"engine (scorecard for every authority and month): {engine:.1f} s, peak memory {engine_peak:.0f} MB (goal: at most 60 s)"
+    )
+    print(
+        f"reference per-month pandas loop: {reference:.1f} s; engine is {reference / engine:.1f}x faster (goal: at least 10x)"
+    )
+    print(
+        f"floor (one scan of the Parquet files): {floor:.1f} s, peak memory {floor_peak:.0f} MB; engine / floor = {engine / floor:.1f} (goal: at most 4)"
+    )
+    print(
+        json.dumps(
+            {
+                "authorities": authorities,
+                "engine_s": round(engine, 1),
+                "reference_s": round(reference, 1),
+                "floor_s": round(floor, 1),
+                "engine_peak_mb": round(engine_peak),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

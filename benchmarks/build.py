@@ -5,6 +5,7 @@ execution and HTML export, one after another, each in a kernel of its own. A ker
 stop are mostly waiting, so the floor varies from run to run on a busy machine: both are
 measured ROUNDS times, taking turns, and the medians compared.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,8 +51,13 @@ def build_seconds(workdir: Path) -> tuple[float, int]:
     # Warm the figure cache first: the benchmark measures building reports, not parsing sources.
     subprocess.run([sys.executable, "-c", "import croydon_kpi; croydon_kpi.load_store()"], env=env, check=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "croydon_kpi", "build"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "croydon_kpi", "build"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     elapsed = time.perf_counter() - started
     return elapsed, len(list((copy / "reports").glob("*.html"))) - 1  # less index.html
 
@@ -64,9 +70,13 @@ def main() -> None:
             builds.append(built)
             floors.append(floor_seconds(count, Path(work)))
     built, floor = statistics.median(builds), statistics.median(floors)
-    print(f"croydon-kpi build: {count} notebooks in {built:.1f} s (median of {ROUNDS}: {', '.join(f'{b:.1f}' for b in builds)})")
-    print(f"floor ({count} trivial notebooks, one after another, same papermill and HTML export): {floor:.1f} s "
-          f"(median of {ROUNDS}: {', '.join(f'{f:.1f}' for f in floors)})")
+    print(
+        f"croydon-kpi build: {count} notebooks in {built:.1f} s (median of {ROUNDS}: {', '.join(f'{b:.1f}' for b in builds)})"
+    )
+    print(
+        f"floor ({count} trivial notebooks, one after another, same papermill and HTML export): {floor:.1f} s "
+        f"(median of {ROUNDS}: {', '.join(f'{f:.1f}' for f in floors)})"
+    )
     print(f"ratio build / floor: {built / floor:.2f} (goal: at most 1.2)")
 
 

@@ -3,6 +3,7 @@ side by side with `python -c pass` in the same environment (run on demand: make 
 Goal: each under 0.5 s wall, in make's environment (.venv) and in one with the `lab` extra
 (JupyterLab and its dependencies; `make lab-venv` creates .venv-lab).
 """
+
 from __future__ import annotations
 
 import statistics
@@ -12,9 +13,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CALLS = {"python -c pass": ["-c", "pass"],
-         "croydon-kpi --version": ["-m", "croydon_kpi", "--version"],
-         "croydon-kpi pack --month 2019-13": ["-m", "croydon_kpi", "pack", "--month", "2019-13"]}
+CALLS = {
+    "python -c pass": ["-c", "pass"],
+    "croydon-kpi --version": ["-m", "croydon_kpi", "--version"],
+    "croydon-kpi pack --month 2019-13": ["-m", "croydon_kpi", "pack", "--month", "2019-13"],
+}
 
 
 def wall(python: str, arguments: list[str], repeats: int = 7) -> float:

@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/fuzz.py [EXAMPLES]   (default 3000 per target)
 """
+
 import sys
 import time
 from pathlib import Path

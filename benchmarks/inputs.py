@@ -7,6 +7,7 @@ floor of reading the same file with pandas alone (ratio = ours / floor).
 - a committee paper of 5 MB, every figure extracted (goal 10 s).
 The files are generated in a temporary folder; nothing in the project changes.
 """
+
 from __future__ import annotations
 
 import os
@@ -67,12 +68,16 @@ def _annex_a(path: Path, rows: int) -> None:
     with path.open("w", encoding="utf-8") as handle:
         handle.write(header)
         for number in range(rows):
-            handle.write(f"C{number:07d},{'Male' if number % 2 else 'Female'},{1 + number % 28:02d}/{1 + number % 12:02d}/2012,"
-                         f"{1 + number % 28:02d}/{1 + number % 12:02d}/2019,{number % 3},Team {number % 9},Worker {number % 97}\n")
+            handle.write(
+                f"C{number:07d},{'Male' if number % 2 else 'Female'},{1 + number % 28:02d}/{1 + number % 12:02d}/2012,"
+                f"{1 + number % 28:02d}/{1 + number % 12:02d}/2019,{number % 3},Team {number % 9},Worker {number % 97}\n"
+            )
 
 
 def _paper(path: Path, megabytes: float) -> str:
-    seed = (ROOT / "data/sources/committee_papers/2019-11-18_cabinet_report_improvement_board_progress.txt").read_text(encoding="utf-8")
+    seed = (ROOT / "data/sources/committee_papers/2019-11-18_cabinet_report_improvement_board_progress.txt").read_text(
+        encoding="utf-8"
+    )
     copies = int(megabytes * 1_000_000 / len(seed.encode())) + 1
     text = "\n\n".join([seed] * copies)
     path.write_text(text, encoding="utf-8")
@@ -90,9 +95,9 @@ def main() -> None:
         from croydon_kpi import load_store
         from croydon_kpi.catalogue.measures import load_catalogue
         from croydon_kpi.childlevel.annex_a import read_list
+        from croydon_kpi.core.areas import AreaLookup
         from croydon_kpi.readers.extract import extract_figures
         from croydon_kpi.readers.scorecards import read_scorecard_folder
-        from croydon_kpi.core.areas import AreaLookup
 
         store = load_store()
         catalogue = load_catalogue()
@@ -102,16 +107,29 @@ def main() -> None:
         results = []
 
         scorecards = root / "data/sources/scorecards"
-        for form, build in (("long", lambda p: _long_scorecard(p, areas, measures, 100_000)),
-                            ("wide", lambda p: _wide_scorecard(p, areas, 100_000))):
+        for form, build in (
+            ("long", lambda p: _long_scorecard(p, areas, measures, 100_000)),
+            ("wide", lambda p: _wide_scorecard(p, areas, 100_000)),
+        ):
             for stray in scorecards.glob("*.csv"):
                 stray.unlink()
             path = scorecards / f"{form}.csv"
             build(path)
-            seconds = _timed(lambda: read_scorecard_folder(source, catalogue, AreaLookup.from_figures(store.figures), store.areas()))
+            seconds = _timed(
+                lambda: read_scorecard_folder(source, catalogue, AreaLookup.from_figures(store.figures), store.areas())
+            )
             floor = _timed(lambda path=path: pd.read_csv(path, dtype=str))
-            figures, rejected = read_scorecard_folder(source, catalogue, AreaLookup.from_figures(store.figures), store.areas())
-            results.append((f"{form} scorecard, 100,000 rows ({len(figures):,} figures, {len(rejected):,} rejected)", seconds, 5, floor))
+            figures, rejected = read_scorecard_folder(
+                source, catalogue, AreaLookup.from_figures(store.figures), store.areas()
+            )
+            results.append(
+                (
+                    f"{form} scorecard, 100,000 rows ({len(figures):,} figures, {len(rejected):,} rejected)",
+                    seconds,
+                    5,
+                    floor,
+                )
+            )
             path.unlink()
 
         listing = folder / "list7.csv"
@@ -123,8 +141,14 @@ def main() -> None:
         text = _paper(paper, 5)
         found = []
         seconds = _timed(lambda: found.append(extract_figures(text, "benchmark", None, catalogue)))
-        results.append((f"committee paper, {len(text.encode()) / 1e6:.1f} MB ({len(found[0]):,} figures)", seconds, 10,
-                        _timed(lambda: paper.read_text(encoding="utf-8").split("\n"))))
+        results.append(
+            (
+                f"committee paper, {len(text.encode()) / 1e6:.1f} MB ({len(found[0]):,} figures)",
+                seconds,
+                10,
+                _timed(lambda: paper.read_text(encoding="utf-8").split("\n")),
+            )
+        )
 
     print(f"{'input':62} {'seconds':>8} {'goal':>6} {'floor':>7} {'ratio':>7}")
     for name, seconds, goal, floor in results:

@@ -6,6 +6,7 @@ Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad inp
 Each class also derives from the built-in it replaced (ValueError, KeyError ...), so code that
 caught those still works.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

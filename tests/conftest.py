@@ -18,16 +18,20 @@ def store():
 
 @dataclass
 class BuiltReports:
-    root: Path             # the project copy the reports were built in
-    reports: Path          # its reports/ folder
-    exits: dict            # command (a tuple of words) -> exit status
-    errors: dict           # command -> what it said on stderr
+    root: Path  # the project copy the reports were built in
+    reports: Path  # its reports/ folder
+    exits: dict  # command (a tuple of words) -> exit status
+    errors: dict  # command -> what it said on stderr
 
 
 # What one test session builds once and every report test reads: everything, another authority's
 # pack, the synthetic borough's pack, and a month with no local figures.
-BUILDS = (("build",), ("pack", "--area", "Lewisham", "--month", "2019-10"), ("pack", "--area", "synthetic", "--month", "2019-10"),
-          ("pack", "--area", "Croydon", "--month", "2019-09"))
+BUILDS = (
+    ("build",),
+    ("pack", "--area", "Lewisham", "--month", "2019-10"),
+    ("pack", "--area", "synthetic", "--month", "2019-10"),
+    ("pack", "--area", "Croydon", "--month", "2019-09"),
+)
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +50,13 @@ def built(tmp_path_factory) -> BuiltReports:
         return _wait_for(outcome, shared)
     try:
         result = _build(shared)
-        _write_atomically(outcome, {"exits": [[list(k), v] for k, v in result.exits.items()],
-                                    "errors": [[list(k), v] for k, v in result.errors.items()]})
+        _write_atomically(
+            outcome,
+            {
+                "exits": [[list(k), v] for k, v in result.exits.items()],
+                "errors": [[list(k), v] for k, v in result.errors.items()],
+            },
+        )
         return result
     except BaseException as error:
         _write_atomically(outcome, {"failed": f"{type(error).__name__}: {error}"})
@@ -68,7 +77,9 @@ def _wait_for(outcome: Path, shared: Path) -> BuiltReports:
     if "failed" in said:
         pytest.fail(f"the session's build failed in another worker: {said['failed']}")
     copy = shared / "project"
-    return BuiltReports(copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]})
+    return BuiltReports(
+        copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]}
+    )
 
 
 def _write_atomically(path: Path, content: dict) -> None:

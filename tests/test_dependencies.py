@@ -1,4 +1,5 @@
 """environment.yml (conda route) and pyproject.toml (pip route) must list the same dependencies."""
+
 import re
 import tomllib
 
@@ -19,9 +20,21 @@ def test_environment_yml_and_pyproject_list_the_same_dependencies():
         pip_specs += extra
     conda = yaml.safe_load((root / "environment.yml").read_text())["dependencies"]
     conda_specs = [d for d in conda if isinstance(d, str) and _name(d) not in {"python", "pip"}]
-    assert sorted(s.replace(" ", "").lower() for s in conda_specs) == sorted(s.replace(" ", "").lower() for s in pip_specs)
-    assert {_name(s) for s in pip_specs} >= {"pandas", "numpy", "plotly", "papermill", "nbval", "jupyterlab",
-                                            "ipykernel", "nbconvert", "pyyaml", "openpyxl"}
+    assert sorted(s.replace(" ", "").lower() for s in conda_specs) == sorted(
+        s.replace(" ", "").lower() for s in pip_specs
+    )
+    assert {_name(s) for s in pip_specs} >= {
+        "pandas",
+        "numpy",
+        "plotly",
+        "papermill",
+        "nbval",
+        "jupyterlab",
+        "ipykernel",
+        "nbconvert",
+        "pyyaml",
+        "openpyxl",
+    }
 
 
 def test_every_library_the_package_imports_is_declared():
@@ -39,7 +52,8 @@ def test_every_library_the_package_imports_is_declared():
                 imported |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
-    third_party = sorted(name for name in imported if name not in sys.stdlib_module_names and name not in ("croydon_kpi", "__future__"))
-    undeclared = [name for name in third_party
-                  if not {_name(d) for d in distributions.get(name, [name])} & declared]
+    third_party = sorted(
+        name for name in imported if name not in sys.stdlib_module_names and name not in ("croydon_kpi", "__future__")
+    )
+    undeclared = [name for name in third_party if not {_name(d) for d in distributions.get(name, [name])} & declared]
     assert undeclared == []

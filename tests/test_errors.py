@@ -1,4 +1,5 @@
 """One error family: every error a user can cause carries its exit status and a one-line message."""
+
 import pickle
 from pathlib import Path
 
@@ -7,9 +8,19 @@ import pytest
 from croydon_kpi import errors
 
 
-@pytest.mark.parametrize("error", [errors.InputError("data/x.csv", "line 3", "bad\nvalue"), errors.ParseError("money", "x", "£ and digits"),
-                                   errors.CatalogueError("bad"), errors.UnknownArea("unknown area 'x'"), errors.ParameterError("bad month"),
-                                   errors.ProjectNotFound("no project"), errors.RejectedInput("rows rejected"), errors.UnknownMeasure("no measure")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        errors.InputError("data/x.csv", "line 3", "bad\nvalue"),
+        errors.ParseError("money", "x", "£ and digits"),
+        errors.CatalogueError("bad"),
+        errors.UnknownArea("unknown area 'x'"),
+        errors.ParameterError("bad month"),
+        errors.ProjectNotFound("no project"),
+        errors.RejectedInput("rows rejected"),
+        errors.UnknownMeasure("no measure"),
+    ],
+)
 def test_bad_input_errors_exit_2_on_one_line(error):
     assert isinstance(error, errors.CroydonKpiError) and error.exit_status == 2
     assert "\n" not in str(error) and not str(error).startswith("'")
@@ -25,8 +36,10 @@ def test_old_except_clauses_still_catch_them():
 
 
 def _every_error_class() -> list[type]:
-    return sorted((c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.CroydonKpiError)),
-                  key=lambda c: c.__name__)
+    return sorted(
+        (c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.CroydonKpiError)),
+        key=lambda c: c.__name__,
+    )
 
 
 # Constructor arguments for the classes that take more than a message; every other class takes one.

@@ -1,5 +1,6 @@
 """The house shows its pipeline: every module in a stage folder, imports pointing only down the
 pipeline, no council named in library code, and tests that mirror the package."""
+
 import ast
 import re
 from pathlib import Path

@@ -1,5 +1,6 @@
 """How an area compares: its statistical neighbours (DfE 2021 and 2025 models), its region, London
 and England, and its rank and quartile band among all authorities for the same period."""
+
 from __future__ import annotations
 
 import math
@@ -22,20 +23,30 @@ class Benchmark:
     area: str
     period_label: str | None
     value: float | None
-    comparators: dict[str, float | None]     # "Statistical neighbours", the region, "London", "England"
-    neighbours: pd.DataFrame | None           # the ten neighbours of the model in use, with their values
-    rank: int | None                          # 1 = best by polarity (highest for a neutral measure)
-    ranked: int                               # authorities with a value for the period
-    not_ranked: int                           # authorities whose value is suppressed or missing
+    comparators: dict[str, float | None]  # "Statistical neighbours", the region, "London", "England"
+    neighbours: pd.DataFrame | None  # the ten neighbours of the model in use, with their values
+    rank: int | None  # 1 = best by polarity (highest for a neutral measure)
+    ranked: int  # authorities with a value for the period
+    not_ranked: int  # authorities whose value is suppressed or missing
     quartile: str | None
     rank_note: str
-    model: ModelChoice | None = None          # the statistical-neighbour model in use at the date asked
-    neighbours_known: int = 0                 # neighbours with a value (the average is of these)
+    model: ModelChoice | None = None  # the statistical-neighbour model in use at the date asked
+    neighbours_known: int = 0  # neighbours with a value (the average is of these)
 
 
 # What a benchmark reads of each figure: cutting these first keeps every later selection narrow.
-_BENCHMARK_COLUMNS = ["area_name", "area_level", "old_la_code", "period_end", "period_label", "kind", "value", "symbol",
-                      "source_id", "status"]
+_BENCHMARK_COLUMNS = [
+    "area_name",
+    "area_level",
+    "old_la_code",
+    "period_end",
+    "period_label",
+    "kind",
+    "value",
+    "symbol",
+    "source_id",
+    "status",
+]
 
 
 def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFrame:
@@ -43,8 +54,11 @@ def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFr
     those giving the area's own figure. Mixing sources would rank against a different set of
     authorities than any publication (LAIT keeps authorities since reorganised)."""
     figures = store.measure_figures(measure)[_BENCHMARK_COLUMNS]
-    chosen = figures[(figures["status"] == "published_statistic")
-                     & (figures["kind"] == "level") & (figures["period_end"].dt.year == year)]
+    chosen = figures[
+        (figures["status"] == "published_statistic")
+        & (figures["kind"] == "level")
+        & (figures["period_end"].dt.year == year)
+    ]
     definition = store.catalogue.measure(measure)
     own_sources = chosen.loc[(chosen["area_name"] == area_name) & chosen["value"].notna(), "source_id"]
     candidates = own_sources if len(own_sources) else chosen["source_id"]
@@ -78,8 +92,10 @@ def benchmark(store, measure: str, year: int, area: str, as_of=None) -> Benchmar
     """The area's figure for the year against its statistical neighbours (the model in use on
     `as_of`, by default the year's end), its region, London and England, with its rank among all
     authorities (only for a measure with a direction: 1 = best). Worked out once per store."""
-    return store.remembered(("benchmark", measure, year, area, None if as_of is None else pd.Timestamp(as_of)),
-                            lambda: _benchmark(store, measure, year, area, as_of))
+    return store.remembered(
+        ("benchmark", measure, year, area, None if as_of is None else pd.Timestamp(as_of)),
+        lambda: _benchmark(store, measure, year, area, as_of),
+    )
 
 
 def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
@@ -101,16 +117,34 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
     las = year_figures[year_figures["area_level"] == "local_authority"]
     valued = las[las["value"].notna()]
     ranks = rank_areas(valued["value"], definition.polarity) if len(valued) else pd.Series(dtype=int)
-    rank = int(ranks[valued["area_name"] == place.name].iloc[0]) if value is not None and (valued["area_name"] == place.name).any() else None
-    note = ("1 = best" if definition.polarity != "neutral" else "neutral measure: 1 = highest, not best") + \
-           f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing value left out; ties share a rank"
+    rank = (
+        int(ranks[valued["area_name"] == place.name].iloc[0])
+        if value is not None and (valued["area_name"] == place.name).any()
+        else None
+    )
+    note = (
+        ("1 = best" if definition.polarity != "neutral" else "neutral measure: 1 = highest, not best")
+        + f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing value left out; ties share a rank"
+    )
     source = year_figures["source_id"].iloc[0] if len(year_figures) else None
     note += f"; source {source}" if source else ""
     if definition.polarity == "neutral":  # no direction, no "best": a rank would mislead
         rank, note = None, "not ranked: the measure has no better direction"
-    return Benchmark(measure, place.name, own.iloc[0]["period_label"] if len(own) else None, value, comparators, neighbours,
-                     rank, len(valued), len(las) - len(valued), quartile_band(rank, len(valued)) if rank else None, note,
-                     model, len(known))
+    return Benchmark(
+        measure,
+        place.name,
+        own.iloc[0]["period_label"] if len(own) else None,
+        value,
+        comparators,
+        neighbours,
+        rank,
+        len(valued),
+        len(las) - len(valued),
+        quartile_band(rank, len(valued)) if rank else None,
+        note,
+        model,
+        len(known),
+    )
 
 
 def _region_of(store, place) -> str | None:

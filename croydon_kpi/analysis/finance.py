@@ -1,5 +1,6 @@
 """Money: the finance table, figures derived from stated ones (with the arithmetic kept), S251
 comparisons, and a guard against adding recurring and one-off money without saying so."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -27,8 +28,20 @@ def finance_table(store, area: str | None = None) -> pd.DataFrame:
     money["pounds"] = [pounds_of(row) for _, row in money.iterrows()]
     from_document = schema.has_flag(money["flags"], "period_from_document")
     money["period_label"] = money["period_label"].where(~from_document, None).fillna("year not stated")
-    columns = ["as_written", "pounds", "money", "measure", "period_label", "available_from", "status", "source_id", "locator",
-               "quote", "note", "area_name"]
+    columns = [
+        "as_written",
+        "pounds",
+        "money",
+        "measure",
+        "period_label",
+        "available_from",
+        "status",
+        "source_id",
+        "locator",
+        "quote",
+        "note",
+        "area_name",
+    ]
     return money[columns].reset_index(drop=True)
 
 

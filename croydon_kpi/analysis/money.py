@@ -4,6 +4,7 @@ Real terms in base-year prices = cash x deflator(base year) / deflator(cash year
 Treasury GDP deflators (not CPI, for public spending). Every vintage revises history, so every
 real-terms figure carries the vintage and base year it was computed with.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,9 +25,9 @@ PENNY = Decimal("0.01")
 
 @dataclass(frozen=True)
 class Deflators:
-    index: dict[str, Decimal]   # "2018-19" -> 78.7948
+    index: dict[str, Decimal]  # "2018-19" -> 78.7948
     vintage: str
-    status: dict[str, str]      # "2025-26" -> "forecast (OBR March 2026)"
+    status: dict[str, str]  # "2025-26" -> "forecast (OBR March 2026)"
 
     @property
     def years(self) -> list[str]:
@@ -35,7 +36,7 @@ class Deflators:
 
 @dataclass(frozen=True)
 class RealTerms:
-    pounds: Decimal             # in base-year prices, to the penny
+    pounds: Decimal  # in base-year prices, to the penny
     cash_pounds: Decimal
     year: str
     base: str
@@ -43,8 +44,10 @@ class RealTerms:
     note: str | None = None
 
     def __str__(self) -> str:
-        return (f"£{self.pounds / 1_000_000:,.2f}m in {self.base} prices ({self.year} cash £{self.cash_pounds:,}; "
-                f"HM Treasury GDP deflators, {self.vintage})")
+        return (
+            f"£{self.pounds / 1_000_000:,.2f}m in {self.base} prices ({self.year} cash £{self.cash_pounds:,}; "
+            f"HM Treasury GDP deflators, {self.vintage})"
+        )
 
 
 def load_deflators(file: str = DEFLATOR_FILE) -> Deflators:
@@ -58,7 +61,9 @@ def load_deflators(file: str = DEFLATOR_FILE) -> Deflators:
             year = parse_financial_year(row["financial_year"]).label
             index[year] = Decimal(row["gdp_deflator_index"])
         except (ParseError, KeyError, ArithmeticError) as error:
-            raise InputError(path, f"line {line}", f"expected financial_year and gdp_deflator_index ({error})") from None
+            raise InputError(
+                path, f"line {line}", f"expected financial_year and gdp_deflator_index ({error})"
+            ) from None
         status[year] = row.get("status", "")
     return Deflators(index=index, vintage=rows[0]["vintage"], status=status)
 
@@ -69,7 +74,9 @@ def _year(label: str, deflators: Deflators, what: str) -> str:
     except ParseError as error:
         raise AnalysisError(f"{what}: {error}") from None
     if year not in deflators.index:
-        raise AnalysisError(f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, {deflators.vintage})")
+        raise AnalysisError(
+            f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, {deflators.vintage})"
+        )
     return year
 
 
@@ -98,35 +105,67 @@ def _per_head(store, measure: str, area: str, heads: str, heads_year) -> pd.Data
     for figure in spend.itertuples():
         year = heads_year(figure.period_label)
         people = by_year.get(year)
-        rows.append({"financial_year": figure.period_label, "spend": figure.value, "heads": people, "year": year,
-                     "per_head": None if people is None else round(figure.value / people, 2)})
+        rows.append(
+            {
+                "financial_year": figure.period_label,
+                "spend": figure.value,
+                "heads": people,
+                "year": year,
+                "per_head": None if people is None else round(figure.value / people, 2),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def spend_per_child(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str) -> pd.DataFrame:
     """Spend per child aged 0-17 (ONS mid-year estimate of the year the financial year starts in)."""
     table = _per_head(store, measure, area, "population_0_17", _population_year)
-    return pd.DataFrame({"financial_year": table["financial_year"], "spend": table["spend"], "population_0_17": table["heads"],
-                         "population_year": "mid-" + table["year"].astype(str), "per_child": table["per_head"]})
+    return pd.DataFrame(
+        {
+            "financial_year": table["financial_year"],
+            "spend": table["spend"],
+            "population_0_17": table["heads"],
+            "population_year": "mid-" + table["year"].astype(str),
+            "per_child": table["per_head"],
+        }
+    )
 
 
 def spend_per_child_looked_after(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str) -> pd.DataFrame:
     """Spend per child looked after at the 31 March that ends the financial year."""
     table = _per_head(store, measure, area, "cla_count", lambda label: parse_financial_year(label).end.year)
-    return pd.DataFrame({"financial_year": table["financial_year"], "spend": table["spend"], "children_looked_after": table["heads"],
-                         "at": "31 Mar " + table["year"].astype(str), "per_child_looked_after": table["per_head"]})
+    return pd.DataFrame(
+        {
+            "financial_year": table["financial_year"],
+            "spend": table["spend"],
+            "children_looked_after": table["heads"],
+            "at": "31 Mar " + table["year"].astype(str),
+            "per_child_looked_after": table["per_head"],
+        }
+    )
 
 
-def spend_profile(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str, base: str = "2024-25") -> pd.DataFrame:
+def spend_profile(
+    store, measure: str = "s251_cla_gross_spend_gbp", *, area: str, base: str = "2024-25"
+) -> pd.DataFrame:
     """Cash and real-terms spend by financial year, with the change on the year before."""
     deflators = load_deflators()
     spend = store.series(measure, area=area)
     rows = []
     for figure in spend.itertuples():
-        real = real_terms(figure.value, figure.period_label, base, deflators) if figure.period_label in deflators.index else None
-        rows.append({"financial_year": figure.period_label, "cash": figure.value,
-                     f"real_{base}_prices": None if real is None else float(real.pounds),
-                     "deflator_vintage": deflators.vintage})
+        real = (
+            real_terms(figure.value, figure.period_label, base, deflators)
+            if figure.period_label in deflators.index
+            else None
+        )
+        rows.append(
+            {
+                "financial_year": figure.period_label,
+                "cash": figure.value,
+                f"real_{base}_prices": None if real is None else float(real.pounds),
+                "deflator_vintage": deflators.vintage,
+            }
+        )
     profile = pd.DataFrame(rows)
     profile["real_change_on_year"] = profile[f"real_{base}_prices"].diff()
     return profile
@@ -135,4 +174,6 @@ def spend_profile(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str
 def is_one_financial_year(label) -> bool:
     """A period label of one financial year ("2018-19"), which a deflator can price; not "2018-19
     to 2019-20", "2018-19 and 2019-20 together" or "year not stated"."""
-    return isinstance(label, str) and len(label) == 7 and label[4] == "-" and label[:4].isdigit() and label[5:].isdigit()
+    return (
+        isinstance(label, str) and len(label) == 7 and label[4] == "-" and label[:4].isdigit() and label[5:].isdigit()
+    )

@@ -6,6 +6,7 @@ more are screened out once (screen_outliers=False reproduces the MDC Excel tool,
 Special causes, in label priority: a point outside the limits; a run of 7 rising or falling
 points; 2 of 3 points close to a limit on one side of the mean; a run of 7 on one side.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,7 +22,7 @@ LIMIT_FACTOR = 2.66
 NEAR_FACTOR = 2 / 3 * LIMIT_FACTOR
 SCREEN_FACTOR = 3.267
 RUN_LENGTH = 7
-MIN_POINTS_FOR_LIMITS = 13   # fewer: trial limits
+MIN_POINTS_FOR_LIMITS = 13  # fewer: trial limits
 MIN_FIXED_BASELINE = 12
 DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
 RULES = ("outside_limits", "trend", "two_in_three", "shift")  # label priority
@@ -50,6 +51,7 @@ class XmrResult:
 
 # --- limits ---------------------------------------------------------------------------------
 
+
 def mean_moving_range(values: np.ndarray, screen_outliers: bool = True) -> float:
     ranges = np.abs(np.diff(values))
     if len(ranges) == 0:
@@ -64,11 +66,17 @@ def mean_moving_range(values: np.ndarray, screen_outliers: bool = True) -> float
 def _limits(baseline: np.ndarray, screen_outliers: bool) -> dict:
     centre = float(baseline.mean())
     spread = mean_moving_range(baseline, screen_outliers)
-    return {"mean": centre, "lower": centre - LIMIT_FACTOR * spread, "upper": centre + LIMIT_FACTOR * spread,
-            "near_lower": centre - NEAR_FACTOR * spread, "near_upper": centre + NEAR_FACTOR * spread}
+    return {
+        "mean": centre,
+        "lower": centre - LIMIT_FACTOR * spread,
+        "upper": centre + LIMIT_FACTOR * spread,
+        "near_lower": centre - NEAR_FACTOR * spread,
+        "near_upper": centre + NEAR_FACTOR * spread,
+    }
 
 
 # --- the four rules, each a signed array (+1 above/rising, -1 below/falling, 0 none) ----------
+
 
 def outside_limits(values, lower, upper) -> np.ndarray:
     return np.where(values > upper, 1, np.where(values < lower, -1, 0))
@@ -81,7 +89,7 @@ def _mark_runs(signs: np.ndarray, run_length: int) -> np.ndarray:
     for i, sign in enumerate(signs):
         count = count + 1 if i and sign != 0 and sign == signs[i - 1] else (1 if sign != 0 else 0)
         if count >= run_length:
-            marked[i - run_length + 1: i + 1] = sign
+            marked[i - run_length + 1 : i + 1] = sign
     return marked
 
 
@@ -91,7 +99,11 @@ def trend_fires(values: np.ndarray) -> np.ndarray:
     fires = np.zeros(len(values), dtype=int)
     count = 0
     for i in range(1, len(values)):
-        count = count + 1 if i > 1 and steps[i - 1] != 0 and steps[i - 1] == steps[i - 2] else (1 if steps[i - 1] != 0 else 0)
+        count = (
+            count + 1
+            if i > 1 and steps[i - 1] != 0 and steps[i - 1] == steps[i - 2]
+            else (1 if steps[i - 1] != 0 else 0)
+        )
         if count >= RUN_LENGTH - 1:
             fires[i] = steps[i - 1]
     return fires
@@ -101,7 +113,7 @@ def trend(values: np.ndarray) -> np.ndarray:
     fires = trend_fires(values)
     marked = np.zeros(len(values), dtype=int)
     for i in np.flatnonzero(fires):
-        marked[i - RUN_LENGTH + 1: i + 1] = fires[i]
+        marked[i - RUN_LENGTH + 1 : i + 1] = fires[i]
     return marked
 
 
@@ -132,6 +144,7 @@ def two_in_three(close: np.ndarray, sides: np.ndarray) -> np.ndarray:
 
 
 # --- point types and icons --------------------------------------------------------------------
+
 
 def point_type(signs: dict[str, int], direction: int) -> str:
     for rule in RULES:
@@ -166,6 +179,7 @@ def assurance(lower: float, upper: float, target: float | None, improvement: str
 
 # --- the chart's data ---------------------------------------------------------------------------
 
+
 def _groups(count: int, dates, rebase) -> np.ndarray:
     group = np.zeros(count, dtype=int)
     if not rebase:
@@ -178,8 +192,15 @@ def _groups(count: int, dates, rebase) -> np.ndarray:
     return group
 
 
-def xmr(values, improvement: str = "increase", target: float | None = None, screen_outliers: bool = True,
-        fix_after_n_points: int | None = None, rebase=None, dates=None) -> XmrResult:
+def xmr(
+    values,
+    improvement: str = "increase",
+    target: float | None = None,
+    screen_outliers: bool = True,
+    fix_after_n_points: int | None = None,
+    rebase=None,
+    dates=None,
+) -> XmrResult:
     """An XmR chart of `values` (in order) by the MDC rules: limits, special causes, icons."""
     if improvement not in DIRECTIONS:
         raise AnalysisError(f"improvement must be one of {list(DIRECTIONS)}, not {improvement!r}")
@@ -206,10 +227,17 @@ def xmr(values, improvement: str = "increase", target: float | None = None, scre
     for message in messages:
         warnings.warn(message, TrialLimitsWarning, stacklevel=2)
     latest = points.iloc[-1]
-    return XmrResult(mean=float(latest["mean"]), lower=float(latest["lower"]), upper=float(latest["upper"]),
-                     points=points, variation_icon=variation_icon(latest["point_type"], improvement),
-                     assurance=assurance(latest["lower"], latest["upper"], target, improvement),
-                     improvement=improvement, target=target, messages=messages)
+    return XmrResult(
+        mean=float(latest["mean"]),
+        lower=float(latest["lower"]),
+        upper=float(latest["upper"]),
+        points=points,
+        variation_icon=variation_icon(latest["point_type"], improvement),
+        assurance=assurance(latest["lower"], latest["upper"], target, improvement),
+        improvement=improvement,
+        target=target,
+        messages=messages,
+    )
 
 
 def _group_points(values: np.ndarray, group: int, improvement: str, screen: bool, fix_after: int | None):
@@ -218,17 +246,31 @@ def _group_points(values: np.ndarray, group: int, improvement: str, screen: bool
     sides = np.sign(values - limits["mean"]).astype(int)
     beyond = outside_limits(values, limits["lower"], limits["upper"])
     close = ((values > limits["near_upper"]) | (values < limits["near_lower"])) & (beyond == 0)
-    signs = {"outside_limits": beyond, "trend": trend(values), "two_in_three": two_in_three(close, sides),
-             "shift": shift(sides)}
+    signs = {
+        "outside_limits": beyond,
+        "trend": trend(values),
+        "two_in_three": two_in_three(close, sides),
+        "shift": shift(sides),
+    }
     direction = DIRECTIONS[improvement]
     types = [point_type({rule: signs[rule][i] for rule in RULES}, direction) for i in range(len(values))]
     trial = len(values) < MIN_POINTS_FOR_LIMITS
-    frame = pd.DataFrame({
-        "value": values, "group": group, **{k: v for k, v in limits.items()},
-        "moving_range": np.concatenate([[np.nan], np.abs(np.diff(values))]),
-        "close_to_limits": close, **{rule: signs[rule] for rule in RULES},
-        "special_cause": [t != "common_cause" for t in types], "point_type": types, "trial_limits": trial,
-    })
-    message = (f"group {group} has {len(values)} points (fewer than {MIN_POINTS_FOR_LIMITS}): its limits are trial limits"
-               if trial else None)
+    frame = pd.DataFrame(
+        {
+            "value": values,
+            "group": group,
+            **{k: v for k, v in limits.items()},
+            "moving_range": np.concatenate([[np.nan], np.abs(np.diff(values))]),
+            "close_to_limits": close,
+            **{rule: signs[rule] for rule in RULES},
+            "special_cause": [t != "common_cause" for t in types],
+            "point_type": types,
+            "trial_limits": trial,
+        }
+    )
+    message = (
+        f"group {group} has {len(values)} points (fewer than {MIN_POINTS_FOR_LIMITS}): its limits are trial limits"
+        if trial
+        else None
+    )
     return frame, message

@@ -15,6 +15,7 @@ The group rule, from a figure's position against its target and its direction of
   do_better: short of the target and not improving, or position unknown and worsening;
   ones_to_watch: everything else (amber, mixed, or nothing known either way).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,7 +29,11 @@ from croydon_kpi.errors import InputError, UnknownArea
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
 OUT_OF_OVERVIEW = ("finance", "population")  # money and context, not performance
-GROUP_WORDS = {"going_well": "Going well or better", "ones_to_watch": "Ones to watch", "do_better": "Things to do better"}
+GROUP_WORDS = {
+    "going_well": "Going well or better",
+    "ones_to_watch": "Ones to watch",
+    "do_better": "Things to do better",
+}
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,11 @@ def load_targets(catalogue: Catalogue, path=None, area_of=None) -> list[Target]:
     """Targets from the catalogue (sourced ones only) and data/targets.yaml. `area_of` resolves an
     entry's `area:` (the store's), so a misspelt authority is refused, not silently never matched."""
     path = path or project.data_dir() / "targets.yaml"
-    found = [Target(m.id, None, float(m.target), 0.0, None, None, m.target_source)
-             for m in catalogue.measures.values() if m.target is not None]
+    found = [
+        Target(m.id, None, float(m.target), 0.0, None, None, m.target_source)
+        for m in catalogue.measures.values()
+        if m.target is not None
+    ]
     if not path.exists():
         return found
     loaded = read_yaml(path) or {}
@@ -56,27 +64,49 @@ def load_targets(catalogue: Catalogue, path=None, area_of=None) -> list[Target]:
     entries = loaded.get("targets") or []
     for index, entry in enumerate(entries):
         where = f"targets[{index}]"
-        if not isinstance(entry, dict) or not all(entry.get(k) not in (None, "") for k in ("measure", "target", "source")):
-            raise InputError(path, where, "each target needs measure, target and source (never a target without a source)")
+        if not isinstance(entry, dict) or not all(
+            entry.get(k) not in (None, "") for k in ("measure", "target", "source")
+        ):
+            raise InputError(
+                path, where, "each target needs measure, target and source (never a target without a source)"
+            )
         if entry["measure"] not in catalogue.measures:
             raise InputError(path, where, f"measure {entry['measure']!r} is not in the catalogue")
         value, tolerance = _number(entry["target"]), _number(entry.get("tolerance") or 0)
         if value is None or tolerance is None or tolerance < 0:
-            raise InputError(path, where, "target and tolerance must be numbers (a tolerance of 0 or more); "
-                                          f"found target {str(entry['target'])[:40]!r}")
+            raise InputError(
+                path,
+                where,
+                "target and tolerance must be numbers (a tolerance of 0 or more); "
+                f"found target {str(entry['target'])[:40]!r}",
+            )
         if entry.get("area") is not None and area_of is not None:
             try:
                 area_of(str(entry["area"]))
             except UnknownArea as error:
                 raise InputError(path, where, str(error)) from None
-        found.append(Target(entry["measure"], entry.get("area"), value, tolerance,
-                            _month(entry.get("from")), _month(entry.get("to")), str(entry["source"])))
+        found.append(
+            Target(
+                entry["measure"],
+                entry.get("area"),
+                value,
+                tolerance,
+                _month(entry.get("from")),
+                _month(entry.get("to")),
+                str(entry["source"]),
+            )
+        )
     return found
 
 
 def _number(value) -> float | None:
     """A finite number written as a number: `yes` (YAML's true), text and .nan are not targets."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or value != value
+        or value in (float("inf"), float("-inf"))
+    ):
         return None
     return float(value)
 
@@ -87,8 +117,12 @@ def _month(value) -> str | None:
 
 def target_for(targets: list[Target], measure: str, area: str, month: str) -> Target | None:
     for target in targets:
-        if target.measure == measure and target.area in (None, area) \
-                and (target.start is None or target.start <= month) and (target.end is None or month <= target.end):
+        if (
+            target.measure == measure
+            and target.area in (None, area)
+            and (target.start is None or target.start <= month)
+            and (target.end is None or month <= target.end)
+        ):
             return target
     return None
 
@@ -103,6 +137,7 @@ def rag(value: float | None, target: Target | None, polarity: str) -> str | None
 
 
 # --- position and trend -------------------------------------------------------------------------
+
 
 def position(rag_status: str | None, flags, polarity: str) -> str:
     """meeting, amber, short, mixed or unknown. `flags`: the figures' flag tokens (a set)."""
@@ -171,6 +206,7 @@ def group(position_now: str, trend_now: str) -> str:
 
 # --- the month's overview -------------------------------------------------------------------------
 
+
 def overview(store, month: str, area: str, targets: list[Target] | None = None) -> pd.DataFrame:
     """Each local measure with a figure for the month: value, target, RAG, position, trend, the
     computed group and the group a source reported, and whether they agree."""
@@ -182,21 +218,29 @@ def overview(store, month: str, area: str, targets: list[Target] | None = None) 
     in_month = local_figures(store, checked, place)
     rows = []
     for measure_id, rows_for in in_month.groupby("measure", sort=False):
-        rows.append(_overview_row(store, store.catalogue.measure(measure_id), rows_for, targets, place.name, str(checked)))
+        rows.append(
+            _overview_row(store, store.catalogue.measure(measure_id), rows_for, targets, place.name, str(checked))
+        )
     table = pd.DataFrame(rows)
     if table.empty:
         return table
     table["agrees"] = [None if pd.isna(r) else r == c for r, c in zip(table["reported_group"], table["computed_group"])]
-    return table.sort_values(["computed_group", "measure"], key=lambda s: s.map(GROUPS.index) if s.name == "computed_group" else s)
+    return table.sort_values(
+        ["computed_group", "measure"], key=lambda s: s.map(GROUPS.index) if s.name == "computed_group" else s
+    )
 
 
 def local_figures(store, month, place) -> pd.DataFrame:
     """The area's own figures (reported or computed) for the month's performance measures: the
     overview has a row for each measure among them, and is empty when they are."""
     figures = store.figures
-    in_month = figures[(figures["area_name"] == place.name) & figures["status"].isin(["reported", "computed"])
-                       & (figures["period_end"] >= pd.Timestamp(month.start)) & (figures["period_end"] <= pd.Timestamp(month.end))
-                       & (figures["measure"] != "unmapped")]
+    in_month = figures[
+        (figures["area_name"] == place.name)
+        & figures["status"].isin(["reported", "computed"])
+        & (figures["period_end"] >= pd.Timestamp(month.start))
+        & (figures["period_end"] <= pd.Timestamp(month.end))
+        & (figures["measure"] != "unmapped")
+    ]
     performance = {m.id for m in store.catalogue.measures.values() if m.domain not in OUT_OF_OVERVIEW}
     return in_month[in_month["measure"].isin(performance)]
 
@@ -204,7 +248,9 @@ def local_figures(store, month, place) -> pd.DataFrame:
 def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: str, month: str) -> dict:
     levels = rows[(rows["kind"] == "level") & rows["value"].notna()]
     # A figure for exactly this month first (a board's October figure over minutes' "autumn").
-    exact = (levels["period_start"].dt.day == 1) & (levels["period_end"] - levels["period_start"] < pd.Timedelta(days=31))
+    exact = (levels["period_start"].dt.day == 1) & (
+        levels["period_end"] - levels["period_start"] < pd.Timedelta(days=31)
+    )
     level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
     value = float(level.iloc[0]["value"]) if len(level) else None
     other_values = sorted(set(levels["value"]) - {value})
@@ -222,10 +268,17 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     where = position(status, flags, measure.polarity)
     reported = rows["reported_rag"].dropna()
     return {
-        "measure": measure.id, "title": measure.title, "value": value, "unit": measure.unit,
-        "target": target.value if target else None, "target_source": target.source if target else None,
+        "measure": measure.id,
+        "title": measure.title,
+        "value": value,
+        "unit": measure.unit,
+        "target": target.value if target else None,
+        "target_source": target.source if target else None,
         "target_note": None if target else (measure.target_note or "no target stated by any source"),
-        "rag": status, "position": where, "trend": trend_now, "computed_group": group(where, trend_now),
+        "rag": status,
+        "position": where,
+        "trend": trend_now,
+        "computed_group": group(where, trend_now),
         "reported_group": reported.iloc[0] if len(reported) else None,
         "sources": ", ".join(sorted(set(rows["source_id"]))),
         "other_values": ", ".join(f"{v:g}" for v in other_values) or None,  # sources disagree: see store.conflicts()

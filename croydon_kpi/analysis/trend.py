@@ -4,6 +4,7 @@
 Series can be monthly, annual or irregular. A comparison is only ever made with a figure that
 exists; where the figure it would need is missing, the sentence says so instead.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -12,30 +13,48 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 LOOKBACKS = {"previous": None, "3 months": 3, "6 months": 6, "12 months": 12}
-ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+ORDINALS = {
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+    10: "tenth",
+}
 
 
 @dataclass
 class Change:
-    against: str                 # "previous", "3 months", ...
-    from_label: str | None       # the period compared with
-    change: float | None         # in the measure's unit (percentage points for percentages)
+    against: str  # "previous", "3 months", ...
+    from_label: str | None  # the period compared with
+    change: float | None  # in the measure's unit (percentage points for percentages)
     unit_words: str
-    note: str | None = None      # why there is no change
+    note: str | None = None  # why there is no change
 
 
 @dataclass
 class DirectionOfTravel:
     latest_label: str | None
     latest_value: float | None
-    cadence: str                 # monthly, annual or irregular
+    cadence: str  # monthly, annual or irregular
     changes: list[Change] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
 
 
 def unit_words(unit: str) -> str:
-    return {"percent": "percentage points", "rate_per_10k": "per 10,000", "rate_per_100k": "per 100,000", "gbp": "pounds", "fte": "FTE",
-            "days": "days", "ratio": "", "count": ""}.get(unit, "")
+    return {
+        "percent": "percentage points",
+        "rate_per_10k": "per 10,000",
+        "rate_per_100k": "per 100,000",
+        "gbp": "pounds",
+        "fte": "FTE",
+        "days": "days",
+        "ratio": "",
+        "count": "",
+    }.get(unit, "")
 
 
 def _months(timestamp) -> int:
@@ -63,7 +82,9 @@ def _step_word(kind: str) -> str:
     return {"monthly": "month", "annual": "year"}.get(kind, "time")
 
 
-def direction_of_travel(series: pd.DataFrame, unit: str, polarity: str = "neutral", decimals: int = 1) -> DirectionOfTravel:
+def direction_of_travel(
+    series: pd.DataFrame, unit: str, polarity: str = "neutral", decimals: int = 1
+) -> DirectionOfTravel:
     """`series`: store.series() output (period_end, period_label, value), oldest first."""
     valued = series[series["value"].notna()].sort_values("period_end").reset_index(drop=True)
     if valued.empty:
@@ -118,8 +139,12 @@ def _movement(change: Change, latest, words, polarity, decimals) -> str:
     if change.change == 0:
         return f"Unchanged on {change.from_label}."
     verb = "Up" if change.change > 0 else "Down"
-    better = {("higher_is_better", True): " (better)", ("higher_is_better", False): " (worse)",
-              ("lower_is_better", True): " (worse)", ("lower_is_better", False): " (better)"}.get((polarity, change.change > 0), "")
+    better = {
+        ("higher_is_better", True): " (better)",
+        ("higher_is_better", False): " (worse)",
+        ("lower_is_better", True): " (worse)",
+        ("lower_is_better", False): " (better)",
+    }.get((polarity, change.change > 0), "")
     unit = f" {words}" if words else ""
     return f"{verb} {_fmt(change.change, decimals)}{unit} on {change.from_label}{better}."
 

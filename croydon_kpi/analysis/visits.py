@@ -1,5 +1,6 @@
 """The inspection journey: inspections and monitoring visits (data/inspections.yaml), and for each
 visit the measures of its focus areas and the figures around it."""
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,11 @@ FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
 class Visit:
     number: int
     facts: dict
-    unknown: list[str]         # the facts no source gives, each with its note
-    measures: list[str]        # catalogue measures of the focus domains
-    figures: pd.DataFrame      # the store's figures for those measures around the visit
+    unknown: list[str]  # the facts no source gives, each with its note
+    measures: list[str]  # catalogue measures of the focus domains
+    figures: pd.DataFrame  # the store's figures for those measures around the visit
 
-    area: str = ""             # the authority visited (data/inspections.yaml `area:`)
+    area: str = ""  # the authority visited (data/inspections.yaml `area:`)
 
     @property
     def dates_label(self) -> str:
@@ -66,7 +67,11 @@ def when_label(facts: dict) -> str:
         if start == end:
             return f"{start.day} {start:%B %Y}"
         same_month = (start.year, start.month) == (end.year, end.month)
-        return f"{start.day} to {end.day} {end:%B %Y}" if same_month else f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
+        return (
+            f"{start.day} to {end.day} {end:%B %Y}"
+            if same_month
+            else f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
+        )
     window = facts.get("window")
     if window:
         return f"{_month_span(window['from'], window['to'])} (days not known)"
@@ -85,8 +90,11 @@ def load_registry() -> dict:
     visits = registry.get("monitoring_visits") or []
     for index, item in enumerate([*visits, *(registry.get("inspections") or [])]):
         if not isinstance(item, dict):
-            raise InputError(path, f"entry {index + 1} of monitoring_visits or inspections",
-                             f"{str(item)[:40]!r} is not a mapping; expected number, start, end and sources")
+            raise InputError(
+                path,
+                f"entry {index + 1} of monitoring_visits or inspections",
+                f"{str(item)[:40]!r} is not a mapping; expected number, start, end and sources",
+            )
     for item in registry.get("inspections") or []:
         if not all(hasattr(item.get(key), "year") for key in ("start", "end")):
             raise InputError(path, f"inspection {item.get('id')!r}", "start and end must be dates (YYYY-MM-DD)")
@@ -136,11 +144,20 @@ def visit(number: int, store=None) -> Visit:
     start, end = _centre(facts)
     window = timedelta(days=FIGURE_WINDOW_DAYS)
     figures = store.figures
-    near = figures[figures["measure"].isin(measures) & (figures["area_name"] == registry["area"])
-                   & (figures["period_end"] >= pd.Timestamp(start - window))
-                   & (figures["period_start"] <= pd.Timestamp(end + window))]
-    return Visit(number, facts, _unknown(facts), measures, near.sort_values(["measure", "period_end"]).reset_index(drop=True),
-                 registry["area"])
+    near = figures[
+        figures["measure"].isin(measures)
+        & (figures["area_name"] == registry["area"])
+        & (figures["period_end"] >= pd.Timestamp(start - window))
+        & (figures["period_start"] <= pd.Timestamp(end + window))
+    ]
+    return Visit(
+        number,
+        facts,
+        _unknown(facts),
+        measures,
+        near.sort_values(["measure", "period_end"]).reset_index(drop=True),
+        registry["area"],
+    )
 
 
 def inspections() -> list[dict]:
@@ -156,13 +173,26 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
     if registry["area"] != area:
         table = _ilacs_history(area)
     else:
-        rows = [{"date": i["start"], "when": when_label(i), "event": i["kind"],
-                 "outcome": f"Overall: {i['judgements']['overall']}"} for i in registry["inspections"]]
+        rows = [
+            {
+                "date": i["start"],
+                "when": when_label(i),
+                "event": i["kind"],
+                "outcome": f"Overall: {i['judgements']['overall']}",
+            }
+            for i in registry["inspections"]
+        ]
         for v in registry["monitoring_visits"]:
             _, end = _centre(v) if (v.get("start") or v.get("window")) else (None, None)
             shown = "headline" not in (v.get("web_only") or [])
-            rows.append({"date": end or date.max, "when": when_label(v), "event": f"Ofsted monitoring visit {v['number']}",
-                         "outcome": (v.get("headline") or "findings not known") if shown else f"findings {NOT_BUNDLED}"})
+            rows.append(
+                {
+                    "date": end or date.max,
+                    "when": when_label(v),
+                    "event": f"Ofsted monitoring visit {v['number']}",
+                    "outcome": (v.get("headline") or "findings not known") if shown else f"findings {NOT_BUNDLED}",
+                }
+            )
         table = pd.DataFrame(rows, columns=["date", "when", "event", "outcome"])
     table = table.sort_values("date", kind="stable").reset_index(drop=True)
     return table[table["date"] <= up_to].reset_index(drop=True) if up_to else table
@@ -176,7 +206,13 @@ def _ilacs_history(area: str) -> pd.DataFrame:
     path = project.sources_dir() / ILACS_HISTORY
     table = csv_frame(path, read_text(path))
     found = table[table["Local authority name"].str.casefold() == area.casefold()]
-    rows = [{"date": pd.Timestamp(row["Inspection date"]).date(), "when": f"{pd.Timestamp(row['Inspection date']):%-d %B %Y} (start)",
-             "event": row["Inspection type"], "outcome": f"Overall: {row['Overall effectiveness'].lower()}"}
-            for _, row in found.iterrows()]
+    rows = [
+        {
+            "date": pd.Timestamp(row["Inspection date"]).date(),
+            "when": f"{pd.Timestamp(row['Inspection date']):%-d %B %Y} (start)",
+            "event": row["Inspection type"],
+            "outcome": f"Overall: {row['Overall effectiveness'].lower()}",
+        }
+        for _, row in found.iterrows()
+    ]
     return pd.DataFrame(rows, columns=["date", "when", "event", "outcome"])

@@ -3,14 +3,13 @@
 Both are data. This module reads them with yaml.safe_load only, checks them, and answers
 questions about them; it computes nothing.
 """
+
 from __future__ import annotations
 
 import hashlib
-
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
 
 from croydon_kpi.core import project, schema
 from croydon_kpi.errors import CatalogueError, UnknownMeasure
@@ -19,8 +18,16 @@ PERIOD_TYPES = ("snapshot_31_march", "year_to_31_march", "snapshot_30_september"
 MONEY_NATURES = ("recurring", "one_off", "outturn")
 _REQUIRED_MEASURE_FIELDS = ("id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition")
 _MAPPING_FIELDS = {
-    "source", "period", "filter", "value", "numerator", "denominator", "denominator_sum",
-    "denominator_row", "short_desc", "label",
+    "source",
+    "period",
+    "filter",
+    "value",
+    "numerator",
+    "denominator",
+    "denominator_sum",
+    "denominator_row",
+    "short_desc",
+    "label",
 }
 
 
@@ -87,8 +94,14 @@ class Catalogue:
 
         rows = [
             {
-                "id": m.id, "title": m.title, "domain": m.domain, "unit": m.unit, "polarity": m.polarity,
-                "decimals": m.decimals, "target": m.target, "target_note": m.target_note,
+                "id": m.id,
+                "title": m.title,
+                "domain": m.domain,
+                "unit": m.unit,
+                "polarity": m.polarity,
+                "decimals": m.decimals,
+                "target": m.target,
+                "target_note": m.target_note,
                 "national_sources": ", ".join(s["source"] for s in m.national_sources),
             }
             for m in self.measures.values()
@@ -97,8 +110,8 @@ class Catalogue:
 
 
 def _read_yaml(path: Path) -> dict:
-    from croydon_kpi.errors import InputError
     from croydon_kpi.core.files import read_yaml
+    from croydon_kpi.errors import InputError
 
     try:
         loaded = read_yaml(path)
@@ -135,7 +148,9 @@ def _check_mapping(mapping: object, where: str, sources: dict[str, Source]) -> d
     unknown = set(mapping) - _MAPPING_FIELDS
     _check(not unknown, where, f"unknown fields {sorted(unknown)}")
     _check(mapping.get("source") in sources, where, f"source {mapping.get('source')!r} is not in sources.yaml")
-    _check(mapping.get("period") in PERIOD_TYPES, where, f"period {mapping.get('period')!r} is not one of {PERIOD_TYPES}")
+    _check(
+        mapping.get("period") in PERIOD_TYPES, where, f"period {mapping.get('period')!r} is not one of {PERIOD_TYPES}"
+    )
     return mapping
 
 
@@ -145,21 +160,37 @@ def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Meas
     _check(not missing, where, f"missing {missing}")
     _check(entry["domain"] in schema.DOMAINS, where, f"domain {entry['domain']!r} is not one of {schema.DOMAINS}")
     _check(entry["unit"] in schema.UNITS, where, f"unit {entry['unit']!r} is not one of {schema.UNITS}")
-    _check(entry["polarity"] in schema.POLARITIES, where, f"polarity {entry['polarity']!r} is not one of {schema.POLARITIES}")
-    _check(isinstance(entry["decimals"], int) and 0 <= entry["decimals"] <= 4, where, "decimals must be a whole number 0-4")
+    _check(
+        entry["polarity"] in schema.POLARITIES,
+        where,
+        f"polarity {entry['polarity']!r} is not one of {schema.POLARITIES}",
+    )
+    _check(
+        isinstance(entry["decimals"], int) and 0 <= entry["decimals"] <= 4, where, "decimals must be a whole number 0-4"
+    )
     _check(isinstance(entry["aliases"], list), where, "aliases must be a list")
     target = entry.get("target")
     _check(target is None or entry.get("target_source"), where, "a target needs `target_source` (never invent one)")
-    _check((entry["unit"] == "gbp") == (entry.get("money") in MONEY_NATURES), where,
-           f"a gbp measure needs `money:` one of {MONEY_NATURES} (and only a gbp measure has one)")
+    _check(
+        (entry["unit"] == "gbp") == (entry.get("money") in MONEY_NATURES),
+        where,
+        f"a gbp measure needs `money:` one of {MONEY_NATURES} (and only a gbp measure has one)",
+    )
     mappings = entry.get("national_sources") or []
     _check(isinstance(mappings, list), where, "national_sources must be a list")
     checked = tuple(_check_mapping(m, f"{where} national_sources[{i}]", sources) for i, m in enumerate(mappings))
     return Measure(
-        id=entry["id"], title=entry["title"], domain=entry["domain"], unit=entry["unit"],
-        polarity=entry["polarity"], decimals=entry["decimals"],
-        aliases=tuple(str(alias) for alias in entry["aliases"]), definition=entry["definition"] or {},
-        target=target, target_source=entry.get("target_source"), target_note=entry.get("target_note"),
+        id=entry["id"],
+        title=entry["title"],
+        domain=entry["domain"],
+        unit=entry["unit"],
+        polarity=entry["polarity"],
+        decimals=entry["decimals"],
+        aliases=tuple(str(alias) for alias in entry["aliases"]),
+        definition=entry["definition"] or {},
+        target=target,
+        target_source=entry.get("target_source"),
+        target_note=entry.get("target_note"),
         money=entry.get("money"),
         national_sources=checked,
     )
@@ -191,7 +222,9 @@ def _parsed_catalogue(catalogue_path: Path, sources_path: Path, catalogue_key, s
         where = f"{project.relative(catalogue_path)} measures[{index}] ({label or 'no id'})"
         measure = _load_measure(entry, where, sources)
         _check(measure.id not in measures, where, f"duplicate id {measure.id!r}")
-        _check(measure.id.replace("_", "").isalnum() and measure.id == measure.id.lower(), where, "id must be snake_case")
+        _check(
+            measure.id.replace("_", "").isalnum() and measure.id == measure.id.lower(), where, "id must be snake_case"
+        )
         measures[measure.id] = measure
     return Catalogue(measures, sources)
 

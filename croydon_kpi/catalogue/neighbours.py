@@ -1,4 +1,5 @@
 """DfE children's services statistical neighbours: each authority's ten closest, 2021 and 2025 models."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,8 @@ from functools import lru_cache
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import load_catalogue
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import read_text
+from croydon_kpi.errors import InputError
 
 # model -> (source id, column of the authority's number, prefix of its neighbour columns, of their closeness)
 MODELS = {
@@ -27,7 +28,7 @@ NEIGHBOURS = 10
 @dataclass(frozen=True)
 class ModelChoice:
     model: str
-    name: str         # "DfE April 2021 model"
+    name: str  # "DfE April 2021 model"
     note: str | None  # why an anachronistic model is used, where one is
 
 
@@ -40,9 +41,12 @@ def model_for(day: date) -> ModelChoice:
     if usable:
         return ModelChoice(usable[-1], MODEL_NAMES[usable[-1]], None)
     earliest = min(IN_USE_FROM, key=IN_USE_FROM.get)
-    return ModelChoice(earliest, MODEL_NAMES[earliest],
-                       f"no statistical-neighbour model had been published by {day:%B %Y}; the earliest bundled, "
-                       f"the {MODEL_NAMES[earliest]}, is used")
+    return ModelChoice(
+        earliest,
+        MODEL_NAMES[earliest],
+        f"no statistical-neighbour model had been published by {day:%B %Y}; the earliest bundled, "
+        f"the {MODEL_NAMES[earliest]}, is used",
+    )
 
 
 @lru_cache(maxsize=None)
@@ -76,7 +80,9 @@ def _neighbours(old_la_code: str, model: str) -> pd.DataFrame:
         code = str(row[first + 2 * (rank - 1)]).strip()
         closeness = str(row[first + 2 * (rank - 1) + 1]).strip()
         if not code.isdigit():
-            raise InputError(source.path, f"line {found.index[0] + 2}", f"neighbour {rank} is {code!r}, expected an LA number")
+            raise InputError(
+                source.path, f"line {found.index[0] + 2}", f"neighbour {rank} is {code!r}, expected an LA number"
+            )
         ranks.append({"rank": rank, "old_la_code": code, "closeness": closeness})
     return pd.DataFrame(ranks)
 

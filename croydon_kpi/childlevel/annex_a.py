@@ -4,6 +4,7 @@ XLSX, and validation that names the file, row and column of every problem (nothi
 Child-level data is personal data: identifiers, names and dates of birth are read to compute
 aggregates and never reach a report, a log or an error message (errors quote other cells only).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from croydon_kpi.core import project
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import csv_frame, read_text, read_yaml
+from croydon_kpi.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,18 @@ def schemas() -> dict[str, list[Column]]:
         flat = []
         for item in definition["columns"]:
             flat.extend(item if isinstance(item, list) else [item])
-        lists[list_name] = [Column(c["name"], c["type"], bool(c.get("required")), tuple(c.get("aliases") or ()),
-                                   tuple(categories.get(c.get("codes"), ())), bool(c.get("personal")), bool(c.get("extension")))
-                            for c in flat]
+        lists[list_name] = [
+            Column(
+                c["name"],
+                c["type"],
+                bool(c.get("required")),
+                tuple(c.get("aliases") or ()),
+                tuple(categories.get(c.get("codes"), ())),
+                bool(c.get("personal")),
+                bool(c.get("extension")),
+            )
+            for c in flat
+        ]
     return lists
 
 
@@ -79,8 +89,12 @@ def _canonical_headers(headers: list[str], columns: list[Column], path: Path) ->
     missing = [c.name for c in columns if c.required and c.name not in seen]
     if missing:
         # The headers are never quoted: a list without its header row has a child's data there.
-        raise InputError(path, "row 1", f"missing columns {missing} ({len(headers)} columns found, {len(seen)} of them recognised; "
-                                        "is the header row missing?)")
+        raise InputError(
+            path,
+            "row 1",
+            f"missing columns {missing} ({len(headers)} columns found, {len(seen)} of them recognised; "
+            "is the header row missing?)",
+        )
     return renamed
 
 
@@ -161,13 +175,20 @@ def _impossible_dates(out: pd.DataFrame, columns: list[Column], rows: pd.Series)
     for name in [c.name for c in columns if c.type == "date" and c.name in out]:
         if name == BIRTH:
             ahead = out[name] > today + MAX_BEFORE_BIRTH
-            problems += [(r, name, "more than 40 weeks ahead; expected a real or expected date of birth") for r in rows[ahead]]
+            problems += [
+                (r, name, "more than 40 weeks ahead; expected a real or expected date of birth") for r in rows[ahead]
+            ]
             continue
-        problems += [(r, name, "a date in the future; expected a date on or before the list's extract") for r in rows[out[name] > today]]
+        problems += [
+            (r, name, "a date in the future; expected a date on or before the list's extract")
+            for r in rows[out[name] > today]
+        ]
         if BIRTH in out:
             born_after = out[BIRTH] > out[name] + MAX_BEFORE_BIRTH
-            problems += [(r, BIRTH, f"more than 40 weeks after the {name}; expected a birth before it (or due by then)")
-                         for r in rows[born_after]]
+            problems += [
+                (r, BIRTH, f"more than 40 weeks after the {name}; expected a birth before it (or due by then)")
+                for r in rows[born_after]
+            ]
     return problems
 
 

@@ -5,6 +5,7 @@ Lists are the extracts at the end of each month, stacked, with an "Extract month
 (YYYY-MM). Results are aggregates only; counts from 1 to SUPPRESS_UP_TO are suppressed
 (DfE style) before anything leaves this module.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,21 +22,21 @@ VALUE_DECIMALS = 1  # rates are kept to one decimal place, as DfE publishes them
 # Timescales. "statutory" ones come from the regulations and guidance named; "local" ones are a
 # council's own standard, set here as defaults for the synthetic borough and meant to be changed.
 DEFAULT_PARAMETERS = {
-    "cp_visit_working_days": 10,       # local standard (a common one; set your own: the bundled papers state none)
-    "cin_visit_working_days": 20,      # local standard
-    "cin_review_months": 3,            # local standard
-    "cla_visit_days": 42,              # statutory: at intervals of not more than six weeks (Care Planning Regulations 2010, reg 28)
-    "cp_first_review_months": 3,       # statutory guidance: Working Together 2018, first review within three months
-    "cp_review_months": 6,             # statutory guidance: then at intervals of not more than six months
-    "cla_review_months": 6,            # statutory: Care Planning Regulations 2010, reg 33
-    "health_assessment_months": 12,    # statutory: review health assessments every 12 months (six under five)
-    "assessment_working_days": 45,     # statutory guidance: Working Together 2018
-    "icpc_working_days": 15,           # statutory guidance: Working Together 2018, from the strategy discussion
-    "count_start_day": False,          # whether the first day counts as day one (DfE's CIN validator: yes)
+    "cp_visit_working_days": 10,  # local standard (a common one; set your own: the bundled papers state none)
+    "cin_visit_working_days": 20,  # local standard
+    "cin_review_months": 3,  # local standard
+    "cla_visit_days": 42,  # statutory: at intervals of not more than six weeks (Care Planning Regulations 2010, reg 28)
+    "cp_first_review_months": 3,  # statutory guidance: Working Together 2018, first review within three months
+    "cp_review_months": 6,  # statutory guidance: then at intervals of not more than six months
+    "cla_review_months": 6,  # statutory: Care Planning Regulations 2010, reg 33
+    "health_assessment_months": 12,  # statutory: review health assessments every 12 months (six under five)
+    "assessment_working_days": 45,  # statutory guidance: Working Together 2018
+    "icpc_working_days": 15,  # statutory guidance: Working Together 2018, from the strategy discussion
+    "count_start_day": False,  # whether the first day counts as day one (DfE's CIN validator: yes)
     "placement_distance_miles": 20,
     "initial_health_assessment_working_days": 20,  # statutory guidance: Promoting the health and well-being of looked-after children (2015)
-    "same_worker_looked_after_months": 12,     # the board report's indicator: children in care for more than 12 months...
-    "same_worker_months": 6,                   # ...with the same social worker for 6 months or more
+    "same_worker_looked_after_months": 12,  # the board report's indicator: children in care for more than 12 months...
+    "same_worker_months": 6,  # ...with the same social worker for 6 months or more
 }
 
 # Lists whose open cases make up a worker's caseload (children in need, on a plan, looked after).
@@ -56,7 +57,9 @@ class Indicator:
         return [column for column in self.needs if column not in rows]
 
     def not_computed_note(self, missing: list[str]) -> str:
-        return f"not computed: {self.list_name} has no column {', '.join(missing)} (an extension to the Ofsted template)"
+        return (
+            f"not computed: {self.list_name} has no column {', '.join(missing)} (an extension to the Ofsted template)"
+        )
 
 
 def _age_days(rows, column, month_end):
@@ -84,6 +87,7 @@ def _working_days_between(start: pd.Series, end, params) -> pd.Series:
 # --- the rules: each gives, row by row, (in the numerator, in the denominator); a count has no
 # denominator. `month_end` is a Series: the end of each row's extract month. ------------------
 
+
 def _all(rows):
     return pd.Series(True, index=rows.index)
 
@@ -101,17 +105,23 @@ def cin_count(rows, month_end, params):
 
 
 def cp_visits(rows, month_end, params):
-    return _wd_since(rows, "Date of the Last Statutory Visit", month_end, params) <= params["cp_visit_working_days"], _all(rows)
+    return _wd_since(rows, "Date of the Last Statutory Visit", month_end, params) <= params[
+        "cp_visit_working_days"
+    ], _all(rows)
 
 
 def cin_visits(rows, month_end, params):
     on_plan = _on_cin_plan(rows)
-    return on_plan & (_wd_since(rows, "Date Child Was Last Seen", month_end, params) <= params["cin_visit_working_days"]), on_plan
+    return on_plan & (
+        _wd_since(rows, "Date Child Was Last Seen", month_end, params) <= params["cin_visit_working_days"]
+    ), on_plan
 
 
 def cin_reviews(rows, month_end, params):
     on_plan = _on_cin_plan(rows)
-    return on_plan & _within_months(rows, "Date of latest CIN plan review", month_end, params["cin_review_months"]), on_plan
+    return on_plan & _within_months(
+        rows, "Date of latest CIN plan review", month_end, params["cin_review_months"]
+    ), on_plan
 
 
 def cla_visits(rows, month_end, params):
@@ -130,7 +140,9 @@ def cla_reviews(rows, month_end, params):
 
 def health_assessments(rows, month_end, params):
     due = rows["Date Started to be Looked After"] < _months_before(month_end, 12)
-    return due & _within_months(rows, "Date of Last Health Assessment", month_end, params["health_assessment_months"]), due
+    return due & _within_months(
+        rows, "Date of Last Health Assessment", month_end, params["health_assessment_months"]
+    ), due
 
 
 def placed_near(rows, month_end, params):
@@ -140,7 +152,9 @@ def placed_near(rows, month_end, params):
 
 def same_social_worker(rows, month_end, params):
     due = rows["Date Started to be Looked After"] < _months_before(month_end, params["same_worker_looked_after_months"])
-    return due & (rows["Date Current Social Worker Allocated"] <= _months_before(month_end, params["same_worker_months"])), due
+    return due & (
+        rows["Date Current Social Worker Allocated"] <= _months_before(month_end, params["same_worker_months"])
+    ), due
 
 
 def initial_health_assessments(rows, month_end, params):
@@ -149,7 +163,9 @@ def initial_health_assessments(rows, month_end, params):
     limit = params["initial_health_assessment_working_days"]
     start = rows["Date Started to be Looked After"]
     previous_end = month_end.map({end: end.replace(day=1) - pd.Timedelta(days=1) for end in month_end.unique()})
-    due = (_working_days_between(start, previous_end, params) < limit) & (_working_days_between(start, month_end, params) >= limit)
+    due = (_working_days_between(start, previous_end, params) < limit) & (
+        _working_days_between(start, month_end, params) >= limit
+    )
     return due & (_working_days_between(start, rows["Date of Initial Health Assessment"], params) <= limit), due
 
 
@@ -163,34 +179,112 @@ def suitable(rows, month_end, params):
 
 
 INDICATORS = (
-    Indicator("cp_children_count", "list_7_child_protection", "children on a CP plan at the month's end", "-", cp_count),
-    Indicator("cin_plans_count", "list_6_children_in_need", "children on a CIN plan at the month's end", "-", cin_count),
-    Indicator("cp_visits_timely_percent", "list_7_child_protection", "last statutory visit within cp_visit_working_days", "children on a CP plan", cp_visits),
-    Indicator("cin_visits_timely_percent", "list_6_children_in_need", "last seen within cin_visit_working_days", "children on a CIN plan", cin_visits),
-    Indicator("cin_reviews_timely_percent", "list_6_children_in_need", "CIN plan reviewed within cin_review_months", "children on a CIN plan", cin_reviews),
-    Indicator("cla_visits_timely_percent", "list_8_children_looked_after", "last social work visit within cla_visit_days", "children looked after", cla_visits),
-    Indicator("cp_reviews_timely_percent", "list_7_child_protection", "reviewed within cp_review_months", "plans older than cp_first_review_months", cp_reviews),
-    Indicator("cla_reviews_timely_percent", "list_8_children_looked_after", "reviewed within cla_review_months", "looked after longer than cla_review_months", cla_reviews),
-    Indicator("cla_review_health_assessments_timely_percent", "list_8_children_looked_after", "health assessment within health_assessment_months", "looked after 12 months or more", health_assessments),
-    Indicator("cla_placed_within_20_miles_percent", "list_8_children_looked_after", "placed within placement_distance_miles", "children looked after with a known distance", placed_near,
-              needs=("Placement distance from home (miles)",)),
-    Indicator("cla_same_social_worker_6_months_percent", "list_8_children_looked_after", "current social worker allocated same_worker_months ago or more",
-              "looked after longer than same_worker_looked_after_months", same_social_worker,
-              needs=("Date Current Social Worker Allocated",)),
-    Indicator("cla_initial_health_assessments_timely_percent", "list_8_children_looked_after",
-              "initial health assessment within initial_health_assessment_working_days of starting to be looked after",
-              "children whose initial health assessment fell due in the month", initial_health_assessments,
-              needs=("Date of Initial Health Assessment",)),
-    Indicator("care_leavers_in_touch_percent", "list_9_care_leavers", "in touch", "care leavers (less those who died)", in_touch),
-    Indicator("care_leavers_suitable_accommodation_percent", "list_9_care_leavers", "in suitable accommodation", "care leavers", suitable),
+    Indicator(
+        "cp_children_count", "list_7_child_protection", "children on a CP plan at the month's end", "-", cp_count
+    ),
+    Indicator(
+        "cin_plans_count", "list_6_children_in_need", "children on a CIN plan at the month's end", "-", cin_count
+    ),
+    Indicator(
+        "cp_visits_timely_percent",
+        "list_7_child_protection",
+        "last statutory visit within cp_visit_working_days",
+        "children on a CP plan",
+        cp_visits,
+    ),
+    Indicator(
+        "cin_visits_timely_percent",
+        "list_6_children_in_need",
+        "last seen within cin_visit_working_days",
+        "children on a CIN plan",
+        cin_visits,
+    ),
+    Indicator(
+        "cin_reviews_timely_percent",
+        "list_6_children_in_need",
+        "CIN plan reviewed within cin_review_months",
+        "children on a CIN plan",
+        cin_reviews,
+    ),
+    Indicator(
+        "cla_visits_timely_percent",
+        "list_8_children_looked_after",
+        "last social work visit within cla_visit_days",
+        "children looked after",
+        cla_visits,
+    ),
+    Indicator(
+        "cp_reviews_timely_percent",
+        "list_7_child_protection",
+        "reviewed within cp_review_months",
+        "plans older than cp_first_review_months",
+        cp_reviews,
+    ),
+    Indicator(
+        "cla_reviews_timely_percent",
+        "list_8_children_looked_after",
+        "reviewed within cla_review_months",
+        "looked after longer than cla_review_months",
+        cla_reviews,
+    ),
+    Indicator(
+        "cla_review_health_assessments_timely_percent",
+        "list_8_children_looked_after",
+        "health assessment within health_assessment_months",
+        "looked after 12 months or more",
+        health_assessments,
+    ),
+    Indicator(
+        "cla_placed_within_20_miles_percent",
+        "list_8_children_looked_after",
+        "placed within placement_distance_miles",
+        "children looked after with a known distance",
+        placed_near,
+        needs=("Placement distance from home (miles)",),
+    ),
+    Indicator(
+        "cla_same_social_worker_6_months_percent",
+        "list_8_children_looked_after",
+        "current social worker allocated same_worker_months ago or more",
+        "looked after longer than same_worker_looked_after_months",
+        same_social_worker,
+        needs=("Date Current Social Worker Allocated",),
+    ),
+    Indicator(
+        "cla_initial_health_assessments_timely_percent",
+        "list_8_children_looked_after",
+        "initial health assessment within initial_health_assessment_working_days of starting to be looked after",
+        "children whose initial health assessment fell due in the month",
+        initial_health_assessments,
+        needs=("Date of Initial Health Assessment",),
+    ),
+    Indicator(
+        "care_leavers_in_touch_percent",
+        "list_9_care_leavers",
+        "in touch",
+        "care leavers (less those who died)",
+        in_touch,
+    ),
+    Indicator(
+        "care_leavers_suitable_accommodation_percent",
+        "list_9_care_leavers",
+        "in suitable accommodation",
+        "care leavers",
+        suitable,
+    ),
 )
 
 
-FLOW_MEASURES = ("rereferrals_within_12_months_percent", "cp_plans_second_or_subsequent_percent",
-                 "assessments_within_45_working_days_percent", "cp_conferences_within_15_days_percent")
+FLOW_MEASURES = (
+    "rereferrals_within_12_months_percent",
+    "cp_plans_second_or_subsequent_percent",
+    "assessments_within_45_working_days_percent",
+    "cp_conferences_within_15_days_percent",
+)
 
 
 # --- the scorecard ---------------------------------------------------------------------------------
+
 
 def _month_end(rows: pd.DataFrame) -> pd.Series:
     """The end of each row's extract month, worked out once per distinct month."""
@@ -202,9 +296,10 @@ def _month_end(rows: pd.DataFrame) -> pd.Series:
 @dataclass
 class _Grouped:
     """A list's rows split into groups (month, or authority and month) once, for every indicator on it."""
+
     month_end: pd.Series
-    codes: np.ndarray      # each row's group number (-1: a row with a missing key, in no group)
-    keys: pd.DataFrame     # the groups' key columns, one row per group number
+    codes: np.ndarray  # each row's group number (-1: a row with a missing key, in no group)
+    keys: pd.DataFrame  # the groups' key columns, one row per group number
 
     @classmethod
     def of(cls, rows: pd.DataFrame, by) -> "_Grouped":
@@ -213,7 +308,9 @@ class _Grouped:
 
     def count(self, mask: pd.Series) -> np.ndarray:
         kept = self.codes >= 0
-        return np.bincount(self.codes[kept], weights=mask.to_numpy(dtype=bool)[kept], minlength=len(self.keys)).astype(int)
+        return np.bincount(self.codes[kept], weights=mask.to_numpy(dtype=bool)[kept], minlength=len(self.keys)).astype(
+            int
+        )
 
 
 def caseloads(lists, by=("Extract month",), grouped: dict | None = None) -> pd.DataFrame | None:
@@ -245,13 +342,13 @@ def _distinct_cases_and_workers(group, worker, child, groups: int) -> tuple[np.n
     is packed into one integer and the integers sorted once: at national scale (millions of
     rows) a sort is several times faster than hashing them."""
     workers, children = int(worker.max(initial=0)) + 1, int(child.max(initial=0)) + 1
-    post = group.astype(np.int64) * workers + worker           # a worker in a group (authority and month)
-    if groups * workers * children >= 2**62:                   # too big to pack: number the posts first
+    post = group.astype(np.int64) * workers + worker  # a worker in a group (authority and month)
+    if groups * workers * children >= 2**62:  # too big to pack: number the posts first
         distinct_posts, post = np.unique(post, return_inverse=True)
         post_group = distinct_posts // workers
     else:
         post_group = None
-    cases = _runs(np.sort(post * children + child))            # a child on a worker's caseload
+    cases = _runs(np.sort(post * children + child))  # a child on a worker's caseload
     posts = _runs(cases // children)
     if post_group is None:
         case_group, worker_group = cases // (children * workers), posts // workers
@@ -276,11 +373,17 @@ def snapshot_indicators(lists, params, by=("Extract month",)) -> pd.DataFrame:
         groups = grouped[indicator.list_name]
         table = groups.keys.assign(measure=indicator.measure)
         if missing := indicator.missing(rows):
-            results.append(table.assign(numerator=np.nan, denominator=np.nan, note=indicator.not_computed_note(missing)))
+            results.append(
+                table.assign(numerator=np.nan, denominator=np.nan, note=indicator.not_computed_note(missing))
+            )
             continue
         numerator, denominator = indicator.rule(rows, groups.month_end, params)
-        results.append(table.assign(numerator=groups.count(numerator),
-                                    denominator=None if denominator is None else groups.count(denominator)))
+        results.append(
+            table.assign(
+                numerator=groups.count(numerator),
+                denominator=None if denominator is None else groups.count(denominator),
+            )
+        )
     return pd.concat(results, ignore_index=True)
 
 
@@ -307,9 +410,17 @@ def monthly_scorecard(lists: dict[str, pd.DataFrame], parameters: dict | None = 
     if "note" not in table:
         table["note"] = None
     whole = lambda v: None if pd.isna(v) else int(v)
-    rows = [{"measure": r.measure, "month": r.month, "numerator": whole(r.numerator), "denominator": whole(r.denominator),
-             "value": None if pd.isna(r.value) else float(r.value), "note": r.note if isinstance(r.note, str) else None}
-            for r in table.itertuples()]
+    rows = [
+        {
+            "measure": r.measure,
+            "month": r.month,
+            "numerator": whole(r.numerator),
+            "denominator": whole(r.denominator),
+            "value": None if pd.isna(r.value) else float(r.value),
+            "note": r.note if isinstance(r.note, str) else None,
+        }
+        for r in table.itertuples()
+    ]
     order = [i.measure for i in INDICATORS] + [CASELOAD_MEASURE] + list(FLOW_MEASURES)
     scorecard = pd.DataFrame(rows, columns=["measure", "month", "numerator", "denominator", "value", "note"])
     scorecard["_order"] = scorecard["measure"].map(order.index)
@@ -340,13 +451,22 @@ def suppress(scorecard: pd.DataFrame, up_to: int = SUPPRESS_UP_TO) -> pd.DataFra
 
 # --- many authorities at once -------------------------------------------------------------------
 
-def _monthly_counts(rows: pd.DataFrame, date_column: str, numerator: pd.Series, by: str, frame: pd.MultiIndex) -> pd.DataFrame:
+
+def _monthly_counts(
+    rows: pd.DataFrame, date_column: str, numerator: pd.Series, by: str, frame: pd.MultiIndex
+) -> pd.DataFrame:
     """Events per authority and month (numerator: how many met the rule), every (authority, month)
     of `frame` present, zero where there were none."""
     dates = rows[date_column].dt
     # Months as numbers (201910) while grouping: formatting millions of dates as text is slow.
-    events = pd.DataFrame({by: rows[by].values, "month": (dates.year * 100 + dates.month).values,
-                           "numerator": numerator.astype(int).values, "denominator": 1})
+    events = pd.DataFrame(
+        {
+            by: rows[by].values,
+            "month": (dates.year * 100 + dates.month).values,
+            "numerator": numerator.astype(int).values,
+            "denominator": 1,
+        }
+    )
     events = events[events["month"].notna()]
     counts = events.groupby([by, "month"]).sum()
     named = [f"{int(m) // 100:04d}-{int(m) % 100:02d}" for m in counts.index.get_level_values("month")]
@@ -381,14 +501,49 @@ def flows_by_area(lists, params, months: list[str], by: str = "Area") -> pd.Data
     plans = _events(lists, "list_7_child_protection", "Child Protection Plan Start Date", by)
     assessments = _events(lists, "list_4_assessments", "Continuous Assessment Date of Authorisation", by)
     conferences = _events(lists, "list_5_section_47", "Date of Initial Child Protection Conference", by)
-    assessment_days = working_days(assessments["Continuous Assessment Start Date"], assessments["Continuous Assessment Date of Authorisation"], params["count_start_day"])
-    conference_days = working_days(conferences["Strategy discussion initiating Section 47 Enquiry Start Date"],
-                                   conferences["Date of Initial Child Protection Conference"], params["count_start_day"])
+    assessment_days = working_days(
+        assessments["Continuous Assessment Start Date"],
+        assessments["Continuous Assessment Date of Authorisation"],
+        params["count_start_day"],
+    )
+    conference_days = working_days(
+        conferences["Strategy discussion initiating Section 47 Enquiry Start Date"],
+        conferences["Date of Initial Child Protection Conference"],
+        params["count_start_day"],
+    )
     parts = {
-        "rereferrals_within_12_months_percent": _rolling_year(_monthly_counts(referrals, "Date of referral", referrals["Number of Referrals in Last 12 Months"] >= 2, by, year), months, by),
-        "cp_plans_second_or_subsequent_percent": _rolling_year(_monthly_counts(plans, "Child Protection Plan Start Date", plans["Number of Previous Child Protection Plans"] >= 1, by, year), months, by),
-        "assessments_within_45_working_days_percent": _monthly_counts(assessments, "Continuous Assessment Date of Authorisation", pd.Series(assessment_days <= params["assessment_working_days"]), by, month),
-        "cp_conferences_within_15_days_percent": _monthly_counts(conferences, "Date of Initial Child Protection Conference", pd.Series(conference_days <= params["icpc_working_days"]), by, month),
+        "rereferrals_within_12_months_percent": _rolling_year(
+            _monthly_counts(
+                referrals, "Date of referral", referrals["Number of Referrals in Last 12 Months"] >= 2, by, year
+            ),
+            months,
+            by,
+        ),
+        "cp_plans_second_or_subsequent_percent": _rolling_year(
+            _monthly_counts(
+                plans,
+                "Child Protection Plan Start Date",
+                plans["Number of Previous Child Protection Plans"] >= 1,
+                by,
+                year,
+            ),
+            months,
+            by,
+        ),
+        "assessments_within_45_working_days_percent": _monthly_counts(
+            assessments,
+            "Continuous Assessment Date of Authorisation",
+            pd.Series(assessment_days <= params["assessment_working_days"]),
+            by,
+            month,
+        ),
+        "cp_conferences_within_15_days_percent": _monthly_counts(
+            conferences,
+            "Date of Initial Child Protection Conference",
+            pd.Series(conference_days <= params["icpc_working_days"]),
+            by,
+            month,
+        ),
     }
     frames = [counts.reset_index().assign(measure=measure) for measure, counts in parts.items()]
     table = pd.concat(frames, ignore_index=True)
@@ -404,7 +559,11 @@ def scorecard_by_area(lists: dict[str, pd.DataFrame], parameters: dict | None = 
     counts = [i.measure for i in INDICATORS if i.denominator == "-"]
     has_denominator = table["denominator"].notna() & ~table["measure"].isin(counts)
     scale = table["measure"].map(_scale)
-    table["value"] = np.where(has_denominator, scale * table["numerator"] / table["denominator"].where(table["denominator"] > 0), table["numerator"])
+    table["value"] = np.where(
+        has_denominator,
+        scale * table["numerator"] / table["denominator"].where(table["denominator"] > 0),
+        table["numerator"],
+    )
     # Python's round on each value (not numpy's): the one rounding rule, whatever the path.
     table["value"] = [round(float(v), VALUE_DECIMALS) if pd.notna(v) else np.nan for v in table["value"]]
     return table

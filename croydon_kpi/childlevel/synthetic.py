@@ -7,6 +7,7 @@ assessments on time) improves from the start of 2017 to late 2019, as the Improv
 report describes. Nothing here is real: identifiers read "SYNTHETIC-000001", every list carries a
 "Synthetic data" column, and the area is called "Synthetic".
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -20,8 +21,14 @@ from croydon_kpi.core.workdays import bank_holidays, working_days
 # its source): counts are for a reference authority's child population and become rates per
 # 10,000 children here; shares and paces are used as written.
 PER_10K = ("referrals_per_year", "cp_plans_per_year", "cp_stock", "cla_stock", "cin_plan_stock")
-PLAIN = ("rereferral_share", "second_plan_share", "care_leaver_stock", "cases_per_worker",
-         "months_between_worker_changes", "initial_health_assessment_on_time")
+PLAIN = (
+    "rereferral_share",
+    "second_plan_share",
+    "care_leaver_stock",
+    "cases_per_worker",
+    "months_between_worker_changes",
+    "initial_health_assessment_on_time",
+)
 
 
 def calibration_from(spec: dict) -> dict[str, float]:
@@ -37,13 +44,25 @@ def bundled_calibration() -> dict[str, float]:
     from croydon_kpi.core.files import read_yaml
 
     return calibration_from((read_yaml(project.sources_dir() / "synthetic" / "borough.yaml") or {})["calibration"])
+
+
 WORKER_CHANGES_KEPT = 16  # changes of worker simulated per episode: enough for any episode's length
 # How far the pace of work improves: share of visits, reviews and assessments on time at the
 # window's start and end (modelling choices shaped by the seed report's account of improvement).
 ON_TIME_START, ON_TIME_END = 0.62, 0.93
-LISTS = ("list_1_contacts", "list_2_early_help", "list_3_referrals", "list_4_assessments", "list_5_section_47",
-         "list_6_children_in_need", "list_7_child_protection", "list_8_children_looked_after", "list_9_care_leavers",
-         "list_10_adoption", "list_11_adopters")
+LISTS = (
+    "list_1_contacts",
+    "list_2_early_help",
+    "list_3_referrals",
+    "list_4_assessments",
+    "list_5_section_47",
+    "list_6_children_in_need",
+    "list_7_child_protection",
+    "list_8_children_looked_after",
+    "list_9_care_leavers",
+    "list_10_adoption",
+    "list_11_adopters",
+)
 
 
 def _month_ends(start: str, end: str) -> pd.DatetimeIndex:
@@ -64,9 +83,13 @@ class _Borough:
 
     def people(self, count: int, on: pd.Timestamp) -> pd.DataFrame:
         ages = self.rng.integers(0, 18 * 365, count)
-        return pd.DataFrame({"Child Unique ID": self.ids(count),
-                             "Gender": self.rng.choice(["Male", "Female"], count),
-                             "Date of Birth": on - pd.to_timedelta(ages, "D")})
+        return pd.DataFrame(
+            {
+                "Child Unique ID": self.ids(count),
+                "Gender": self.rng.choice(["Male", "Female"], count),
+                "Date of Birth": on - pd.to_timedelta(ages, "D"),
+            }
+        )
 
     def on_time(self, month_index: int) -> float:
         share = month_index / max(1, len(self.months) - 1)
@@ -76,7 +99,9 @@ class _Borough:
         first = month_end.replace(day=1)
         return pd.Series(first + pd.to_timedelta(self.rng.integers(0, month_end.day, count), "D"))
 
-    def gap(self, count: int, probability: float, on_time_days: tuple[int, int], late_days: tuple[int, int]) -> np.ndarray:
+    def gap(
+        self, count: int, probability: float, on_time_days: tuple[int, int], late_days: tuple[int, int]
+    ) -> np.ndarray:
         timely = self.rng.random(count) < probability
         early = self.rng.integers(*on_time_days, count)
         late = self.rng.integers(*late_days, count)
@@ -97,7 +122,9 @@ class _Borough:
             new["start"] = self.days_in(month_end, count).values
             starts.append(new)
         frame = pd.concat([initial, *starts], ignore_index=True)
-        frame["end"] = frame["start"] + pd.to_timedelta(self.rng.exponential(mean_months * 30.4, len(frame)).astype(int) + 1, "D")
+        frame["end"] = frame["start"] + pd.to_timedelta(
+            self.rng.exponential(mean_months * 30.4, len(frame)).astype(int) + 1, "D"
+        )
         return frame
 
 
@@ -107,7 +134,9 @@ class _Allocations:
 
     def __init__(self, borough: _Borough, episodes: pd.DataFrame, workers: int):
         count = len(episodes)
-        gaps = borough.rng.exponential(bundled_calibration()["months_between_worker_changes"] * 30.4, (count, WORKER_CHANGES_KEPT))
+        gaps = borough.rng.exponential(
+            bundled_calibration()["months_between_worker_changes"] * 30.4, (count, WORKER_CHANGES_KEPT)
+        )
         starts = episodes["start"].to_numpy(dtype="datetime64[D]")
         changes = starts[:, None] + np.cumsum(gaps, axis=1).astype("timedelta64[D]")
         self.allocated = np.concatenate([starts[:, None], changes], axis=1)
@@ -134,22 +163,36 @@ def _open_at(episodes: pd.DataFrame, month_end) -> pd.DataFrame:
     return episodes[(episodes["start"] <= month_end) & (episodes["end"] > month_end)]
 
 
-def generate(seed: int = 2019, children: int = 91_658, start: str = "2017-01", end: str = "2019-10") -> dict[str, pd.DataFrame]:
+def generate(
+    seed: int = 2019, children: int = 91_658, start: str = "2017-01", end: str = "2019-10"
+) -> dict[str, pd.DataFrame]:
     """All eleven Annex A lists (list name -> DataFrame with the template's column names), each the
     extracts at the end of every month from `start` to `end` stacked, with an "Extract month" column."""
     borough = _Borough(seed, children, start, end)
-    cp = borough.episodes(bundled_calibration()["cp_stock"], bundled_calibration()["cp_stock"] * 12 / bundled_calibration()["cp_plans_per_year"])
-    cp["Number of Previous Child Protection Plans"] = np.where(borough.rng.random(len(cp)) < bundled_calibration()["second_plan_share"],
-                                                               borough.rng.integers(1, 3, len(cp)), 0)
+    cp = borough.episodes(
+        bundled_calibration()["cp_stock"],
+        bundled_calibration()["cp_stock"] * 12 / bundled_calibration()["cp_plans_per_year"],
+    )
+    cp["Number of Previous Child Protection Plans"] = np.where(
+        borough.rng.random(len(cp)) < bundled_calibration()["second_plan_share"], borough.rng.integers(1, 3, len(cp)), 0
+    )
     cin = borough.episodes(bundled_calibration()["cin_plan_stock"], 8)
     cla = borough.episodes(bundled_calibration()["cla_stock"], 30)
     cla["Number of Placements in the Last 12 months"] = borough.rng.choice([1, 1, 1, 2, 2, 3, 4], len(cla))
     cla["Date of Initial Health Assessment"] = _initial_health_assessments(borough, cla["start"])
-    open_cases = sum(bundled_calibration()[stock] for stock in ("cp_stock", "cin_plan_stock", "cla_stock")) * borough.scale
+    open_cases = (
+        sum(bundled_calibration()[stock] for stock in ("cp_stock", "cin_plan_stock", "cla_stock")) * borough.scale
+    )
     workers = max(1, round(open_cases / bundled_calibration()["cases_per_worker"]))
-    allocations = {"cp": _Allocations(borough, cp, workers), "cin": _Allocations(borough, cin, workers), "cla": _Allocations(borough, cla, workers)}
+    allocations = {
+        "cp": _Allocations(borough, cp, workers),
+        "cin": _Allocations(borough, cin, workers),
+        "cla": _Allocations(borough, cla, workers),
+    }
     leavers = borough.people(int(round(bundled_calibration()["care_leaver_stock"] * borough.scale)), borough.months[0])
-    leavers["Date of Birth"] = borough.months[0] - pd.to_timedelta(borough.rng.integers(17 * 365, 21 * 365, len(leavers)), "D")
+    leavers["Date of Birth"] = borough.months[0] - pd.to_timedelta(
+        borough.rng.integers(17 * 365, 21 * 365, len(leavers)), "D"
+    )
     lists: dict[str, list[pd.DataFrame]] = {name: [] for name in LISTS}
     for index, month_end in enumerate(borough.months):
         timely = borough.on_time(index)
@@ -163,12 +206,22 @@ def _month_flows(borough: _Borough, lists, index: int, month_end, timely: float)
     referrals = rng.poisson(bundled_calibration()["referrals_per_year"] * scale / 12)
     people = borough.people(referrals, month_end)
     dates = borough.days_in(month_end, referrals).values
-    contacts = people.assign(**{"Date of Contact": dates, "Contact Source": rng.choice(["Police", "Schools", "Health services"], referrals)})
+    contacts = people.assign(
+        **{"Date of Contact": dates, "Contact Source": rng.choice(["Police", "Schools", "Health services"], referrals)}
+    )
     lists["list_1_contacts"].append(_synthetic(contacts, month_end))
-    referral = people.assign(**{"Date of referral": dates, "Referral Source": contacts["Contact Source"].values,
-                                "Referral NFA?": np.where(rng.random(referrals) < 0.08, "Yes", "No"),
-                                "Number of Referrals in Last 12 Months": np.where(rng.random(referrals) < bundled_calibration()["rereferral_share"], 2, 1),
-                                "Allocated Team": "Synthetic team", "Allocated Worker": "Synthetic worker"})
+    referral = people.assign(
+        **{
+            "Date of referral": dates,
+            "Referral Source": contacts["Contact Source"].values,
+            "Referral NFA?": np.where(rng.random(referrals) < 0.08, "Yes", "No"),
+            "Number of Referrals in Last 12 Months": np.where(
+                rng.random(referrals) < bundled_calibration()["rereferral_share"], 2, 1
+            ),
+            "Allocated Team": "Synthetic team",
+            "Allocated Worker": "Synthetic worker",
+        }
+    )
     lists["list_3_referrals"].append(_synthetic(referral, month_end))
     assessed = people.iloc[: int(referrals * 0.85)].copy()
     begun = pd.Series(dates[: len(assessed)]) - pd.to_timedelta(rng.integers(30, 70, len(assessed)), "D")
@@ -181,7 +234,9 @@ def _month_flows(borough: _Borough, lists, index: int, month_end, timely: float)
     strategy = pd.Series(dates[: len(enquiries)]) - pd.to_timedelta(rng.integers(25, 40, len(enquiries)), "D")
     to_conference = borough.gap(len(enquiries), timely, (5, 15), (16, 30))
     enquiries["Strategy discussion initiating Section 47 Enquiry Start Date"] = strategy.values
-    enquiries["Date of Initial Child Protection Conference"] = (strategy + pd.to_timedelta(to_conference * 7 // 5, "D")).values
+    enquiries["Date of Initial Child Protection Conference"] = (
+        strategy + pd.to_timedelta(to_conference * 7 // 5, "D")
+    ).values
     enquiries["Did the Initial Child Protection Conference Result in a Child Protection Plan"] = "Yes"
     enquiries["Allocated Team"], enquiries["Allocated Worker"] = "Synthetic team", "Synthetic worker"
     lists["list_5_section_47"].append(_synthetic(enquiries, month_end))
@@ -192,7 +247,9 @@ def _month_flows(borough: _Borough, lists, index: int, month_end, timely: float)
     adoption = borough.people(rng.poisson(0.5 * scale), month_end)
     adoption["Date the child entered care"] = month_end - pd.Timedelta(days=400)
     lists["list_10_adoption"].append(_synthetic(adoption, month_end))
-    adopters = pd.DataFrame({"Adopter ID": [f"SYNTHETIC-ADOPTER-{index:03d}-{n}" for n in range(rng.poisson(0.3 * scale))]})
+    adopters = pd.DataFrame(
+        {"Adopter ID": [f"SYNTHETIC-ADOPTER-{index:03d}-{n}" for n in range(rng.poisson(0.3 * scale))]}
+    )
     adopters["Date enquiry received"] = month_end - pd.Timedelta(days=10)
     lists["list_11_adopters"].append(_synthetic(adopters, month_end))
 
@@ -213,24 +270,38 @@ def _month_stocks(borough: _Borough, lists, month_end, timely: float, episodes, 
     cp, cin, cla = episodes
     plans = _open_at(cp, month_end).copy()
     plans["Child Protection Plan Start Date"] = plans["start"]
-    plans["Date of the Last Statutory Visit"] = _visited(borough, month_end, len(plans), timely, (0, 13), (15, 35)).values
+    plans["Date of the Last Statutory Visit"] = _visited(
+        borough, month_end, len(plans), timely, (0, 13), (15, 35)
+    ).values
     reviewed = _visited(borough, month_end, len(plans), min(0.99, timely + 0.05), (0, 170), (190, 260)).values
-    plans["Date of latest review conference"] = np.where(month_end - plans["start"] > pd.Timedelta(days=92), reviewed, pd.NaT)
+    plans["Date of latest review conference"] = np.where(
+        month_end - plans["start"] > pd.Timedelta(days=92), reviewed, pd.NaT
+    )
     plans["Allocated Team"], plans["Allocated Worker"] = "Synthetic team", allocations["cp"].at(plans, month_end)[0]
     lists["list_7_child_protection"].append(_synthetic(plans.drop(columns=["start", "end"]), month_end))
     needs = _open_at(cin, month_end).copy()
     needs["CIN Start Date"] = needs["start"]
-    needs["Date Child Was Last Seen"] = _visited(borough, month_end, len(needs), timely - 0.08, (0, 26), (30, 60)).values
-    needs["Date of latest CIN plan review"] = _visited(borough, month_end, len(needs), timely - 0.1, (0, 88), (95, 150)).values
+    needs["Date Child Was Last Seen"] = _visited(
+        borough, month_end, len(needs), timely - 0.08, (0, 26), (30, 60)
+    ).values
+    needs["Date of latest CIN plan review"] = _visited(
+        borough, month_end, len(needs), timely - 0.1, (0, 88), (95, 150)
+    ).values
     needs["Case Status"] = "Child in need plan"
     needs["Allocated Team"], needs["Allocated Worker"] = "Synthetic team", allocations["cin"].at(needs, month_end)[0]
     lists["list_6_children_in_need"].append(_synthetic(needs.drop(columns=["start", "end"]), month_end))
     care = _open_at(cla, month_end).copy()
     care["Date Started to be Looked After"] = care["start"]
     care["Date of Last Social Work Visit"] = _visited(borough, month_end, len(care), timely, (0, 40), (45, 80)).values
-    care["Date of Latest Statutory Review"] = _visited(borough, month_end, len(care), timely, (0, 175), (190, 260)).values
-    care["Date of Last Health Assessment"] = _visited(borough, month_end, len(care), timely - 0.05, (0, 360), (370, 500)).values
-    care["Placement distance from home (miles)"] = np.where(rng.random(len(care)) < 0.83, rng.integers(0, 20, len(care)), rng.integers(21, 120, len(care)))
+    care["Date of Latest Statutory Review"] = _visited(
+        borough, month_end, len(care), timely, (0, 175), (190, 260)
+    ).values
+    care["Date of Last Health Assessment"] = _visited(
+        borough, month_end, len(care), timely - 0.05, (0, 360), (370, 500)
+    ).values
+    care["Placement distance from home (miles)"] = np.where(
+        rng.random(len(care)) < 0.83, rng.integers(0, 20, len(care)), rng.integers(21, 120, len(care))
+    )
     care["Allocated Team"] = "Synthetic team"
     care["Allocated Worker"], care["Date Current Social Worker Allocated"] = allocations["cla"].at(care, month_end)
     lists["list_8_children_looked_after"].append(_synthetic(care.drop(columns=["start", "end"]), month_end))

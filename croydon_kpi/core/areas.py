@@ -1,4 +1,5 @@
 """Areas: local authorities, regions and England, by name, GSS code or DfE's three-digit number."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,12 @@ class Area:
     @property
     def fields(self) -> dict:
         """The store's four area columns for this area."""
-        return {"area_code": self.code, "old_la_code": self.old_la_code, "area_name": self.name, "area_level": self.level}
+        return {
+            "area_code": self.code,
+            "old_la_code": self.old_la_code,
+            "area_name": self.name,
+            "area_level": self.level,
+        }
 
 
 @dataclass
@@ -26,7 +32,7 @@ class AreaLookup:
     """Built from DfE's EES files, which carry both the old and the new codes of each authority."""
 
     by_old_code: dict[str, tuple[str, str]] = field(default_factory=dict)  # DfE number -> (GSS code, newest name)
-    by_region_name: dict[str, str] = field(default_factory=dict)           # region name -> GSS code
+    by_region_name: dict[str, str] = field(default_factory=dict)  # region name -> GSS code
 
     @classmethod
     def from_figures(cls, figures: pd.DataFrame) -> "AreaLookup":
@@ -61,7 +67,9 @@ def resolve(areas: pd.DataFrame, wanted: str) -> Area:
         return _area(found)
     close = areas[areas["area_name"].str.casefold().str.contains(text.casefold()[:5], regex=False)]["area_name"]
     hint = f"; did you mean {', '.join(sorted(set(close))[:5])}?" if len(close) else ""
-    raise UnknownArea(f"unknown area {shown(wanted)}: expected a local authority, region or England by name, GSS code or DfE number{hint}")
+    raise UnknownArea(
+        f"unknown area {shown(wanted)}: expected a local authority, region or England by name, GSS code or DfE number{hint}"
+    )
 
 
 def _area(found: pd.DataFrame) -> Area:

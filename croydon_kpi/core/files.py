@@ -1,5 +1,6 @@
 """Source files read safely: text that must be UTF-8, YAML with no tags or alias
 bombs, CSV whose faults are named by line. Every failure is an InputError naming the file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,13 +23,15 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+        raise InputError(
+            path, f"line {line}", f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        ) from None
 
 
 MAX_YAML_ALIASES = 100  # our own files use a handful; thousands is an alias bomb
-MAX_YAML_DEPTH = 50     # our own files nest four deep; thousands is an attack on the parser's stack
+MAX_YAML_DEPTH = 50  # our own files nest four deep; thousands is an attack on the parser's stack
 MAX_YAML_NODES = 200_000  # values once aliases are expanded: our largest file holds a few thousand;
-                          # 9 aliases of 9 aliases ... under the alias limit expand to billions
+# 9 aliases of 9 aliases ... under the alias limit expand to billions
 
 
 def read_yaml(path: Path):
@@ -62,7 +65,11 @@ def _parse_yaml(path: Path, text: str):
             try:
                 if _Counting.depth > MAX_YAML_DEPTH:
                     mark = self.peek_event().start_mark
-                    raise InputError(path, f"line {mark.line + 1}", f"nested more than {MAX_YAML_DEPTH} levels deep; expected plain data")
+                    raise InputError(
+                        path,
+                        f"line {mark.line + 1}",
+                        f"nested more than {MAX_YAML_DEPTH} levels deep; expected plain data",
+                    )
                 return self._compose_counted(parent, index)
             finally:
                 _Counting.depth -= 1
@@ -72,15 +79,20 @@ def _parse_yaml(path: Path, text: str):
                 _Counting.aliases += 1
                 if _Counting.aliases > MAX_YAML_ALIASES:
                     mark = self.peek_event().start_mark
-                    raise InputError(path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data")
+                    raise InputError(
+                        path, f"line {mark.line + 1}", f"more than {MAX_YAML_ALIASES} YAML aliases; expected plain data"
+                    )
             return super().compose_node(parent, index)
 
         def construct_document(self, node):
             # Counted on the node graph before anything is built or walked: each node's expanded
             # size once (memoised), so a bomb is refused in milliseconds, not after 6 GB.
             if _expanded_size(node, {}) > MAX_YAML_NODES:
-                raise InputError(path, f"line {node.start_mark.line + 1}", f"expands to more than {MAX_YAML_NODES:,} values "
-                                                                          "through its aliases; expected plain data")
+                raise InputError(
+                    path,
+                    f"line {node.start_mark.line + 1}",
+                    f"expands to more than {MAX_YAML_NODES:,} values through its aliases; expected plain data",
+                )
             return super().construct_document(node)
 
         def construct_mapping(self, node, deep=False):
@@ -89,7 +101,11 @@ def _parse_yaml(path: Path, text: str):
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if isinstance(key, (str, int, float, bool)) and key in seen:
-                    raise InputError(path, f"line {key_node.start_mark.line + 1}", f"the key {str(key)[:60]!r} is given twice; expected each key once")
+                    raise InputError(
+                        path,
+                        f"line {key_node.start_mark.line + 1}",
+                        f"the key {str(key)[:60]!r} is given twice; expected each key once",
+                    )
                 seen.add(key)
             return super().construct_mapping(node, deep)
 
@@ -100,7 +116,9 @@ def _parse_yaml(path: Path, text: str):
         where = f"line {mark.line + 1}" if mark else None
         raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
     except (ValueError, TypeError, OverflowError) as error:  # a value YAML parses but cannot build: 2019-02-30
-        raise InputError(path, None, f"not valid YAML data ({str(error)[:120]}); expected real dates and numbers") from None
+        raise InputError(
+            path, None, f"not valid YAML data ({str(error)[:120]}); expected real dates and numbers"
+        ) from None
     except RecursionError:
         raise InputError(path, None, "nested too deeply; expected plain data") from None
 
@@ -129,8 +147,11 @@ def csv_records(path: Path, text: str) -> list[list[str]]:
         return list(reader)
     except csv.Error as error:
         if "field larger than field limit" in str(error):
-            raise InputError(path, f"line {reader.line_num}", f"a cell longer than {csv.field_size_limit():,} characters; "
-                                                              "expected values of ordinary length") from None
+            raise InputError(
+                path,
+                f"line {reader.line_num}",
+                f"a cell longer than {csv.field_size_limit():,} characters; expected values of ordinary length",
+            ) from None
         raise InputError(path, f"line {reader.line_num}", f"not well-formed CSV ({error})") from None
 
 
@@ -155,13 +176,19 @@ def csv_frame(path: Path, text: str, records: list[list[str]] | None = None):
     blank = np.fromiter((not text.strip() for text in map("".join, body)), dtype=bool, count=len(body))
     for position in np.flatnonzero((lengths > width) & ~blank):
         if any(cell.strip() for cell in body[position][width:]):
-            raise InputError(path, f"line {position + 2}", f"{lengths[position]:,} fields, expected {width} as in the header "
-                                                           "(a misaligned row or a missing column name)")
+            raise InputError(
+                path,
+                f"line {position + 2}",
+                f"{lengths[position]:,} fields, expected {width} as in the header "
+                "(a misaligned row or a missing column name)",
+            )
     uneven = set(np.flatnonzero(lengths != width).tolist())
     kept = np.flatnonzero(~blank)  # a blank line (or one of empty cells) is counted, not read
     rows = [(body[i] + [""] * (width - len(body[i])))[:width] if i in uneven else body[i] for i in kept.tolist()]
     index = kept.tolist()
-    return pd.DataFrame(rows, columns=header, index=index, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
+    return (
+        pd.DataFrame(rows, columns=header, index=index, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
+    )
 
 
 def files_under(folder: Path) -> list[Path]:
@@ -187,5 +214,8 @@ def files_under(folder: Path) -> list[Path]:
 
 
 def _walk_error(error: OSError):
-    raise InputError(error.filename or "data", None, f"cannot be read ({error.strerror or type(error).__name__}); "
-                                                     "check that the folder exists and may be read")
+    raise InputError(
+        error.filename or "data",
+        None,
+        f"cannot be read ({error.strerror or type(error).__name__}); check that the folder exists and may be read",
+    )

@@ -4,6 +4,7 @@ Each parser takes the text as written and returns a small typed value that remem
 Anything it does not recognise raises `ParseError`, which quotes the text. Nothing is guessed:
 "£22.2m" is exactly 22,200,000 pounds (Decimal arithmetic, never floats).
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from croydon_kpi.errors import ParseError
-
 
 # --- shared pieces -------------------------------------------------------------------------
 
@@ -125,9 +125,7 @@ def parse_percent(text: str) -> Percent:
 # --- financial years -----------------------------------------------------------------------
 
 _FY_EXPECTED = "a financial year such as 2018/19, 2018-19, 2018/2019, 201819 or FY2018-19"
-_FY = re.compile(
-    r"^(?:FY\s*)?(?P<start>(?:19|20)\d{2})\s*(?:[/-]\s*)?(?P<end>\d{4}|\d{2})$", re.IGNORECASE
-)
+_FY = re.compile(r"^(?:FY\s*)?(?P<start>(?:19|20)\d{2})\s*(?:[/-]\s*)?(?P<end>\d{4}|\d{2})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -170,9 +168,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )

@@ -1,4 +1,5 @@
 """Run parameters, checked before any kernel starts (papermill itself validates nothing)."""
+
 from __future__ import annotations
 
 import calendar

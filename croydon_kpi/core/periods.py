@@ -3,6 +3,7 @@ year to 31 March 2019 for another, and 30 September 2019 for the workforce censu
 
 Each catalogue mapping names its period type; this module turns (type, year text) into dates.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from croydon_kpi.core.normalise import parse_financial_year
-
 from croydon_kpi.errors import ParseError
 
 
@@ -96,6 +96,9 @@ def parse_period(period_type: str, text: str) -> Period:
 def period_columns(period_type: str, periods: list[Period]) -> dict[str, list]:
     """The store's period columns for published figures: start, end, label, and when each was
     first known (the period's end plus the usual release lag)."""
-    return {"period_start": [p.start for p in periods], "period_end": [p.end for p in periods],
-            "period_label": [p.label for p in periods],
-            "available_from": [available_from(period_type, p.end) for p in periods]}
+    return {
+        "period_start": [p.start for p in periods],
+        "period_end": [p.end for p in periods],
+        "period_label": [p.label for p in periods],
+        "available_from": [available_from(period_type, p.end) for p in periods],
+    }

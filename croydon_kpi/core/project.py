@@ -3,6 +3,7 @@
 Papermill starts kernels in the launching process's directory, and analysts open notebooks from
 anywhere, so nothing may depend on the working directory.
 """
+
 from __future__ import annotations
 
 import os

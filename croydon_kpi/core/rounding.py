@@ -1,4 +1,5 @@
 """DfE rounds half up (0.5 -> 1), not to even as Python's round() does."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,8 +19,9 @@ def rate(numerator, denominator, per: int = 100, places: int = 1) -> Decimal:
     return round_half_up(top / bottom * per, places)
 
 
-def rate_bounds(numerator, denominator, per: int = 100, places: int = 1,
-                numerator_step: str = "0", denominator_step: str = "0") -> tuple[Decimal, Decimal]:
+def rate_bounds(
+    numerator, denominator, per: int = 100, places: int = 1, numerator_step: str = "0", denominator_step: str = "0"
+) -> tuple[Decimal, Decimal]:
     """The lowest and highest published rate consistent with inputs that were themselves rounded.
 
     DfE publishes FTEs to one decimal place (step "0.1") but computes rates from unrounded FTEs,

@@ -2,6 +2,7 @@
 
 Definitions live here as data so that readers, tests and docs share one list.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -9,31 +10,31 @@ import pandas as pd
 
 # Column -> pandas dtype. Order is the order of the store's columns.
 FIGURE_COLUMNS: dict[str, str] = {
-    "measure": "string",        # catalogue id, or "unmapped"
-    "label": "string",          # the measure as the source names it
-    "area_code": "string",      # GSS code (E09000008), or null where the source has none
-    "old_la_code": "string",    # DfE's three-digit LA number (306), regions/England: LAIT's 9xx number
+    "measure": "string",  # catalogue id, or "unmapped"
+    "label": "string",  # the measure as the source names it
+    "area_code": "string",  # GSS code (E09000008), or null where the source has none
+    "old_la_code": "string",  # DfE's three-digit LA number (306), regions/England: LAIT's 9xx number
     "area_name": "string",
-    "area_level": "string",     # national, regional, local_authority
+    "area_level": "string",  # national, regional, local_authority
     "period_start": "datetime64[ns]",
     "period_end": "datetime64[ns]",
     "period_label": "string",
     "available_from": "datetime64[ns]",  # when the figure could first be known (see periods.PUBLICATION_LAG_MONTHS)
-    "kind": "string",           # level or change
-    "value": "float64",         # missing where the source suppressed or did not give it
-    "as_written": "string",     # the figure exactly as the source writes it: "£22.2m", "(79%)", "58", "c"
+    "kind": "string",  # level or change
+    "value": "float64",  # missing where the source suppressed or did not give it
+    "as_written": "string",  # the figure exactly as the source writes it: "£22.2m", "(79%)", "58", "c"
     "unit": "string",
     "bound": "string",
     "numerator": "float64",
     "denominator": "float64",
-    "symbol": "string",         # the suppression symbol as published (c, k, low, u, x, z, -), else null
+    "symbol": "string",  # the suppression symbol as published (c, k, low, u, x, z, -), else null
     "source_id": "string",
-    "locator": "string",        # where in the source: "line 12" of a CSV, "row 88939" of a Parquet file
-    "quote": "string",          # the text as read: a sentence, or "column = cell" for a statistics file
+    "locator": "string",  # where in the source: "line 12" of a CSV, "row 88939" of a Parquet file
+    "quote": "string",  # the text as read: a sentence, or "column = cell" for a statistics file
     "status": "string",
-    "flags": "object",          # a tuple of machine tokens ("suppressed=c", "qualifier=below_target", ...); () for none
-    "note": "string",           # words for a reader
-    "reported_rag": "string",   # the source's own category, where it states one
+    "flags": "object",  # a tuple of machine tokens ("suppressed=c", "qualifier=below_target", ...); () for none
+    "note": "string",  # words for a reader
+    "reported_rag": "string",  # the source's own category, where it states one
 }
 
 UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "gbp", "fte", "ratio", "days")
@@ -43,10 +44,19 @@ STATUSES = ("reported", "published_statistic", "derived", "computed", "synthetic
 AREA_LEVELS = ("national", "regional", "local_authority")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 DOMAIN_LABELS = {
-    "front_door": "Front door", "early_help": "Early help", "cin": "Children in need", "cp": "Child protection",
-    "cla": "Children looked after", "care_leavers": "Care leavers", "adoption": "Adoption",
-    "disabled_children": "Disabled children", "private_fostering": "Private fostering",
-    "exploitation": "Exploitation", "workforce": "Workforce", "health": "Health", "finance": "Finance",
+    "front_door": "Front door",
+    "early_help": "Early help",
+    "cin": "Children in need",
+    "cp": "Child protection",
+    "cla": "Children looked after",
+    "care_leavers": "Care leavers",
+    "adoption": "Adoption",
+    "disabled_children": "Disabled children",
+    "private_fostering": "Private fostering",
+    "exploitation": "Exploitation",
+    "workforce": "Workforce",
+    "health": "Health",
+    "finance": "Finance",
     "population": "Population",
 }
 DOMAINS = tuple(DOMAIN_LABELS)
@@ -82,7 +92,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         if column == "flags":
             out[column] = pd.Series(_all_flags(values), index=frame.index, dtype=object)
         else:
-            out[column] = values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
+            out[column] = (
+                values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
+            )
     # A reported figure is known once the period it describes has ended.
     out["available_from"] = out["available_from"].fillna(out["period_end"])
     return out.reset_index(drop=True)
@@ -96,8 +108,12 @@ def joined_text(*parts) -> pd.Series:
     import pyarrow.compute as pc
 
     index = next(part.index for part in parts if isinstance(part, pd.Series))
-    arrays = [pa.scalar(part, pa.large_string()) if isinstance(part, str)
-              else pa.array(part.astype("str").array).cast(pa.large_string()) for part in parts]
+    arrays = [
+        pa.scalar(part, pa.large_string())
+        if isinstance(part, str)
+        else pa.array(part.astype("str").array).cast(pa.large_string())
+        for part in parts
+    ]
     joined = pc.binary_join_element_wise(*arrays, pa.scalar("", pa.large_string()))
     return pd.Series(pd.array(joined, dtype="str"), index=index)
 
@@ -152,4 +168,4 @@ def has_flag(flags: pd.Series, *tokens: str) -> pd.Series:
 def flag_value(flags, name: str) -> str | None:
     """The value of a `name=value` token in one figure's flags ("suppressed" -> "c"), or None."""
     prefix = name + "="
-    return next((token[len(prefix):] for token in flags if token.startswith(prefix)), None)
+    return next((token[len(prefix) :] for token in flags if token.startswith(prefix)), None)

@@ -4,6 +4,7 @@ range each unit allows, and how a value agrees with its numerator and denominato
 Every check works on whole columns (a 100,000-row scorecard is checked in well under a second)
 and answers with a reason per row (None where the row is good), in words a user can act on.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class UnitRule:
-    low: float | None          # the smallest value the unit allows
-    high: float | None         # the largest
-    percent_sign: bool         # may the value be written with a % sign?
-    what: str                  # the unit in words, for messages
+    low: float | None  # the smallest value the unit allows
+    high: float | None  # the largest
+    percent_sign: bool  # may the value be written with a % sign?
+    what: str  # the unit in words, for messages
 
 
 UNITS = {
@@ -67,8 +68,9 @@ def _parse_numbers(text: pd.Series) -> pd.DataFrame:
     problem = pd.Series(None, index=text.index, dtype=object)
     decimal_comma = parts["number"].isna() & text.str.fullmatch(r"\s*-?\d+,\d{1,2}\s*%?\s*")
     problem[parts["number"].isna()] = "'" + text.str.strip().str.slice(0, 40) + "' is not a number"
-    problem[decimal_comma] = ("'" + text.str.strip() + "' is not a number: a comma may only group thousands "
-                              "(write 16.6, not 16,6)")
+    problem[decimal_comma] = (
+        "'" + text.str.strip() + "' is not a number: a comma may only group thousands (write 16.6, not 16,6)"
+    )
     too_big = values.abs() > MAX_MAGNITUDE
     problem[too_big] = "'" + text.str.strip().str.slice(0, 40) + "' is too large to be a figure"
     values[problem.notna()] = np.nan
@@ -128,11 +130,18 @@ def ratio_problems(values: pd.Series, numerators: pd.Series, denominators: pd.Se
     computed = 100 * numerators / denominators.where(denominators != 0)
     disagree = percent & problem.isna() & computed.notna() & ((values - computed).abs() > 1)
     if disagree.any():
-        problem[disagree] = ("the value " + values[disagree].map("{:g}".format) + " is not numerator / denominator ("
-                             + computed[disagree].map("{:.1f}".format) + "%)")
+        problem[disagree] = (
+            "the value "
+            + values[disagree].map("{:g}".format)
+            + " is not numerator / denominator ("
+            + computed[disagree].map("{:.1f}".format)
+            + "%)"
+        )
     return problem
 
 
 def name_key(names: pd.Series) -> pd.Series:
     """Names as compared for uniqueness: case, spacing and a trailing space never make two rows."""
-    return by_unique(names.fillna("").astype(str), lambda u: u.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip())
+    return by_unique(
+        names.fillna("").astype(str), lambda u: u.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+    )

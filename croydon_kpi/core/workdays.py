@@ -1,6 +1,7 @@
 """Working days in England and Wales: weekends and bank holidays excluded (bank holidays from the
 maintained `holidays` package). Whether the start day counts is a parameter, not a hidden choice:
 DfE's CIN validator counts it as day one."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -10,6 +10,7 @@ run); a run killed during step 3 (a few renames, milliseconds) is finished by th
 completes the committed set before doing anything else. So reports/ always holds a whole set,
 the old or the new, once any run has started; never a `.partial` file or a mix.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,6 +26,7 @@ OWNER = "owner.json"
 
 
 # --- staging folders (in the cache) --------------------------------------------------------------
+
 
 def staging_folder(root: Path, prefix: str = "run-") -> Path:
     """A new staging folder under `root`, marked with its owner; stale ones of killed runs are removed first."""
@@ -70,6 +72,7 @@ def _owner_alive(folder: Path) -> bool:
 
 
 # --- publishing a set ----------------------------------------------------------------------------
+
 
 def publish_set(built: list[Path], reports: Path) -> list[Path]:
     """Move every built file into `reports` as one set (see the module's note); the published paths."""

@@ -2,6 +2,7 @@
 
 Parameters are validated here, before any kernel starts, and every error is one line on stderr.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,11 @@ def _store(accept_rejects: bool = False):
     if len(rejected) and not accept_rejects:
         first = rejected.iloc[0]
         more = f" (and {len(rejected) - 1} more rejected rows)" if len(rejected) > 1 else ""
-        raise RejectedInput(f"{first['file']}, row {first['row']}, column {first['column']}: {first['reason']}{more}; "
-                            "nothing was published: fix the input, or pass --accept-rejects to publish with every rejection "
-                            "listed in the pack's data quality section (croydon-kpi check lists them all)")
+        raise RejectedInput(
+            f"{first['file']}, row {first['row']}, column {first['column']}: {first['reason']}{more}; "
+            "nothing was published: fix the input, or pass --accept-rejects to publish with every rejection "
+            "listed in the pack's data quality section (croydon-kpi check lists them all)"
+        )
     return store
 
 
@@ -98,16 +101,22 @@ def _empty_packs(store, jobs) -> list:
     from croydon_kpi.core.params import parse_month
     from croydon_kpi.reports.pack import has_local_figures
 
-    return [job for job in jobs if job.notebook == _jobs().PACK
-            and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])]
+    return [
+        job
+        for job in jobs
+        if job.notebook == _jobs().PACK
+        and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])
+    ]
 
 
 def _warn_empty(empty, expected: bool) -> int:
     """A pack whose month has no local figures is built and says so, but a scheduled job must be
     able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
     for job in empty:
-        _say(f"croydon-kpi: warning: {job.parameters['area']} has no local figures for {job.parameters['month']}: "
-             f"reports/{job.report_name}.html was published and says so; pass --empty-month-ok if this is expected")
+        _say(
+            f"croydon-kpi: warning: {job.parameters['area']} has no local figures for {job.parameters['month']}: "
+            f"reports/{job.report_name}.html was published and says so; pass --empty-month-ok if this is expected"
+        )
     return EXIT_EMPTY_MONTH if empty and not expected else EXIT_OK
 
 
@@ -154,7 +163,9 @@ def command_list(args) -> int:
     for job in _jobs().build_jobs(_store(accept_rejects=True)):
         parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
         print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
-    print("Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)")
+    print(
+        "Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)"
+    )
     return EXIT_OK
 
 
@@ -185,10 +196,16 @@ def command_execute_notebooks(args) -> int:
 
 def _publishing_options(command) -> None:
     """What a scheduled job may tell a command that publishes packs."""
-    command.add_argument("--accept-rejects", action="store_true",
-                         help="publish even if some scorecard rows were rejected (they are listed in the pack's data quality section)")
-    command.add_argument("--empty-month-ok", action="store_true",
-                         help="exit 0 even if a pack's month has no local figures (otherwise the pack is built, says so, and the exit status is 3)")
+    command.add_argument(
+        "--accept-rejects",
+        action="store_true",
+        help="publish even if some scorecard rows were rejected (they are listed in the pack's data quality section)",
+    )
+    command.add_argument(
+        "--empty-month-ok",
+        action="store_true",
+        help="exit 0 even if a pack's month has no local figures (otherwise the pack is built, says so, and the exit status is 3)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -196,44 +213,70 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"croydon_kpi {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    pack = commands.add_parser("pack", help="build the monthly pack for one month and area",
-                               description="Build reports/monthly_pack_<month>_<area>.html.")
+    pack = commands.add_parser(
+        "pack",
+        help="build the monthly pack for one month and area",
+        description="Build reports/monthly_pack_<month>_<area>.html.",
+    )
     pack.add_argument("--month", help="YYYY-MM (default: the notebook's, 2019-10)")
     pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: the notebook's)")
     _publishing_options(pack)
     pack.set_defaults(handler=command_pack)
 
-    visit = commands.add_parser("visit", help="build the analysis of one Ofsted monitoring visit",
-                                description="Build reports/monitoring_visit_<N>.html.")
+    visit = commands.add_parser(
+        "visit",
+        help="build the analysis of one Ofsted monitoring visit",
+        description="Build reports/monitoring_visit_<N>.html.",
+    )
     visit.add_argument("number", help="the monitoring visit, 1 to 7")
     visit.set_defaults(handler=command_visit)
 
-    build = commands.add_parser("build", help="build every report for the default month",
-                                description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
-                                            "and reports/index.html; nothing is published unless all succeed.")
+    build = commands.add_parser(
+        "build",
+        help="build every report for the default month",
+        description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
+        "and reports/index.html; nothing is published unless all succeed.",
+    )
     _publishing_options(build)
-    build.add_argument("--jobs", help="how many notebooks run at once (default: one per core); the reports are the same bytes either way")
+    build.add_argument(
+        "--jobs",
+        help="how many notebooks run at once (default: one per core); the reports are the same bytes either way",
+    )
     build.set_defaults(handler=command_build)
 
-    annex = commands.add_parser("annex-a", help="validate one Ofsted Annex A list file (CSV or XLSX)",
-                                description="Read and validate an Annex A list; every bad cell is named by row and column.")
+    annex = commands.add_parser(
+        "annex-a",
+        help="validate one Ofsted Annex A list file (CSV or XLSX)",
+        description="Read and validate an Annex A list; every bad cell is named by row and column.",
+    )
     annex.add_argument("path", help="the list file")
-    annex.add_argument("--list", required=True, help="which list, e.g. list_7_child_protection (see data/catalogue/annex_a.yaml)")
+    annex.add_argument(
+        "--list", required=True, help="which list, e.g. list_7_child_protection (see data/catalogue/annex_a.yaml)"
+    )
     annex.set_defaults(handler=command_annex_a)
 
-    check = commands.add_parser("check", help="read every input and list rejected rows (writes nothing)",
-                                description="Read every input; print each rejected row; exit 2 if any.")
+    check = commands.add_parser(
+        "check",
+        help="read every input and list rejected rows (writes nothing)",
+        description="Read every input; print each rejected row; exit 2 if any.",
+    )
     check.set_defaults(handler=command_check)
 
     listing = commands.add_parser("list", help="what can be built", description="List what can be built.")
     listing.set_defaults(handler=command_list)
 
-    docs = commands.add_parser("docs", help="regenerate docs/measures.md from the catalogue",
-                               description="Regenerate docs/measures.md from data/catalogue/measures.yaml.")
+    docs = commands.add_parser(
+        "docs",
+        help="regenerate docs/measures.md from the catalogue",
+        description="Regenerate docs/measures.md from data/catalogue/measures.yaml.",
+    )
     docs.set_defaults(handler=command_docs)
 
-    execute = commands.add_parser("execute-notebooks", help="re-execute the committed notebooks on the bundled data",
-                                  description="Re-execute notebooks/*.ipynb in place (after an intended change).")
+    execute = commands.add_parser(
+        "execute-notebooks",
+        help="re-execute the committed notebooks on the bundled data",
+        description="Re-execute notebooks/*.ipynb in place (after an intended change).",
+    )
     execute.set_defaults(handler=command_execute_notebooks)
     return parser
 

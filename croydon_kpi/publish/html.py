@@ -1,9 +1,10 @@
 """Executed notebook -> self-contained HTML report that opens with no network."""
+
 from __future__ import annotations
 
 import html
-import threading
 import re
+import threading
 from pathlib import Path
 
 import nbformat
@@ -23,7 +24,7 @@ _EXTERNAL = re.compile(
 
 def external_references(page: str) -> list[str]:
     """Every place in an HTML page that would load from the network (an empty list is the goal)."""
-    return [page[max(0, m.start() - 40): m.end() + 60] for m in _EXTERNAL.finditer(page)]
+    return [page[max(0, m.start() - 40) : m.end() + 60] for m in _EXTERNAL.finditer(page)]
 
 
 def provenance_html(lines: dict[str, str]) -> str:
@@ -32,8 +33,12 @@ def provenance_html(lines: dict[str, str]) -> str:
 
 
 def _has_charts(notebook) -> bool:
-    return any("application/vnd.plotly.v1+json" in output.get("data", {})
-               for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", []))
+    return any(
+        "application/vnd.plotly.v1+json" in output.get("data", {})
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+    )
 
 
 def _plotly_js() -> str:
@@ -50,8 +55,13 @@ def _exporter() -> HTMLExporter:
     """One exporter per thread, its templates compiled once (an exporter keeps state while it
     converts, so lanes exporting side by side each have their own)."""
     if not hasattr(_EXPORTERS, "html"):
-        _EXPORTERS.html = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline",
-                                       exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        _EXPORTERS.html = HTMLExporter(
+            extra_template_basedirs=[str(TEMPLATES)],
+            template_name="offline",
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+        )
     return _EXPORTERS.html
 
 
@@ -67,7 +77,10 @@ def notebook_to_html(notebook, provenance: dict[str, str], title: str | None = N
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
     exporter = _exporter()
-    resources = {"provenance_html": provenance_html(provenance), "plotly_js": _plotly_js() if _has_charts(notebook) else None}
+    resources = {
+        "provenance_html": provenance_html(provenance),
+        "plotly_js": _plotly_js() if _has_charts(notebook) else None,
+    }
     page, _ = exporter.from_notebook_node(notebook, resources=resources)
     found = external_references(page.replace(resources["plotly_js"] or "\0", ""))
     if found:

@@ -1,11 +1,11 @@
 """What can be built: each report's notebook, parameters and file name (definitions as data)."""
+
 from __future__ import annotations
 
+from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.core.params import parse_month, require_value, shown
-
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.publish.runner import Job, notebook_defaults, slug
-from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.reports.benchmarks_table import benchmarks_title
 from croydon_kpi.reports.finance_report import finance_title
 from croydon_kpi.reports.pack import pack_title, require_known_by
@@ -25,8 +25,13 @@ def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
     checked_month = parse_month(month or defaults["month"])
     place = store.area(area or defaults["area"])
     require_known_by(store.known_at(checked_month.end), store, place, checked_month)  # decided here, not in a kernel
-    return Job(PACK, f"monthly_pack_{checked_month}_{slug(place.name)}", {"month": str(checked_month), "area": place.name},
-               pack_title(place.name, checked_month), extras=("kpi_workbook",))
+    return Job(
+        PACK,
+        f"monthly_pack_{checked_month}_{slug(place.name)}",
+        {"month": str(checked_month), "area": place.name},
+        pack_title(place.name, checked_month),
+        extras=("kpi_workbook",),
+    )
 
 
 def visit_job(number) -> Job:
@@ -52,8 +57,12 @@ def benchmarks_job(store, area: str | None = None, year: int | None = None) -> J
     chosen = int(year or defaults["year"])
     if not 2000 <= chosen <= 2100:
         raise ParameterError(f"year {year!r} is not a year from 2000 on")
-    return Job(BENCHMARKS, f"benchmarks_{slug(place.name)}_{chosen}", {"area": place.name, "year": chosen},
-               benchmarks_title(place.name, chosen))
+    return Job(
+        BENCHMARKS,
+        f"benchmarks_{slug(place.name)}_{chosen}",
+        {"area": place.name, "year": chosen},
+        benchmarks_title(place.name, chosen),
+    )
 
 
 def build_jobs(store) -> list[Job]:

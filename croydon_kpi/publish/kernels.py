@@ -15,6 +15,7 @@ Where a machine has no loopback network, the same kernel is reached over Unix so
 (UnixSocketKernelManager, chosen by kernel_options). runner.LaneEngine has papermill execute a
 notebook in a lane.
 """
+
 from __future__ import annotations
 
 import os
@@ -85,8 +86,10 @@ def kernel_options() -> dict:
     if _loopback_works():
         return {}
     if os.name != "posix":
-        raise KernelUnavailable("no notebook can run: the loopback network (127.0.0.1) is not available, and this "
-                                "system has no Unix sockets to run a kernel over instead")
+        raise KernelUnavailable(
+            "no notebook can run: the loopback network (127.0.0.1) is not available, and this "
+            "system has no Unix sockets to run a kernel over instead"
+        )
     return {"kernel_manager_class": "croydon_kpi.publish.kernels.UnixSocketKernelManager"}
 
 
@@ -105,7 +108,9 @@ class Lane:
     """One kernel, started once and lent to one notebook at a time."""
 
     def __init__(self, cwd: str, options: dict | None = None, startup_timeout: int = 60):
-        manager_class = import_item((options or {}).get("kernel_manager_class", "jupyter_client.manager.AsyncKernelManager"))
+        manager_class = import_item(
+            (options or {}).get("kernel_manager_class", "jupyter_client.manager.AsyncKernelManager")
+        )
         self.cwd, self.startup_timeout = cwd, startup_timeout
         self.manager = manager_class(kernel_name=KERNEL)
         self.client = None
@@ -181,7 +186,9 @@ class Lanes:
         self._results: dict = {}
         self._failures: list[BaseException] = []
         self._lanes: list[Lane] = []
-        self._threads = [threading.Thread(target=self._run_lane, name=f"lane-{n}", daemon=True) for n in range(max(1, count))]
+        self._threads = [
+            threading.Thread(target=self._run_lane, name=f"lane-{n}", daemon=True) for n in range(max(1, count))
+        ]
         for thread in self._threads:
             thread.start()
 

@@ -6,6 +6,7 @@ half-written report and never replaces a good one. A notebook that raises is kep
 reports/_failed/ for debugging and nothing of that run is published. Each run writes a manifest
 (parameters, versions, git commit, input hashes, outputs) beside its reports.
 """
+
 from __future__ import annotations
 
 import ast
@@ -29,20 +30,30 @@ from papermill.engines import Engine, papermill_engines
 from papermill.utils import remove_args
 
 from croydon_kpi import __version__
-
 from croydon_kpi.core import project
 from croydon_kpi.errors import NotebookFailed
 from croydon_kpi.publish import atomic, kernels
 from croydon_kpi.publish.html import notebook_to_html
 from croydon_kpi.store.figure_store import cache_key
 
-DEPENDENCIES = ("pandas", "numpy", "plotly", "papermill", "nbconvert", "nbformat", "ipykernel", "PyYAML", "openpyxl", "pyarrow")
+DEPENDENCIES = (
+    "pandas",
+    "numpy",
+    "plotly",
+    "papermill",
+    "nbconvert",
+    "nbformat",
+    "ipykernel",
+    "PyYAML",
+    "openpyxl",
+    "pyarrow",
+)
 
 
 @dataclass(frozen=True)
 class Job:
-    notebook: str            # file name under notebooks/
-    report_name: str         # file name of the report under reports/, without .html
+    notebook: str  # file name under notebooks/
+    report_name: str  # file name of the report under reports/, without .html
     parameters: dict
     title: str = ""
     extras: tuple = field(default_factory=tuple)  # ("kpi_workbook",): files built beside the report
@@ -60,6 +71,7 @@ def notebook_defaults(notebook: str) -> dict:
 
 # --- building -------------------------------------------------------------------------------
 
+
 def _staging_dir() -> Path:
     return atomic.staging_folder(project.cache_dir() / "staging")
 
@@ -75,12 +87,30 @@ class LaneEngine(Engine):
     """papermill's nbclient engine, executing in a lane's kernel instead of starting its own."""
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, lane: kernels.Lane, log_output=False, stdout_file=None,
-                                 stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        lane: kernels.Lane,
+        log_output=False,
+        stdout_file=None,
+        stderr_file=None,
+        start_timeout=60,
+        execution_timeout=None,
+        **kwargs,
+    ):
         lane.prepare()
         client = PapermillNotebookClient(
-            nb_man, km=lane.manager, kernel_name=kernel_name, timeout=execution_timeout, startup_timeout=start_timeout,
-            log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, **remove_args(["input_path"], **kwargs))
+            nb_man,
+            km=lane.manager,
+            kernel_name=kernel_name,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+            **remove_args(["input_path"], **kwargs),
+        )
         client.kc = lane.client  # the lane's client, already connected: not one more per notebook
         return client.execute()
 
@@ -95,11 +125,17 @@ def _execute(job: Job, executed: Path, lane: kernels.Lane, outputs: dict | None 
     kept for debugging), and returned."""
     try:
         return papermill.execute_notebook(
-            str(project.notebooks_dir() / job.notebook), str(executed), parameters={**job.parameters, **(outputs or {})},
-            engine_name=ENGINE, lane=lane, request_save_on_cell_execute=False,
+            str(project.notebooks_dir() / job.notebook),
+            str(executed),
+            parameters={**job.parameters, **(outputs or {})},
+            engine_name=ENGINE,
+            lane=lane,
+            request_save_on_cell_execute=False,
             # no cwd: the lane's kernel started in the project root, and papermill's cwd would
             # change this whole process's directory under the other lanes' feet
-            kernel_name=kernels.KERNEL, progress_bar=False, log_output=False,
+            kernel_name=kernels.KERNEL,
+            progress_bar=False,
+            log_output=False,
         )
     except papermill.PapermillExecutionError as error:
         kept = project.reports_dir() / "_failed" / f"{job.report_name}.ipynb"
@@ -143,8 +179,13 @@ def _progress(total: int):
     return None
 
 
-def run(jobs: list[Job] | Job, command: str = "build", with_index: bool = False, workers: int | None = None,
-        lanes: kernels.Lanes | None = None) -> list[Path]:
+def run(
+    jobs: list[Job] | Job,
+    command: str = "build",
+    with_index: bool = False,
+    workers: int | None = None,
+    lanes: kernels.Lanes | None = None,
+) -> list[Path]:
     """Build every job in staging, in the `lanes` given (a command opens them early, so they start
     while it prepares) or up to `workers` at once (default: one per core), then publish them all
     (or nothing, if one fails). The files are the same bytes however many run at once."""
@@ -173,7 +214,9 @@ def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes) -> list[lis
     progress = _progress(len(jobs))
     content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
     try:
-        return lanes.map(lambda job, lane: _build(job, staging, lane, content_key), jobs, done=progress.update if progress else None)
+        return lanes.map(
+            lambda job, lane: _build(job, staging, lane, content_key), jobs, done=progress.update if progress else None
+        )
     finally:
         if progress:
             progress.close()
@@ -181,15 +224,23 @@ def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes) -> list[lis
 
 # --- the manifest and the index -----------------------------------------------------------------
 
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _git_commit() -> str:
     try:
-        found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project.project_root(), capture_output=True, text=True, timeout=10)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project.project_root(),
-                               capture_output=True, text=True, timeout=10)
+        found = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=project.project_root(), capture_output=True, text=True, timeout=10
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=project.project_root(),
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         if found.returncode == 0:
             return found.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
     except (OSError, subprocess.SubprocessError):
@@ -210,9 +261,14 @@ def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
     return {
         "command": command,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "reports": [{"notebook": j.notebook, "report": f"{j.report_name}.html", "parameters": j.parameters} for j in jobs],
-        "package": {"croydon_kpi": __version__, "python": platform.python_version(),
-                    **{name: _version(name) for name in DEPENDENCIES}},
+        "reports": [
+            {"notebook": j.notebook, "report": f"{j.report_name}.html", "parameters": j.parameters} for j in jobs
+        ],
+        "package": {
+            "croydon_kpi": __version__,
+            "python": platform.python_version(),
+            **{name: _version(name) for name in DEPENDENCIES},
+        },
         "git_commit": _git_commit(),
         "inputs_sha256": inputs,
         "outputs_sha256": {p.name: _sha256(p) for p in outputs},
@@ -220,7 +276,10 @@ def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
 
 
 def index_page(jobs: list[Job]) -> str:
-    items = "\n".join(f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>' for j in jobs)
+    items = "\n".join(
+        f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>'
+        for j in jobs
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Children's services reports</title>
 <style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}</style></head>
@@ -235,6 +294,7 @@ Each report opens with no network. How each was made is in its footer and in <co
 
 # --- re-executing the committed notebooks ---------------------------------------------------------
 
+
 def execute_in_place(notebook: str) -> Path:
     """Re-execute a committed notebook with its defaults (make notebooks), keeping outputs only:
     papermill's timing metadata is dropped so re-runs do not churn the file."""
@@ -243,8 +303,13 @@ def execute_in_place(notebook: str) -> Path:
     try:
         executed = staging / notebook
         try:
-            papermill.execute_notebook(str(path), str(executed), kernel_name=kernels.KERNEL,
-                                       cwd=str(project.project_root()), progress_bar=False)
+            papermill.execute_notebook(
+                str(path),
+                str(executed),
+                kernel_name=kernels.KERNEL,
+                cwd=str(project.project_root()),
+                progress_bar=False,
+            )
         except papermill.PapermillExecutionError as error:
             kept = project.reports_dir() / "_failed" / notebook
             _publish(executed, kept)

@@ -5,6 +5,7 @@ the copy, and only then loads the store, checks it and starts kernels (which inh
 variable). A file dropped into data/ while the run goes on waits for the next run: it can never
 reach a report without passing the check.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,11 @@ def data_snapshot():
             try:
                 target.write_bytes(path.read_bytes())  # read as the store reads: the same refusals
             except OSError as error:
-                raise InputError(path, None, f"cannot be read ({error.strerror or type(error).__name__}); "
-                                             "check that the file may be read") from None
+                raise InputError(
+                    path,
+                    None,
+                    f"cannot be read ({error.strerror or type(error).__name__}); check that the file may be read",
+                ) from None
         for empty in (p for p in source.rglob("*") if p.is_dir()):  # folders too: a stray one is still refused
             (folder / "data" / empty.relative_to(source)).mkdir(parents=True, exist_ok=True)
         os.environ[project.DATA_ENV] = str(folder / "data")

@@ -4,17 +4,17 @@ Every area row of a mapped measure becomes a figure: a suppression symbol is kep
 with the value missing (never zero), and a cell that is neither a number nor a known symbol
 stops the load with the file, line and column.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from croydon_kpi.core import schema, validation
 from croydon_kpi.catalogue.measures import Measure, Source
-from croydon_kpi.errors import InputError
+from croydon_kpi.core import schema, validation
 from croydon_kpi.core.files import csv_frame, csv_records, read_text
 from croydon_kpi.core.periods import parse_period, period_columns
+from croydon_kpi.errors import InputError
 
 AREA_KEYS = ["time_period", "geographic_level", "country_code", "region_code", "old_la_code", "new_la_code"]
 REQUIRED_COLUMNS = ["time_period", "geographic_level", "country_code", "country_name"]
@@ -28,7 +28,11 @@ def read_table(source: Source) -> pd.DataFrame:
     header = records[0] if records else []
     for number, record in enumerate(records[1:], start=2):
         if record and len(record) != len(header):
-            raise InputError(source.path, f"line {number}", f"{len(record)} fields, expected {len(header)} as in the header (a truncated or misaligned row)")
+            raise InputError(
+                source.path,
+                f"line {number}",
+                f"{len(record)} fields, expected {len(header)} as in the header (a truncated or misaligned row)",
+            )
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
         raise InputError(source.path, "line 1", f"duplicated columns {duplicated}")
@@ -48,18 +52,23 @@ def _areas(table: pd.DataFrame, source: Source) -> pd.DataFrame:
     unknown = table.loc[levels.isna()]
     if len(unknown):
         row = unknown.iloc[0]
-        raise InputError(source.path, f"line {row['_line']}, column geographic_level",
-                         f"unknown level {row['geographic_level']!r}, expected one of {list(AREA_LEVELS)}")
+        raise InputError(
+            source.path,
+            f"line {row['_line']}, column geographic_level",
+            f"unknown level {row['geographic_level']!r}, expected one of {list(AREA_LEVELS)}",
+        )
     la = levels == "local_authority"
     region = levels == "regional"
     code = np.where(la, table["new_la_code"], np.where(region, table["region_code"], table["country_code"]))
     name = np.where(la, table.get("la_name", ""), np.where(region, table.get("region_name", ""), table["country_name"]))
-    return pd.DataFrame({
-        "area_code": pd.Series(code, index=table.index).replace("", pd.NA),
-        "old_la_code": table["old_la_code"].where(la, "").replace("", pd.NA),
-        "area_name": name,
-        "area_level": levels,
-    })
+    return pd.DataFrame(
+        {
+            "area_code": pd.Series(code, index=table.index).replace("", pd.NA),
+            "old_la_code": table["old_la_code"].where(la, "").replace("", pd.NA),
+            "area_name": name,
+            "area_level": levels,
+        }
+    )
 
 
 def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Series, pd.Series]:
@@ -73,8 +82,11 @@ def parse_cells(table: pd.DataFrame, column: str, source: Source) -> tuple[pd.Se
     bad = numbers.isna() & ~is_symbol & (raw != "")
     if bad.any():
         row = table.loc[bad].iloc[0]
-        raise InputError(source.path, f"line {row['_line']}, column {column}",
-                         f"{row[column]!r} is neither a number nor a DfE symbol {sorted(schema.SUPPRESSION_SYMBOLS)}")
+        raise InputError(
+            source.path,
+            f"line {row['_line']}, column {column}",
+            f"{row[column]!r} is neither a number nor a DfE symbol {sorted(schema.SUPPRESSION_SYMBOLS)}",
+        )
     return numbers, raw.where(is_symbol, None)
 
 
@@ -99,8 +111,11 @@ def _check_unique(rows: pd.DataFrame, source: Source, measure: Measure) -> None:
     duplicated = rows.duplicated(AREA_KEYS, keep=False)
     if duplicated.any():
         lines = rows.loc[duplicated, "_line"].head(2).tolist()
-        raise InputError(source.path, f"lines {lines[0]} and {lines[1]}",
-                         f"two rows for the same period and area (measure {measure.id})")
+        raise InputError(
+            source.path,
+            f"lines {lines[0]} and {lines[1]}",
+            f"two rows for the same period and area (measure {measure.id})",
+        )
 
 
 def _denominator(table: pd.DataFrame, rows: pd.DataFrame, mapping: dict, source: Source) -> pd.Series:
@@ -110,7 +125,9 @@ def _denominator(table: pd.DataFrame, rows: pd.DataFrame, mapping: dict, source:
         parts = [parse_cells(rows, column, source)[0] for column in mapping["denominator_sum"]]
         return sum(parts[1:], parts[0])
     if mapping.get("denominator_row"):
-        totals = _select(table, {**(mapping.get("filter") or {}), **mapping["denominator_row"]}, source, "denominator_row")
+        totals = _select(
+            table, {**(mapping.get("filter") or {}), **mapping["denominator_row"]}, source, "denominator_row"
+        )
         column = mapping["numerator"]
         values = parse_cells(totals, column, source)[0].rename("_denominator")
         keyed = totals[AREA_KEYS].join(values)
@@ -129,7 +146,9 @@ def _label(mapping: dict) -> str:
 def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: Source) -> pd.DataFrame:
     rows = _select(table, mapping.get("filter"), source, f"filter of {measure.id}")
     if rows.empty:
-        raise InputError(source.path, None, f"no rows match the catalogue's filter for {measure.id}: {mapping.get('filter')}")
+        raise InputError(
+            source.path, None, f"no rows match the catalogue's filter for {measure.id}: {mapping.get('filter')}"
+        )
     _check_unique(rows, source, measure)
     values, symbols = parse_cells(rows, mapping["value"], source)
     check_range(rows, values, mapping["value"], measure.unit, source)

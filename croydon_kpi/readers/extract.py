@@ -5,30 +5,42 @@ A number is either a figure (money, percentage, rate, FTE, days, count) or one o
 non-figures in text_rules.NON_FIGURE_RULES; `number_tokens()` shows which for every digit run,
 so nothing is silently skipped. A figure that maps to no measure is kept as `unmapped`.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
-from croydon_kpi.core import schema
-
-from croydon_kpi.readers import text_rules
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
+from croydon_kpi.core import schema
 from croydon_kpi.core.normalise import MONTHS, parse_financial_year, parse_money, parse_percent
 from croydon_kpi.errors import ParseError
+from croydon_kpi.readers import text_rules
 
 # A paper's figures are about the paper's area (the paper catalogue says which); with none given
 # the area stays unknown rather than guessed.
 NO_AREA = {"area_code": None, "old_la_code": None, "area_name": None, "area_level": None}
 ENGLAND = {"area_code": "E92000001", "old_la_code": None, "area_name": "England", "area_level": "national"}
 # Single characters swapped for their plain forms, so offsets into the text stay the same.
-_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
 
 
 @lru_cache(maxsize=8)
@@ -43,7 +55,10 @@ def _plain(text: str) -> str:
     return text
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))", re.MULTILINE)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
+    re.MULTILINE,
+)
 _NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\.?[ \t]+[A-Z(\"']")
 
 
@@ -71,6 +86,7 @@ class Sentence:
 @dataclass
 class Found:
     """A figure found in a sentence, before it becomes a row."""
+
     span: Span
     unit: str
     value: float | None
@@ -86,6 +102,7 @@ class Found:
 
 # --- spans: what every number is -------------------------------------------------------------
 
+
 def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
     """Spans the rules find, in rule order, each kept only if it overlaps none claimed before it.
     The claimed spans never overlap, so one sorted list and a binary search answer each overlap
@@ -96,11 +113,18 @@ def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
     for category, pattern in rules:
         starts = [start for start, _ in taken]
         accepted = []  # a rule's own matches never overlap each other (finditer), only earlier rules' spans
-        matches = (_at_digits(pattern, text, digits) if category in text_rules.DIGIT_FIRST
-                   else _in_windows(pattern, text, _windows(text, pattern if pattern in text_rules.PATTERN_TRIGGERS else category)))
+        matches = (
+            _at_digits(pattern, text, digits)
+            if category in text_rules.DIGIT_FIRST
+            else _in_windows(
+                pattern, text, _windows(text, pattern if pattern in text_rules.PATTERN_TRIGGERS else category)
+            )
+        )
         for match in matches:
             start, end = match.start(), match.end()
-            if not (_DIGIT.search(match.group()) or category in text_rules.WORD_RULES and _NUMBER_WORD.search(match.group())):
+            if not (
+                _DIGIT.search(match.group()) or category in text_rules.WORD_RULES and _NUMBER_WORD.search(match.group())
+            ):
                 continue  # a rule claims numbers only
             before = bisect.bisect_left(starts, end)  # taken[before - 1] is the last span starting before `end`
             if before and taken[before - 1][1] > start:
@@ -140,7 +164,9 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 def _windows(text: str, rule) -> list[tuple[int, int]]:
     """Merged [start, end) windows around every trigger of the rule (a pattern with triggers of
     its own, else a category) in the text."""
-    triggers = text_rules.PATTERN_TRIGGERS.get(rule) if isinstance(rule, re.Pattern) else text_rules.RULE_TRIGGERS.get(rule)
+    triggers = (
+        text_rules.PATTERN_TRIGGERS.get(rule) if isinstance(rule, re.Pattern) else text_rules.RULE_TRIGGERS.get(rule)
+    )
     if triggers is None:
         return [(0, len(text))]
     around = []
@@ -161,8 +187,14 @@ def _trigger_positions(text: str, trigger: str) -> list[int]:
     if trigger == "#digit":
         return [match.start() for match in re.finditer(r"\d+", text)]
     if trigger == "#word":  # a number word starting a word ("ten", not "often")
-        return sorted({at for word in text_rules.WORD_VALUES for at in _trigger_positions(text, word.split()[-1])
-                       if at == 0 or not text[at - 1].isalpha()})
+        return sorted(
+            {
+                at
+                for word in text_rules.WORD_VALUES
+                for at in _trigger_positions(text, word.split()[-1])
+                if at == 0 or not text[at - 1].isalpha()
+            }
+        )
     lowered, found, at = _lowered(text), [], 0
     while (at := lowered.find(trigger, at)) >= 0:
         found.append(at)
@@ -187,15 +219,18 @@ def _newlines(plain: str) -> list[int]:
 
 def _spans_within(spans: list[Span], starts: list[int], low: int, high: int) -> list[Span]:
     """The spans (sorted by start) that start in [low, high)."""
-    return spans[bisect.bisect_left(starts, low):bisect.bisect_left(starts, high)]
+    return spans[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
 
 
 def non_figure_spans(text: str) -> list[Span]:
     spans = _claim(_plain(text), text_rules.NON_FIGURE_RULES, [])
     # "2020-2024" has the shape of a financial year but is a span of years: named for what it is.
-    spans = [Span(s.start, s.end, "year_range", s.text)
-             if s.category == "financial_year" and re.search(r"\d{4}\D+\d{4}", s.text) and _financial_year(s.text) is None else s
-             for s in spans]
+    spans = [
+        Span(s.start, s.end, "year_range", s.text)
+        if s.category == "financial_year" and re.search(r"\d{4}\D+\d{4}", s.text) and _financial_year(s.text) is None
+        else s
+        for s in spans
+    ]
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -218,12 +253,20 @@ def number_tokens(text: str) -> pd.DataFrame:
     rows = []
     for match in re.finditer(r"\d+", plain):
         owner = next((s for s in spans if s.start <= match.start() and match.end() <= s.end), None)
-        rows.append({"token": match.group(), "offset": match.start(), "line": _line_of(plain, match.start()),
-                     "category": owner.category if owner else None, "span": owner.text if owner else None})
+        rows.append(
+            {
+                "token": match.group(),
+                "offset": match.start(),
+                "line": _line_of(plain, match.start()),
+                "category": owner.category if owner else None,
+                "span": owner.text if owner else None,
+            }
+        )
     return pd.DataFrame(rows, columns=["token", "offset", "line", "category", "span"])
 
 
 # --- sentences ------------------------------------------------------------------------------
+
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under."""
@@ -253,10 +296,12 @@ def sentences(text: str) -> list[Sentence]:
 
 # --- measures by alias ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class AliasTable:
     """The catalogue's aliases, each (order, (pattern, measure id, alias, first word)), longest
     first, indexed by first word: a text is tried only against aliases whose first word it holds."""
+
     by_first_word: dict[str, list]
     others: list  # aliases whose first word is not a plain word, tested by substring
 
@@ -267,7 +312,9 @@ def _alias_table(catalogue: Catalogue) -> AliasTable:
         for alias in measure.aliases:
             plain = _plain(alias)
             words = r"\s+".join(re.escape(word) for word in plain.split())
-            entries.append((re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain, plain.split()[0].lower()))
+            entries.append(
+                (re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE), measure.id, plain, plain.split()[0].lower())
+            )
     entries.sort(key=lambda entry: -len(entry[2]))  # the longest alias wins
     by_first_word: dict[str, list] = {}
     others = []
@@ -279,8 +326,10 @@ def _alias_table(catalogue: Catalogue) -> AliasTable:
 def _aliases_in(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:
     claimed: list[tuple[int, int, str]] = []
     lowered = text.lower()
-    candidates = sorted([entry for word in set(_WORDS.findall(lowered)) for entry in aliases.by_first_word.get(word, ())]
-                        + [entry for entry in aliases.others if entry[1][3] in lowered])
+    candidates = sorted(
+        [entry for word in set(_WORDS.findall(lowered)) for entry in aliases.by_first_word.get(word, ())]
+        + [entry for entry in aliases.others if entry[1][3] in lowered]
+    )
     for _, (pattern, measure_id, _, _) in candidates:
         for match in pattern.finditer(text):
             if not any(match.start() < e and s < match.end() for s, e, _ in claimed):
@@ -293,8 +342,13 @@ _WORDS = re.compile(r"[\w'-]+")
 
 # Which measure units a figure written in a given unit can belong to.
 COMPATIBLE_UNITS = {
-    "percent": {"percent"}, "gbp": {"gbp"}, "rate_per_10k": {"rate_per_10k"}, "rate_per_100k": {"rate_per_100k"}, "fte": {"fte"},
-    "days": {"days"}, "count": {"count", "ratio", "fte", "days"},
+    "percent": {"percent"},
+    "gbp": {"gbp"},
+    "rate_per_10k": {"rate_per_10k"},
+    "rate_per_100k": {"rate_per_100k"},
+    "fte": {"fte"},
+    "days": {"days"},
+    "count": {"count", "ratio", "fte", "days"},
 }
 
 
@@ -306,12 +360,12 @@ def _best_alias(found: Found, text: str, aliases, units: dict) -> str | None:
 def _clause_before(text: str) -> str:
     """The end of `text` from its last clause boundary: the words that can name a figure before it."""
     boundaries = list(text_rules.CLAUSE_BOUNDARY.finditer(text))
-    return text[boundaries[-1].end():] if boundaries else text
+    return text[boundaries[-1].end() :] if boundaries else text
 
 
 def _clause_after(text: str) -> str:
     boundary = text_rules.CLAUSE_BOUNDARY.search(text)
-    return text[:boundary.start()] if boundary else text
+    return text[: boundary.start()] if boundary else text
 
 
 def _measure_for(found: Found, sentence: str, previous_end: int, next_start: int, aliases, units, first_label):
@@ -351,7 +405,7 @@ def _measure_for(found: Found, sentence: str, previous_end: int, next_start: int
 def _alias_in_noun_phrase(after: str, aliases) -> int | None:
     """The end of an alias that starts within two words after a figure, else None."""
     lead = re.match(r"^\s*(?:[\w'-]+\s+){0,2}", after)
-    found = [end for start, end, _ in _aliases_in(after[:lead.end() + 60], aliases) if start <= lead.end()]
+    found = [end for start, end, _ in _aliases_in(after[: lead.end() + 60], aliases) if start <= lead.end()]
     return min(found) if found else None
 
 
@@ -359,22 +413,29 @@ def _names_the_figure(before: str, after_alias: str) -> bool:
     """An alias after a figure names it only where it ends the figure's noun phrase ("551 children
     looked after, ..." but not "90 PLO targets") and no verb acts on the figure ("referred 105
     children in care" counts some of them, not all)."""
-    acted_on = re.search(r"\b[a-z]{3,}ed\s+$", before) and not re.search(r"\b(?:increased|decreased|reduced|risen|fallen|dropped)\s+$", before)
+    acted_on = re.search(r"\b[a-z]{3,}ed\s+$", before) and not re.search(
+        r"\b(?:increased|decreased|reduced|risen|fallen|dropped)\s+$", before
+    )
     next_word = re.match(r"^\s+([A-Za-z]+)", after_alias)
     ends_phrase = not next_word or next_word.group(1).lower() in _FUNCTION_WORDS
     return ends_phrase and not acted_on
 
 
 # Words that can follow a noun phrase without extending it ("children in care were", "... in touch a decrease").
-_FUNCTION_WORDS = set("""a an the were was is are be been being have has had who whom which that than in at on with of from to and or
+_FUNCTION_WORDS = set(
+    """a an the were was is are be been being have has had who whom which that than in at on with of from to and or
 nor but for during by since as this these those last this next per across against over under between remain remains remained
-stood stands rose fell increased decreased dropped reduced has continue continues compared""".split())
+stood stands rose fell increased decreased dropped reduced has continue continues compared""".split()
+)
 
 
 def _best_alias_with_end(found: Found, text: str, aliases, units: dict):
     """(measure, where its alias ends) for the longest fitting alias (the first of equal ones), or (None, None)."""
-    fitting = [(end - start, -start, measure, end) for start, end, measure in _aliases_in(text, aliases)
-               if units[measure] in COMPATIBLE_UNITS[found.unit]]
+    fitting = [
+        (end - start, -start, measure, end)
+        for start, end, measure in _aliases_in(text, aliases)
+        if units[measure] in COMPATIBLE_UNITS[found.unit]
+    ]
     if not fitting:
         return None, None
     best = max(fitting)
@@ -460,9 +521,16 @@ def _qualifiers(found: Found, clause: str) -> None:
 
 # --- the public function ------------------------------------------------------------------
 
-def extract_figures(text: str, source_id: str | None = None, period: tuple[date, date, str] | None = None,
-                    catalogue: Catalogue | None = None, area: dict | None = None,
-                    sections: dict[str, tuple[date, date, str]] | None = None, unreadable: list | None = None) -> pd.DataFrame:
+
+def extract_figures(
+    text: str,
+    source_id: str | None = None,
+    period: tuple[date, date, str] | None = None,
+    catalogue: Catalogue | None = None,
+    area: dict | None = None,
+    sections: dict[str, tuple[date, date, str]] | None = None,
+    unreadable: list | None = None,
+) -> pd.DataFrame:
     """Every figure stated in `text`, one row each, in the store's schema.
 
     `period` is (start, end, label) for figures whose sentence names no period of its own.
@@ -485,15 +553,29 @@ def extract_figures(text: str, source_id: str | None = None, period: tuple[date,
     for sentence in sentences(plain):
         own_period = (sections or {}).get(sentence.paragraph, period)
         try:
-            rows += _sentence_rows(plain, sentence, _spans_within(non_figures, non_figure_starts, sentence.start, sentence.end),
-                                   _spans_within(figures, figure_starts, sentence.start, sentence.end), aliases, source_id,
-                                   own_period, catalogue, {**NO_AREA, **(area or {})}, units)
+            rows += _sentence_rows(
+                plain,
+                sentence,
+                _spans_within(non_figures, non_figure_starts, sentence.start, sentence.end),
+                _spans_within(figures, figure_starts, sentence.start, sentence.end),
+                aliases,
+                source_id,
+                own_period,
+                catalogue,
+                {**NO_AREA, **(area or {})},
+                units,
+            )
         except (ParseError, ValueError, KeyError, IndexError, AttributeError, OverflowError) as error:
             # One sentence the rules cannot read never stops a paper (or a build): it is listed instead.
             if unreadable is None:
                 raise
-            unreadable.append({"line": sentence.line, "sentence": sentence.text[:200],
-                               "reason": f"a sentence the extractor cannot read ({type(error).__name__}: {error})"})
+            unreadable.append(
+                {
+                    "line": sentence.line,
+                    "sentence": sentence.text[:200],
+                    "reason": f"a sentence the extractor cannot read ({type(error).__name__}: {error})",
+                }
+            )
     frame = pd.DataFrame(rows)
     return schema.conform(frame) if len(frame) else schema.empty_figures()
 
@@ -503,7 +585,9 @@ def _tidy_label(text: str) -> str:
     return re.sub(r"^(?:and|or|of|with|the|\d+(?:\.\d+)+)\s+", "", text, flags=re.IGNORECASE).strip()
 
 
-def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None) -> list[dict]:
+def _sentence_rows(
+    plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None
+) -> list[dict]:
     units = units or {measure.id: measure.unit for measure in catalogue.measures.values()}
     inside = [f for f in figures if sentence.start <= f.start < sentence.end]
     local = lambda offset: offset - sentence.start
@@ -519,7 +603,10 @@ def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, pe
         found = Found(Span(local(span.start), local(span.end), span.category, span.text), unit, value, area=dict(area))
         # The words a rule reads lie just before and after the figure: rules see that much, not the
         # whole sentence (a rule anchored at the figure would otherwise scan every position before it).
-        before, after = text[max(0, found.span.start - 160):found.span.start], text[found.span.end:found.span.end + 160]
+        before, after = (
+            text[max(0, found.span.start - 160) : found.span.start],
+            text[found.span.end : found.span.end + 160],
+        )
         for rule in (_change, _change_after, _percentage_points, _target, _forecast, _money_sign, _comparator):
             rule(found, before, after)
         _bound(found, before)
@@ -540,7 +627,7 @@ def _sentence_rows(plain, sentence, non_figures, figures, aliases, source_id, pe
     rows = []
     for found in found_list:
         clause_end = next((f.span.start for f in found_list if f.span.start > found.span.end), len(text))
-        _qualifiers(found, text if found.kind == "level" else text[found.span.start:clause_end])
+        _qualifiers(found, text if found.kind == "level" else text[found.span.start : clause_end])
         rows.append(_row(found, plain, sentence, source_id, period))
     if not found_list and sentence.reported_rag:
         rows += _statement_rows(plain, sentence, aliases, source_id, period, catalogue, area)
@@ -554,12 +641,17 @@ def _rate_unit(span: Span, earlier: list[Span], rate_bases: list[Span]) -> str |
     base = next((b for b in reversed(rate_bases) if b.end <= span.start), None)
     if base is None or any(base.end <= f.start and f.category not in ("count",) for f in earlier):
         return None
-    return "rate_per_100k" if re.search(r"100,?000|100k", base.text, re.IGNORECASE) else \
-        "rate_per_10k" if re.search(r"10,?000|10k", base.text, re.IGNORECASE) else None
+    return (
+        "rate_per_100k"
+        if re.search(r"100,?000|100k", base.text, re.IGNORECASE)
+        else "rate_per_10k"
+        if re.search(r"10,?000|10k", base.text, re.IGNORECASE)
+        else None
+    )
 
 
 def _change_after(found: Found, before: str, after: str) -> None:
-    """"a 27% reduction", "24% down on", "12 fewer than", "down 12%": a change, with its direction."""
+    """ "a 27% reduction", "24% down on", "12 fewer than", "down 12%": a change, with its direction."""
     if found.kind != "level":
         return
     match = text_rules.CHANGE_AFTER.match(after)
@@ -599,7 +691,9 @@ def _target(found: Found, before: str, after: str) -> None:
 
 def _forecast(found: Found, before: str, after: str) -> None:
     """Forecast where the sentence says so: a forecasting word before the figure, or just after it."""
-    if found.kind == "level" and (text_rules.FORECAST_BEFORE.search(_clause_before(before)) or text_rules.FORECAST_AFTER.match(after)):
+    if found.kind == "level" and (
+        text_rules.FORECAST_BEFORE.search(_clause_before(before)) or text_rules.FORECAST_AFTER.match(after)
+    ):
         found.kind = "forecast"
 
 
@@ -612,7 +706,9 @@ def _money_sign(found: Found, before: str, after: str) -> None:
         found.flags.append("variance=underspend")
     elif re.search(r"(?:^|[\s(:])-\s?$", before) and found.value > 0:
         found.value = -found.value
-    elif found.value > 0 and text_rules.OVERSPEND_NEAR.search(_clause_before(before)[-60:] + " " + _clause_after(after)[:30]):
+    elif found.value > 0 and text_rules.OVERSPEND_NEAR.search(
+        _clause_before(before)[-60:] + " " + _clause_after(after)[:30]
+    ):
         found.flags.append("variance=overspend")
 
 
@@ -633,28 +729,37 @@ def _comparator(found: Found, before: str, after: str) -> None:
             found.notes.append("the statistical neighbours' figure")
         found.flags.append(f"comparator={whose}")
         return
-    if text_rules.ENGLAND_CUES.match(after) or re.search(r"compared\s+with\s*$", before) and "country as a whole" in after:
+    if (
+        text_rules.ENGLAND_CUES.match(after)
+        or re.search(r"compared\s+with\s*$", before)
+        and "country as a whole" in after
+    ):
         found.area = dict(ENGLAND)
         found.flags.append("comparator=national")
         return
     region = text_rules.REGION_AFTER.match(after)
     if region:
-        name = text_rules.REGION_NAMES.get(re.sub(r"\s+", " ", region.group("region").lower()).replace(" and the humber", ""))
+        name = text_rules.REGION_NAMES.get(
+            re.sub(r"\s+", " ", region.group("region").lower()).replace(" and the humber", "")
+        )
         found.area = {**NO_AREA, "area_name": name, "area_level": "regional"}
         found.flags.append("comparator=regional")
 
 
 def _ranges(found_list: list[Found], text: str) -> None:
-    """"£10m-£12m", "between 20 and 25": a range, its low and high each a figure of kind range."""
+    """ "£10m-£12m", "between 20 and 25": a range, its low and high each a figure of kind range."""
     for low, high in zip(found_list, found_list[1:]):
-        between = text[low.span.end:high.span.start]
+        between = text[low.span.end : high.span.start]
         joined = text_rules.RANGE_BETWEEN.match(between) or (
-            text_rules.RANGE_AND.match(between) and text_rules.BETWEEN_BEFORE.search(text[:low.span.start]))
+            text_rules.RANGE_AND.match(between) and text_rules.BETWEEN_BEFORE.search(text[: low.span.start])
+        )
         if not joined or low.unit not in (high.unit, "count"):
             continue
         if low.unit == "count" and high.unit != "count":
             low.unit = high.unit
-        high.value = abs(high.value) if high.unit == "gbp" else high.value  # the dash joins the two: it is no minus sign
+        high.value = (
+            abs(high.value) if high.unit == "gbp" else high.value
+        )  # the dash joins the two: it is no minus sign
         for found, end in ((low, "low"), (high, "high")):
             found.kind, found.bound = "range", ("at_least" if end == "low" else "at_most")
             found.flags.append(f"range={end}")
@@ -663,8 +768,13 @@ def _ranges(found_list: list[Found], text: str) -> None:
 
 def _attach_months(found_list: list[Found], sentence: Sentence, non_figures: list[Span]) -> None:
     """A month named with the figure dates it: "146 in February 2018", "In January 2021 there were 617"."""
-    months = [s for s in non_figures if s.category == "date" and text_rules.MONTH_YEAR.match(s.text.strip())
-              and sentence.start <= s.start < sentence.end]
+    months = [
+        s
+        for s in non_figures
+        if s.category == "date"
+        and text_rules.MONTH_YEAR.match(s.text.strip())
+        and sentence.start <= s.start < sentence.end
+    ]
     if not months:
         return
     text = sentence.text
@@ -672,10 +782,25 @@ def _attach_months(found_list: list[Found], sentence: Sentence, non_figures: lis
         if found.period is not None or found.kind not in ("level", "forecast", "target", "comparator"):
             continue
         next_start = found_list[position + 1].span.start if position + 1 < len(found_list) else len(text)
-        right_after = next((m for m in months if found.span.end <= m.start - sentence.start < next_start
-                            and text_rules.DATE_RIGHT_AFTER.match(text[found.span.end:m.start - sentence.start])), None)
-        opening = next((m for m in months if m.start - sentence.start < found.span.start and position == 0
-                        and text_rules.DATE_OPENS.match(text[:m.start - sentence.start])), None)
+        right_after = next(
+            (
+                m
+                for m in months
+                if found.span.end <= m.start - sentence.start < next_start
+                and text_rules.DATE_RIGHT_AFTER.match(text[found.span.end : m.start - sentence.start])
+            ),
+            None,
+        )
+        opening = next(
+            (
+                m
+                for m in months
+                if m.start - sentence.start < found.span.start
+                and position == 0
+                and text_rules.DATE_OPENS.match(text[: m.start - sentence.start])
+            ),
+            None,
+        )
         chosen = right_after or opening
         if chosen:
             found.period = _month_period(chosen.text)
@@ -701,25 +826,42 @@ def _inherit_change_measures(found_list: list[Found], text: str) -> list[Found]:
     for position, found in enumerate(list(found_list)):
         if found.kind != "change" or found.measure != "unmapped":
             continue
-        levels = [f for f in found_list[:position] if f.kind == "level" and f.measure != "unmapped" and f.unit == found.unit]
+        levels = [
+            f for f in found_list[:position] if f.kind == "level" and f.measure != "unmapped" and f.unit == found.unit
+        ]
         if not levels:
             continue
-        after = text[found.span.end:]
+        after = text[found.span.end :]
         targets = levels if text_rules.EACH_AFTER.match(after) else levels[-1:]
         found.measure, found.label = targets[0].measure, f"change in {targets[0].label}"
         for extra in targets[1:]:
-            copy = Found(found.span, found.unit, found.value, found.kind, found.bound, extra.measure,
-                         f"change in {extra.label}", list(found.flags), list(found.notes), dict(found.area))
+            copy = Found(
+                found.span,
+                found.unit,
+                found.value,
+                found.kind,
+                found.bound,
+                extra.measure,
+                f"change in {extra.label}",
+                list(found.flags),
+                list(found.notes),
+                dict(found.area),
+            )
             found_list.insert(found_list.index(found) + 1, copy)
     return found_list
 
 
 def _inherit_from_to(found_list: list[Found], text: str) -> None:
-    """"reduced from 600 a year ago to 100": the second figure is the same measure as the first."""
+    """ "reduced from 600 a year ago to 100": the second figure is the same measure as the first."""
     for earlier, later in zip(found_list, found_list[1:]):
-        between = text[earlier.span.end:later.span.start]
-        if later.measure == "unmapped" and earlier.measure != "unmapped" and later.unit == earlier.unit \
-                and re.fullmatch(r"[\w\s]*\bto\s*", between) and re.search(r"\bfrom\s*$", text[:earlier.span.start]):
+        between = text[earlier.span.end : later.span.start]
+        if (
+            later.measure == "unmapped"
+            and earlier.measure != "unmapped"
+            and later.unit == earlier.unit
+            and re.fullmatch(r"[\w\s]*\bto\s*", between)
+            and re.search(r"\bfrom\s*$", text[: earlier.span.start])
+        ):
             later.measure, later.label = earlier.measure, earlier.label
 
 
@@ -754,7 +896,7 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 
 def _span_years(found: Found, first_year: str, count: str) -> None:
-    """"£10.2m over two years (of which £4.2m was spent in 2018/19)": two years from the first named."""
+    """ "£10.2m over two years (of which £4.2m was spent in 2018/19)": two years from the first named."""
     years = _WORD_NUMBERS.get(count.lower()) or int(count)
     first = parse_financial_year(first_year)
     last_start = first.start.year + years - 1
@@ -791,11 +933,22 @@ def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dic
     where = f"paragraph {sentence.paragraph}, line {line}" if sentence.paragraph else f"line {line}"
     return {
         **found.area,
-        "measure": found.measure, "label": found.label, "period_start": start, "period_end": end,
-        "period_label": label, "kind": found.kind, "value": found.value,
-        "as_written": found.span.text if found.span.category != "statement" else None, "unit": found.unit, "bound": found.bound,
-        "source_id": source_id, "locator": where, "quote": re.sub(r"\s+", " ", sentence.text),
-        "status": "reported", "flags": tuple(found.flags), "note": "; ".join(found.notes) or None,
+        "measure": found.measure,
+        "label": found.label,
+        "period_start": start,
+        "period_end": end,
+        "period_label": label,
+        "kind": found.kind,
+        "value": found.value,
+        "as_written": found.span.text if found.span.category != "statement" else None,
+        "unit": found.unit,
+        "bound": found.bound,
+        "source_id": source_id,
+        "locator": where,
+        "quote": re.sub(r"\s+", " ", sentence.text),
+        "status": "reported",
+        "flags": tuple(found.flags),
+        "note": "; ".join(found.notes) or None,
         "reported_rag": sentence.reported_rag,
     }
 
@@ -806,8 +959,14 @@ def _statement_rows(plain: str, sentence: Sentence, aliases, source_id, period, 
     if not matched:
         return []
     start, end, measure = matched[0]
-    found = Found(Span(start, end, "statement", sentence.text[start:end]), catalogue.measure(measure).unit, None,
-                  measure=measure, label=sentence.text[start:end], area=dict(area))
+    found = Found(
+        Span(start, end, "statement", sentence.text[start:end]),
+        catalogue.measure(measure).unit,
+        None,
+        measure=measure,
+        label=sentence.text[start:end],
+        area=dict(area),
+    )
     found.notes.append("the paper states no value")
     _qualifiers(found, sentence.text)
     return [_row(found, plain, sentence, source_id, period)]

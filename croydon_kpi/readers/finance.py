@@ -1,15 +1,15 @@
 """Read public finance statements (data/sources/finance/*.yaml) into figures, each with its source."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-from croydon_kpi.core import schema
 from croydon_kpi.catalogue.measures import MONEY_NATURES, Catalogue, Source
-from croydon_kpi.errors import InputError
-from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core import schema
 from croydon_kpi.core.areas import area_named
+from croydon_kpi.core.files import read_yaml
 from croydon_kpi.core.normalise import parse_financial_year, parse_money
-from croydon_kpi.errors import ParseError
+from croydon_kpi.errors import InputError, ParseError
 
 REQUIRED = ("measure", "as_written", "statement", "source")
 
@@ -22,9 +22,19 @@ def read_finance_statements(source: Source, catalogue: Catalogue, so_far: pd.Dat
     entries = loaded.get("figures") or []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
-            raise InputError(source.path, f"figures[{index}]", "expected a mapping with measure, as_written, statement and source")
-    rows = [_row(entry, index, source, catalogue, area_named(so_far, entry.get("area", loaded.get("area")), source.path, f"figures[{index}]"))
-            for index, entry in enumerate(entries)]
+            raise InputError(
+                source.path, f"figures[{index}]", "expected a mapping with measure, as_written, statement and source"
+            )
+    rows = [
+        _row(
+            entry,
+            index,
+            source,
+            catalogue,
+            area_named(so_far, entry.get("area", loaded.get("area")), source.path, f"figures[{index}]"),
+        )
+        for index, entry in enumerate(entries)
+    ]
     return schema.conform(pd.DataFrame(rows)) if rows else schema.empty_figures()
 
 
@@ -45,13 +55,24 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
     if known is None:
         notes.append("the date it was first stated is not recorded, so no monthly pack shows it")
     return {
-        **area.fields, "measure": entry["measure"], "label": entry["statement"],
-        "period_start": year.start if year else None, "period_end": year.end if year else None,
-        "period_label": year.label if year else None, "kind": "level", "value": float(pounds),
-        "as_written": entry["as_written"], "unit": "gbp", "bound": "exact",
-        "source_id": source.id, "locator": f"{where}: {entry['source']}" + (f" <{entry['address']}>" if entry.get("address") else ""),
-        "quote": entry["statement"], "status": "reported", "note": "; ".join(n for n in notes if n) or None,
-        "available_from": known if known is not None else NEVER_KNOWN, "flags": _nature(entry, source, where),
+        **area.fields,
+        "measure": entry["measure"],
+        "label": entry["statement"],
+        "period_start": year.start if year else None,
+        "period_end": year.end if year else None,
+        "period_label": year.label if year else None,
+        "kind": "level",
+        "value": float(pounds),
+        "as_written": entry["as_written"],
+        "unit": "gbp",
+        "bound": "exact",
+        "source_id": source.id,
+        "locator": f"{where}: {entry['source']}" + (f" <{entry['address']}>" if entry.get("address") else ""),
+        "quote": entry["statement"],
+        "status": "reported",
+        "note": "; ".join(n for n in notes if n) or None,
+        "available_from": known if known is not None else NEVER_KNOWN,
+        "flags": _nature(entry, source, where),
     }
 
 
@@ -77,7 +98,9 @@ def _nature(entry: dict, source: Source, where: str) -> tuple[str, ...]:
         return ()
     nature = entry["nature"]
     if nature is not None and nature not in MONEY_NATURES:
-        raise InputError(source.path, where, f"nature {nature!r} is not one of {list(MONEY_NATURES)} or null (not stated)")
+        raise InputError(
+            source.path, where, f"nature {nature!r} is not one of {list(MONEY_NATURES)} or null (not stated)"
+        )
     return (f"money_nature={nature or 'not_stated'}",)
 
 

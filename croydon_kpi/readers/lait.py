@@ -5,23 +5,26 @@ LAIT holds the latest revision of ~430 series for every authority, region and En
 as binary floats ("56.400000000000006"), which are rounded to 6 places to undo the float noise
 without touching any published digit.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import Measure, Source
 from croydon_kpi.core import schema, validation
 from croydon_kpi.core.areas import AreaLookup
-from croydon_kpi.catalogue.measures import Measure, Source
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.periods import parse_period, period_columns
-from croydon_kpi.errors import ParseError
+from croydon_kpi.errors import InputError, ParseError
 
 REQUIRED_COLUMNS = ["Short Desc", "Years", "LA and Regions", "Values", "LA Number"]
 ENGLAND_NUMBER = 970  # LAIT numbers regions above 970; authorities run from 201 to 943
 # LAIT's region names -> the names DfE's EES files use.
-REGION_NAMES = {"London (Inner)": "Inner London", "London (Outer)": "Outer London",
-                "Yorkshire and the Humber": "Yorkshire and The Humber"}
+REGION_NAMES = {
+    "London (Inner)": "Inner London",
+    "London (Outer)": "Outer London",
+    "Yorkshire and the Humber": "Yorkshire and The Humber",
+}
 
 
 def read_table(source: Source, short_descs: set[str]) -> pd.DataFrame:
@@ -30,7 +33,9 @@ def read_table(source: Source, short_descs: set[str]) -> pd.DataFrame:
     except FileNotFoundError:
         raise InputError(source.path, None, "file not found") from None
     except Exception as error:  # pyarrow raises several types for a file that is not Parquet
-        raise InputError(source.path, None, f"not a readable Parquet file with columns {REQUIRED_COLUMNS} ({error})") from None
+        raise InputError(
+            source.path, None, f"not a readable Parquet file with columns {REQUIRED_COLUMNS} ({error})"
+        ) from None
     table["_row"] = np.arange(len(table))
     return table.loc[table["Short Desc"].isin(short_descs)]
 
@@ -40,9 +45,15 @@ def _areas(rows: pd.DataFrame, lookup: AreaLookup, source: Source) -> pd.DataFra
     bad = number.isna() | (number != number.round())
     if bad.any():
         row = rows.loc[bad].iloc[0]
-        raise InputError(source.path, f"row {row['_row']}, column LA Number", f"{str(row['LA Number'])[:20]!r} is not an LA number (a whole number)")
+        raise InputError(
+            source.path,
+            f"row {row['_row']}, column LA Number",
+            f"{str(row['LA Number'])[:20]!r} is not an LA number (a whole number)",
+        )
     number = number.astype("Int64")
-    level = np.where(number == ENGLAND_NUMBER, "national", np.where(number > ENGLAND_NUMBER, "regional", "local_authority"))
+    level = np.where(
+        number == ENGLAND_NUMBER, "national", np.where(number > ENGLAND_NUMBER, "regional", "local_authority")
+    )
     lait_names = rows["LA and Regions"].map(lambda n: REGION_NAMES.get(n, n))
     old_codes = number.astype("string").where(level == "local_authority")
     codes, names = [], []
@@ -54,8 +65,9 @@ def _areas(rows: pd.DataFrame, lookup: AreaLookup, source: Source) -> pd.DataFra
             code, name = lookup.by_region_name.get(lait_name), lait_name
         codes.append(code)
         names.append(name)
-    return pd.DataFrame({"area_code": codes, "old_la_code": old_codes, "area_name": names, "area_level": level},
-                        index=rows.index)
+    return pd.DataFrame(
+        {"area_code": codes, "old_la_code": old_codes, "area_name": names, "area_level": level}, index=rows.index
+    )
 
 
 def _values(rows: pd.DataFrame, source: Source) -> tuple[pd.Series, pd.Series]:
@@ -66,15 +78,22 @@ def _values(rows: pd.DataFrame, source: Source) -> tuple[pd.Series, pd.Series]:
     bad = numbers.isna() & ~is_symbol
     if bad.any():
         row = rows.loc[bad].iloc[0]
-        raise InputError(source.path, f"row {row['_row']}, column Values",
-                         f"{row['Values']!r} is neither a number nor a symbol {sorted(schema.SUPPRESSION_SYMBOLS)}")
+        raise InputError(
+            source.path,
+            f"row {row['_row']}, column Values",
+            f"{row['Values']!r} is neither a number nor a symbol {sorted(schema.SUPPRESSION_SYMBOLS)}",
+        )
     return numbers.round(6), raw.where(is_symbol, None)
 
 
-def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: Source, lookup: AreaLookup) -> pd.DataFrame:
+def figures_for(
+    table: pd.DataFrame, measure: Measure, mapping: dict, source: Source, lookup: AreaLookup
+) -> pd.DataFrame:
     rows = table.loc[table["Short Desc"] == mapping["short_desc"]]
     if rows.empty:
-        raise InputError(source.path, None, f"no rows with Short Desc {mapping['short_desc']!r} (catalogue measure {measure.id})")
+        raise InputError(
+            source.path, None, f"no rows with Short Desc {mapping['short_desc']!r} (catalogue measure {measure.id})"
+        )
     periods = []
     for row_number, year in zip(rows["_row"], rows["Years"]):
         try:
@@ -106,7 +125,9 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
     duplicated = figures.duplicated(["old_la_code", "area_name", "period_start", "period_end"], keep=False)
     if duplicated.any():
         rows_named = figures.loc[duplicated, "locator"].head(2).tolist()
-        raise InputError(source.path, " and ".join(rows_named), f"two values for the same area and year ({mapping['short_desc']})")
+        raise InputError(
+            source.path, " and ".join(rows_named), f"two values for the same area and year ({mapping['short_desc']})"
+        )
     return figures
 
 

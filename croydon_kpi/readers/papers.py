@@ -1,15 +1,16 @@
 """Read committee papers (plain text) into figures with extract_figures, dated by their catalogue."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.core import project
 from croydon_kpi.core.areas import area_named
-from croydon_kpi.catalogue.measures import Catalogue, Source
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import read_text, read_yaml
+from croydon_kpi.errors import InputError
 from croydon_kpi.readers.extract import extract_figures
 
 CATALOGUE_FILE = "committee_papers/catalogue.yaml"
@@ -25,7 +26,9 @@ def paper_catalogue() -> dict[str, dict]:
     entries = loaded.get("documents") or []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise InputError(path, f"documents[{index}]", "each document needs an `id` (the name sources.yaml gives it)")
+            raise InputError(
+                path, f"documents[{index}]", "each document needs an `id` (the name sources.yaml gives it)"
+            )
     return {entry["id"]: {"area": loaded.get("area"), **entry} for entry in entries}
 
 
@@ -55,7 +58,9 @@ def _known_from(figures: pd.DataFrame, entry: dict, sections: list[dict]) -> pd.
     paragraphs = figures["locator"].str.extract(r"^paragraph ([\d.]+),", expand=False)
     for section in sections:
         if section.get("known_from"):
-            known = known.where(~paragraphs.isin([str(p) for p in section["paragraphs"]]), pd.Timestamp(section["known_from"]))
+            known = known.where(
+                ~paragraphs.isin([str(p) for p in section["paragraphs"]]), pd.Timestamp(section["known_from"])
+            )
     return known
 
 
@@ -68,14 +73,30 @@ def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
     area = area_named(so_far, entry.get("area"), catalogue_path, f"document {source.id!r}")
     where = f"document {source.id!r}"
     sections = _sections(entry, catalogue_path)
-    by_paragraph = {str(p): _period(s["figures_refer_to"], catalogue_path, where) for s in sections for p in s["paragraphs"]}
+    by_paragraph = {
+        str(p): _period(s["figures_refer_to"], catalogue_path, where) for s in sections for p in s["paragraphs"]
+    }
     unreadable: list[dict] = []
-    figures = extract_figures(read_text(source.path), source_id=source.id, period=_period(entry.get("figures_refer_to"), catalogue_path, where),
-                              catalogue=catalogue, area=area.fields, sections=by_paragraph, unreadable=unreadable)
+    figures = extract_figures(
+        read_text(source.path),
+        source_id=source.id,
+        period=_period(entry.get("figures_refer_to"), catalogue_path, where),
+        catalogue=catalogue,
+        area=area.fields,
+        sections=by_paragraph,
+        unreadable=unreadable,
+    )
     figures["available_from"] = _known_from(figures, entry, sections)
-    rejected = pd.DataFrame({"file": project.relative(source.path), "row": [u["line"] for u in unreadable], "column": "text",
-                             "value": [u["sentence"] for u in unreadable], "reason": [u["reason"] for u in unreadable]},
-                            columns=["file", "row", "column", "value", "reason"])
+    rejected = pd.DataFrame(
+        {
+            "file": project.relative(source.path),
+            "row": [u["line"] for u in unreadable],
+            "column": "text",
+            "value": [u["sentence"] for u in unreadable],
+            "reason": [u["reason"] for u in unreadable],
+        },
+        columns=["file", "row", "column", "value", "reason"],
+    )
     return figures, rejected
 
 

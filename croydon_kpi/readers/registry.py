@@ -5,6 +5,7 @@ function and one line here (the model: papermill's engines registry).
 `read` returns (figures, rejected rows or None); `so_far` is every figure read before it, for
 readers that borrow area codes from sources read earlier.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,9 +21,9 @@ NO_FIGURES = "none"  # a source that holds no figures (a data dictionary, a neig
 @dataclass(frozen=True)
 class Reader:
     read: Callable
-    order: int                     # read in this order: later readers borrow area codes from earlier ones
+    order: int  # read in this order: later readers borrow area codes from earlier ones
     mapping_needs: str | None = None  # the field a catalogue measure's mapping to this kind must give
-    borrows_areas: bool = True     # reads `so_far`: its cached result depends on every source before it
+    borrows_areas: bool = True  # reads `so_far`: its cached result depends on every source before it
 
 
 READERS = {
@@ -36,8 +37,11 @@ READERS = {
 }
 
 
-def check(catalogue: Catalogue, sources_file: str = "data/sources/sources.yaml",
-          measures_file: str = "data/catalogue/measures.yaml") -> None:
+def check(
+    catalogue: Catalogue,
+    sources_file: str = "data/sources/sources.yaml",
+    measures_file: str = "data/catalogue/measures.yaml",
+) -> None:
     """Every source names a known reader, and every measure's mapping gives what its reader needs."""
     known = sorted([*READERS, NO_FIGURES])
     for source in catalogue.sources.values():
@@ -50,8 +54,9 @@ def check(catalogue: Catalogue, sources_file: str = "data/sources/sources.yaml",
             if reader is None or reader.mapping_needs is None:
                 raise CatalogueError(f"{where}: source {mapping['source']!r} has no figure reader for a mapping")
             if not isinstance(mapping.get(reader.mapping_needs), str):
-                raise CatalogueError(f"{where}: a {catalogue.sources[mapping['source']].reader} source needs "
-                                     f"`{reader.mapping_needs}`")
+                raise CatalogueError(
+                    f"{where}: a {catalogue.sources[mapping['source']].reader} source needs `{reader.mapping_needs}`"
+                )
 
 
 def in_order(catalogue: Catalogue) -> list:

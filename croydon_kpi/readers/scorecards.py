@@ -8,6 +8,7 @@ Two forms, told apart by their columns:
 Every row lands in the store or in the rejection report (file, row, column, value, reason).
 An indicator no alias matches is kept as `unmapped` with its name, never dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.core import project, schema, validation
 from croydon_kpi.core.areas import AreaLookup, area_table
-from croydon_kpi.catalogue.measures import Catalogue, Source
-from croydon_kpi.errors import InputError
 from croydon_kpi.core.files import csv_frame, read_text
-from croydon_kpi.readers.extract import _alias_table, _aliases_in
 from croydon_kpi.core.normalise import MONTHS
+from croydon_kpi.errors import InputError
+from croydon_kpi.readers.extract import _alias_table, _aliases_in
 
 LONG_COLUMNS = ("measure", "area", "month", "value")
 LONG_OPTIONAL = ("numerator", "denominator", "target")
@@ -66,13 +67,18 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     except Exception as error:  # openpyxl raises several types for a file that is not a workbook
         raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
     try:
-        sheets = [(sheet, [[_shown_value(path, sheet, cell) for cell in row] for row in sheet.iter_rows()]) for sheet in book.worksheets]
+        sheets = [
+            (sheet, [[_shown_value(path, sheet, cell) for cell in row] for row in sheet.iter_rows()])
+            for sheet in book.worksheets
+        ]
     finally:
         book.close()
     with_data = [(sheet, rows) for sheet, rows in sheets if any(v != "" for row in rows for v in row)]
     if len(with_data) > 1:
         names = ", ".join(sheet.title for sheet, _ in with_data)
-        raise InputError(path, f"sheets {names}", "more than one sheet holds data; expected one sheet (one scorecard per file)")
+        raise InputError(
+            path, f"sheets {names}", "more than one sheet holds data; expected one sheet (one scorecard per file)"
+        )
     rows = with_data[0][1] if with_data else []
     if not rows:
         raise InputError(path, "row 1", "the workbook is empty; expected a header row")
@@ -88,8 +94,14 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
 
 def _shown_value(path: Path, sheet, cell) -> str:
     value = cell.value
-    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")) or type(value).__name__ == "ArrayFormula":
-        raise InputError(path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)")
+    if (
+        getattr(cell, "data_type", None) == "f"
+        or (isinstance(value, str) and value.startswith("="))
+        or type(value).__name__ == "ArrayFormula"
+    ):
+        raise InputError(
+            path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)"
+        )
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -114,7 +126,9 @@ def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLook
         if path.is_dir() or path.suffix.lower() not in (".csv", ".xlsx"):
             # Nothing in the folder is silently passed over: read it or refuse it.
             kind = "a folder" if path.is_dir() else f"a {path.suffix or 'file without an extension'} file"
-            raise InputError(path, None, f"{kind} in the scorecards folder; expected .csv or .xlsx files (save an .xls as .xlsx)")
+            raise InputError(
+                path, None, f"{kind} in the scorecards folder; expected .csv or .xlsx files (save an .xls as .xlsx)"
+            )
         candidates.append(_candidates(path))
     rows = pd.concat(candidates, ignore_index=True) if candidates else pd.DataFrame(columns=CANDIDATE_COLUMNS)
     return figures_and_rejections(rows, source, catalogue, known_areas)
@@ -131,8 +145,16 @@ def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalo
     checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas)
     good = checked[checked["reason"].isna()]
     rejected = checked[checked["reason"].notna()]
-    rejections = pd.DataFrame({"file": rejected["file"], "row": rejected["row"].astype("int64"), "column": rejected["column"],
-                               "value": rejected["shown"], "reason": rejected["reason"]}, columns=REJECTION_COLUMNS)
+    rejections = pd.DataFrame(
+        {
+            "file": rejected["file"],
+            "row": rejected["row"].astype("int64"),
+            "column": rejected["column"],
+            "value": rejected["shown"],
+            "reason": rejected["reason"],
+        },
+        columns=REJECTION_COLUMNS,
+    )
     figures = _figures(good, source) if len(good) else schema.empty_figures()
     # A wide row refused for its name or area is refused once, not once per month it fills.
     rejections = rejections.drop_duplicates()
@@ -140,8 +162,20 @@ def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalo
 
 
 # One row per figure a file offers: the cells as written, where they are, and how to read them.
-CANDIDATE_COLUMNS = ["file", "row", "name", "by_id", "area", "month", "month_column", "value", "value_column",
-                     "numerator", "denominator", "target"]
+CANDIDATE_COLUMNS = [
+    "file",
+    "row",
+    "name",
+    "by_id",
+    "area",
+    "month",
+    "month_column",
+    "value",
+    "value_column",
+    "numerator",
+    "denominator",
+    "target",
+]
 TEXT_CELLS = ["name", "area", "month", "value", "numerator", "denominator", "target"]
 
 
@@ -155,21 +189,39 @@ def _candidates(path: Path) -> pd.DataFrame:
     if set(LONG_COLUMNS) <= set(columns):
         unread = [c for c in columns if c not in (*LONG_COLUMNS, *LONG_OPTIONAL)]
         if unread:  # nothing in a file is silently passed over
-            raise InputError(path, "row 1", f"columns {unread} are not read by the long form; expected only "
-                                            f"{[*LONG_COLUMNS, *LONG_OPTIONAL]} (remove the others)")
+            raise InputError(
+                path,
+                "row 1",
+                f"columns {unread} are not read by the long form; expected only "
+                f"{[*LONG_COLUMNS, *LONG_OPTIONAL]} (remove the others)",
+            )
         rows = _long_rows(table)
     elif set(WIDE_KEYS) <= set(columns):
         rows = _wide_rows(table, path)
     else:
-        raise InputError(path, "row 1", f"expected the long form columns {list(LONG_COLUMNS)} or the wide form "
-                                        f"{list(WIDE_KEYS)} plus one column per month; found {columns}")
+        raise InputError(
+            path,
+            "row 1",
+            f"expected the long form columns {list(LONG_COLUMNS)} or the wide form "
+            f"{list(WIDE_KEYS)} plus one column per month; found {columns}",
+        )
     rows["file"] = project.relative(path)
     return rows[CANDIDATE_COLUMNS]
 
 
 def _long_rows(table: pd.DataFrame) -> pd.DataFrame:
-    rows = pd.DataFrame({"row": table.index + 2, "name": table["measure"], "by_id": True, "area": table["area"],
-                         "month": table["month"], "month_column": "month", "value": table["value"], "value_column": "value"})
+    rows = pd.DataFrame(
+        {
+            "row": table.index + 2,
+            "name": table["measure"],
+            "by_id": True,
+            "area": table["area"],
+            "month": table["month"],
+            "month_column": "month",
+            "value": table["value"],
+            "value_column": "value",
+        }
+    )
     for optional in LONG_OPTIONAL:
         rows[optional] = table[optional] if optional in table else ""
     return rows
@@ -201,15 +253,17 @@ def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     headers = pd.array([*month_columns, "(every month column)"], dtype="str").take(header_or_none)
     value_cells = pd.Series(np.where(blank, "", cells[keep]), dtype=object)
     codes, distinct_cells = pd.factorize(value_cells)
-    candidate = pd.DataFrame({
-        "row": (table.index.to_numpy() + 2)[row_of],
-        "name": table["indicator"].astype(str).array.take(row_of),
-        "area": table["area"].astype(str).array.take(row_of),
-        "month": pd.array([*months, ""], dtype="str").take(header_or_none),
-        "month_column": headers,
-        "value": pd.array(distinct_cells, dtype="str").take(codes),
-        "value_column": headers,
-    })
+    candidate = pd.DataFrame(
+        {
+            "row": (table.index.to_numpy() + 2)[row_of],
+            "name": table["indicator"].astype(str).array.take(row_of),
+            "area": table["area"].astype(str).array.take(row_of),
+            "month": pd.array([*months, ""], dtype="str").take(header_or_none),
+            "month_column": headers,
+            "value": pd.array(distinct_cells, dtype="str").take(codes),
+            "value_column": headers,
+        }
+    )
     return candidate.assign(by_id=False, numerator="", denominator="", target="")
 
 
@@ -241,16 +295,30 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
     for key in ("name", "area", "month", "value"):
         long = rows[key].str.len() > MAX_CELL
         if long.any():
-            reject(long, key, lambda r, key=key: "a cell of " + r[key].str.len().map("{:,}".format) + f" characters; expected at most {MAX_CELL:,}")
+            reject(
+                long,
+                key,
+                lambda r, key=key: (
+                    "a cell of " + r[key].str.len().map("{:,}".format) + f" characters; expected at most {MAX_CELL:,}"
+                ),
+            )
             rows.loc[long, "shown"] = rows.loc[long, key].str.slice(0, 40) + "..."
 
     rows["measure"] = _measures(rows, catalogue)
     name = distinct(rows["name"], lambda u: u.str.strip())
-    reject(rows["by_id"] & rows["measure"].isna(), "name", lambda r: "measure '" + r["name"].str.strip() + "' is not a catalogue id")
+    reject(
+        rows["by_id"] & rows["measure"].isna(),
+        "name",
+        lambda r: "measure '" + r["name"].str.strip() + "' is not a catalogue id",
+    )
     reject(~rows["by_id"] & (name == ""), "name", "no indicator name")
 
     rows = rows.join(_areas(rows["area"], known_areas))
-    reject(rows["area_name"].isna(), "area", lambda r: "unknown area " + r["area"].map(repr) + ": expected a local authority, region or England by name")
+    reject(
+        rows["area_name"].isna(),
+        "area",
+        lambda r: "unknown area " + r["area"].map(repr) + ": expected a local authority, region or England by name",
+    )
 
     month = distinct(rows["month"], _month_start)
     reject(month["blank"], "month", "no value in any month")
@@ -260,7 +328,9 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
 
     numbers = validation.parse_numbers(rows["value"])
     reject(numbers["problem"].notna(), "value", lambda r: numbers.loc[r.index, "problem"])
-    units = distinct(rows["measure"], lambda u: u.map(lambda m: catalogue.measures[m].unit if m in catalogue.measures else None))
+    units = distinct(
+        rows["measure"], lambda u: u.map(lambda m: catalogue.measures[m].unit if m in catalogue.measures else None)
+    )
     rows["unit"] = units.where(units.notna(), numbers["percent"].map({True: "percent", False: "count"}))
     rows["number"] = numbers["value"]
     out_of_range = validation.range_problems(numbers["value"], rows["value"], numbers["percent"], rows["unit"])
@@ -274,7 +344,9 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
             parsed = validation.parse_numbers(rows[part])
             reject(given & parsed["problem"].notna(), part, lambda r, part=part: r[part].map(repr) + " is not a number")
             rows[f"{part}_number"] = parsed["value"].where(given)
-    ratio = validation.ratio_problems(rows["number"], rows["numerator_number"], rows["denominator_number"], rows["unit"])
+    ratio = validation.ratio_problems(
+        rows["number"], rows["numerator_number"], rows["denominator_number"], rows["unit"]
+    )
     reject(ratio.notna(), "numerator", lambda r: ratio[r.index])
     _reject_duplicates(rows, reject)
     return rows
@@ -301,11 +373,22 @@ def _reject_duplicates(rows: pd.DataFrame, reject) -> None:
     first = key.index.to_series().groupby(key.to_numpy()).transform("first")
     first_file, first_row = rows.loc[first, "file"].to_numpy(), rows.loc[first, "row"].to_numpy()
     same_file = rows.loc[key.index, "file"].to_numpy() == first_file
-    reason = pd.Series([f"duplicates row {r} (same measure, area and month)" if same else
-                        f"duplicates {f} row {r} (same measure, area and month)"
-                        for f, r, same in zip(first_file[repeated.to_numpy()], first_row[repeated.to_numpy()], same_file[repeated.to_numpy()])],
-                       index=key.index[repeated.to_numpy()])
-    reject(pd.Series(False, index=rows.index).mask(repeated.reindex(rows.index, fill_value=False), True), "month", lambda r: reason[r.index])
+    reason = pd.Series(
+        [
+            f"duplicates row {r} (same measure, area and month)"
+            if same
+            else f"duplicates {f} row {r} (same measure, area and month)"
+            for f, r, same in zip(
+                first_file[repeated.to_numpy()], first_row[repeated.to_numpy()], same_file[repeated.to_numpy()]
+            )
+        ],
+        index=key.index[repeated.to_numpy()],
+    )
+    reject(
+        pd.Series(False, index=rows.index).mask(repeated.reindex(rows.index, fill_value=False), True),
+        "month",
+        lambda r: reason[r.index],
+    )
 
 
 def _row_key(columns: list[pd.Series]) -> pd.Series:
@@ -338,9 +421,13 @@ def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
     for by_id in (True, False):
         mine = rows["by_id"] == by_id
         if mine.all():  # one form only (the usual case): no selecting and putting back
-            return validation.by_unique(rows["name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))).astype("str")
+            return validation.by_unique(rows["name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))).astype(
+                "str"
+            )
         if mine.any():
-            measures[mine] = validation.by_unique(rows.loc[mine, "name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id)))
+            measures[mine] = validation.by_unique(
+                rows.loc[mine, "name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))
+            )
     return measures
 
 
@@ -354,19 +441,43 @@ def _areas(written: pd.Series, known_areas: pd.DataFrame) -> pd.DataFrame:
 
 def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
     distinct = validation.by_unique
-    period = distinct(rows["month"], lambda u: pd.DataFrame({
-        "start": (start := pd.to_datetime(u.str.strip() + "-01", format="%Y-%m-%d")),
-        "end": start + pd.offsets.MonthEnd(0), "label": start.dt.strftime("%B %Y")}))
-    figures = pd.DataFrame({
-        "measure": rows["measure"], "label": distinct(rows["name"], lambda u: u.str.strip()), "area_code": rows["area_code"],
-        "old_la_code": rows["old_la_code"], "area_name": rows["area_name"], "area_level": rows["area_level"],
-        "period_start": period["start"], "period_end": period["end"], "period_label": period["label"], "kind": "level",
-        "value": rows["number"], "as_written": distinct(rows["value"], lambda u: u.str.strip()), "unit": rows["unit"], "bound": "exact",
-        "numerator": rows["numerator_number"], "denominator": rows["denominator_number"], "source_id": source.id,
-        "locator": schema.joined_text(rows["file"], ", row ", rows["row"], ", column ", rows["value_column"]),
-        "quote": schema.joined_text(rows["name"], " ", rows["month"], " = ", rows["value"]), "status": "reported",
-        "flags": distinct(rows["target"], lambda u: u.map(lambda t: (f"target_stated={t.strip()}",) if t.strip() else ())),
-    })
+    period = distinct(
+        rows["month"],
+        lambda u: pd.DataFrame(
+            {
+                "start": (start := pd.to_datetime(u.str.strip() + "-01", format="%Y-%m-%d")),
+                "end": start + pd.offsets.MonthEnd(0),
+                "label": start.dt.strftime("%B %Y"),
+            }
+        ),
+    )
+    figures = pd.DataFrame(
+        {
+            "measure": rows["measure"],
+            "label": distinct(rows["name"], lambda u: u.str.strip()),
+            "area_code": rows["area_code"],
+            "old_la_code": rows["old_la_code"],
+            "area_name": rows["area_name"],
+            "area_level": rows["area_level"],
+            "period_start": period["start"],
+            "period_end": period["end"],
+            "period_label": period["label"],
+            "kind": "level",
+            "value": rows["number"],
+            "as_written": distinct(rows["value"], lambda u: u.str.strip()),
+            "unit": rows["unit"],
+            "bound": "exact",
+            "numerator": rows["numerator_number"],
+            "denominator": rows["denominator_number"],
+            "source_id": source.id,
+            "locator": schema.joined_text(rows["file"], ", row ", rows["row"], ", column ", rows["value_column"]),
+            "quote": schema.joined_text(rows["name"], " ", rows["month"], " = ", rows["value"]),
+            "status": "reported",
+            "flags": distinct(
+                rows["target"], lambda u: u.map(lambda t: (f"target_stated={t.strip()}",) if t.strip() else ())
+            ),
+        }
+    )
     return schema.conform(figures.reset_index(drop=True))
 
 

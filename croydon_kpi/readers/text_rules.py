@@ -4,6 +4,7 @@ definition), and the words that make a figure a change, bound it, qualify it or 
 
 Order matters in NON_FIGURE_RULES: an earlier rule claims its text first.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,29 +19,51 @@ _UNIT_OF_TIME = r"(?:working\s+)?(?:days?|weeks?|months?|years?|quarters?)"
 _LONG_TIME = r"(?:weeks?|months?|years?|quarters?|hours?|minutes?|hrs|mins)"  # durations, never a figure's unit
 
 # Numbers written as words (one to ninety-nine, a hundred): read as counts where they state one.
-_UNITS_IN_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                   "sixteen seventeen eighteen nineteen").split()
+_UNITS_IN_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
 _TENS_IN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES = {**{w: n for n, w in enumerate(_UNITS_IN_WORDS, start=1)}, **{w: 10 * n for n, w in enumerate(_TENS_IN_WORDS, start=2)},
-               "a hundred": 100, "one hundred": 100}
-_WORD = (r"(?:(?:" + "|".join(_TENS_IN_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_IN_WORDS[:9]) + r"))?"
-         r"|(?:a|one)\s+hundred|" + "|".join(sorted(_UNITS_IN_WORDS, key=len, reverse=True)) + ")")
+WORD_VALUES = {
+    **{w: n for n, w in enumerate(_UNITS_IN_WORDS, start=1)},
+    **{w: 10 * n for n, w in enumerate(_TENS_IN_WORDS, start=2)},
+    "a hundred": 100,
+    "one hundred": 100,
+}
+_WORD = (
+    r"(?:(?:" + "|".join(_TENS_IN_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_IN_WORDS[:9]) + r"))?"
+    r"|(?:a|one)\s+hundred|" + "|".join(sorted(_UNITS_IN_WORDS, key=len, reverse=True)) + ")"
+)
 _N = rf"(?:\d+(?:\.\d+)?|{_WORD})"  # a number in digits or words, in the non-figure rules
 # A number in words is a figure where it counts something a service counts ("Five agency staff",
 # "twelve of the sixteen indicators", "two were Red", "three (25%)"), not in "two important issues".
-COUNTED_NOUNS = (r"children|child|young\s+people|young\s+person|people|persons|families|family|carers|staff|workers|practitioners|"
-                 r"managers|heads|leaders|posts|roles|vacancies|agency|permanent|cases|placements|beds|homes|households|teams|"
-                 r"assessments|referrals|plans|visits|inspections|providers|indicators|measures|targets|complaints|adoptions|"
-                 r"approvals|applications|episodes|incidents|requests|reviews|conferences|audits|recommendations|actions|areas|"
-                 r"schools|settings|services|apprentices|students|graduates|leavers|adopters|hubs|units|sites|contracts")
-_COUNTED = (rf"(?:[\s-]+(?!of\b)[\w-]+){{0,3}}?[\s-]+(?:{COUNTED_NOUNS})\b"
-            r"|\s+(?:were|was|are|is|had|have|has|needed|need|met|remain|remained|received|achieved|missed)\b"
-            r"|\s*\(\s*\d|\s+of\s+(?:the|those|these|our|its|their)\b")
+COUNTED_NOUNS = (
+    r"children|child|young\s+people|young\s+person|people|persons|families|family|carers|staff|workers|practitioners|"
+    r"managers|heads|leaders|posts|roles|vacancies|agency|permanent|cases|placements|beds|homes|households|teams|"
+    r"assessments|referrals|plans|visits|inspections|providers|indicators|measures|targets|complaints|adoptions|"
+    r"approvals|applications|episodes|incidents|requests|reviews|conferences|audits|recommendations|actions|areas|"
+    r"schools|settings|services|apprentices|students|graduates|leavers|adopters|hubs|units|sites|contracts"
+)
+_COUNTED = (
+    rf"(?:[\s-]+(?!of\b)[\w-]+){{0,3}}?[\s-]+(?:{COUNTED_NOUNS})\b"
+    r"|\s+(?:were|was|are|is|had|have|has|needed|need|met|remain|remained|received|achieved|missed)\b"
+    r"|\s*\(\s*\d|\s+of\s+(?:the|those|these|our|its|their)\b"
+)
 
 # Common fractions, read as percentages of what follows ("almost three quarters of children").
-FRACTION_VALUES = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
-                   "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
-                   "a fifth": 20.0, "one fifth": 20.0}
+FRACTION_VALUES = {
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+}
 _FRACTION = "|".join(sorted((f.replace(" ", r"[\s-]+") for f in FRACTION_VALUES), key=len, reverse=True))
 
 # Where a rule can match, for the rules given their own (see RULE_TRIGGERS below).
@@ -66,77 +89,189 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # Page furniture: document sizes, report and indicator codes, phone numbers, clock times.
     ("document_size", re.compile(r"\b\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|Kb|Mb)\b")),
     ("phone_number", re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")),
-    ("time_of_day", re.compile(
-        r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
-        r"|\b\d{1,2}:\d{2}\b", re.IGNORECASE)),
-    *_rules("date", {r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b": _within(10, "/", ".")}),  # 18/04/2018
-    ("date", re.compile(
-        rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?)?\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-        re.IGNORECASE)),
+    (
+        "time_of_day",
+        re.compile(
+            r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
+            r"|\b\d{1,2}:\d{2}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    *_rules(
+        "date", {r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b": _within(10, "/", ".")}
+    ),  # 18/04/2018
+    (
+        "date",
+        re.compile(
+            rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?)?\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("date", re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)),
-    ("date", re.compile(rf"\b{_MONTH}[\s-]+{_YEAR}\b(?![/-]\d)", re.IGNORECASE)),  # July 2020, July-2020 (not "August 2010/11")
+    (
+        "date",
+        re.compile(rf"\b{_MONTH}[\s-]+{_YEAR}\b(?![/-]\d)", re.IGNORECASE),
+    ),  # July 2020, July-2020 (not "August 2010/11")
     ("financial_year", re.compile(rf"\b(?:FY\s*)?{_YEAR}\s*[/-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*%)", re.IGNORECASE)),
-    ("financial_year", re.compile(r"\b(?:FY\s*)?\d{2}/\d{2}\b(?!\s*%)(?=\s*(?:budget|outturn|forecast|financial|year|\)|,|\.|;|$))", re.IGNORECASE)),
-    ("quarter", re.compile(r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b|\b(?:first|second|third|fourth)\s+quarter\b", re.IGNORECASE)),
+    (
+        "financial_year",
+        re.compile(
+            r"\b(?:FY\s*)?\d{2}/\d{2}\b(?!\s*%)(?=\s*(?:budget|outturn|forecast|financial|year|\)|,|\.|;|$))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b|\b(?:first|second|third|fourth)\s+quarter\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("reporting_month", re.compile(r"\b(?:month|period)\s*\d{1,2}\b(?!\s*%)", re.IGNORECASE)),  # budget "month 4"
     ("minute_number", re.compile(r"\b\d{1,4}/\d{2}\b")),
-    ("legislation", re.compile(
-        r"\bsections?\s+\d+[A-Z]?(?:\(\w+\))?(?:\s*(?:-|to|and)\s*\d+[A-Z]?)?|\b(?:Act|Regulations|Order)\s+\d{4}\b"
-        r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b", re.IGNORECASE)),
+    (
+        "legislation",
+        re.compile(
+            r"\bsections?\s+\d+[A-Z]?(?:\(\w+\))?(?:\s*(?:-|to|and)\s*\d+[A-Z]?)?|\b(?:Act|Regulations|Order)\s+\d{4}\b"
+            r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b",
+            re.IGNORECASE,
+        ),
+    ),
     # Indicator sets' codes are written with a space too ("NI 64", "BVPI 12").
-    ("code", re.compile(r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b|(?<![£.,\d])\b\d{1,3}[a-h]\b")),  # CEF23076, CP1, D35, FR1, minute 55a
+    (
+        "code",
+        re.compile(
+            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b|(?<![£.,\d])\b\d{1,3}[a-h]\b"
+        ),
+    ),  # CEF23076, CP1, D35, FR1, minute 55a
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)),
     # "3.14 As the ..." / "1. RECOMMENDATIONS": a number then a capitalised word ("92.5 per cent" is a figure).
-    ("paragraph_number", re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d+(?:\.\d+)+\.?|\d+\.)(?=[ \t]+[A-Z(\"'])"
-                                    r"|(?<=[.:;] )\d{1,2}(?:\.\d+)*\.(?=[ \t]+[A-Z])")),  # "... noted. 2. RESOLVED"
+    (
+        "paragraph_number",
+        re.compile(
+            r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d+(?:\.\d+)+\.?|\d+\.)(?=[ \t]+[A-Z(\"'])"
+            r"|(?<=[.:;] )\d{1,2}(?:\.\d+)*\.(?=[ \t]+[A-Z])"
+        ),
+    ),  # "... noted. 2. RESOLVED"
     # "26 Improvement Plan Progress Report": an agenda item's number before its title.
-    ("item_number", re.compile(r"(?:(?<![^\n])|(?<=\n[ \t])|(?<=[.:;] ))\d{1,3}\.?(?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+)")),
-    *_rules("document_reference", {
-        r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|para|graph|chart|"
-        r"slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
-        r"(?:\s*(?:-|to|and|&)\s*\d+(?:\.\d+)*)?\b":
-            _within(30, "page", "pp", "p.", "option", "appendi", "item", "minute", "table", "figure", "annex", "recommendation", "para",
-                    "graph", "chart", "slide", "indicator", "measure", "kpi", "pi", "priority", "tier", "band", "volume"),
-    }),
+    (
+        "item_number",
+        re.compile(r"(?:(?<![^\n])|(?<=\n[ \t])|(?<=[.:;] ))\d{1,3}\.?(?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+)"),
+    ),
+    *_rules(
+        "document_reference",
+        {
+            r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|para|graph|chart|"
+            r"slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
+            r"(?:\s*(?:-|to|and|&)\s*\d+(?:\.\d+)*)?\b": _within(
+                30,
+                "page",
+                "pp",
+                "p.",
+                "option",
+                "appendi",
+                "item",
+                "minute",
+                "table",
+                "figure",
+                "annex",
+                "recommendation",
+                "para",
+                "graph",
+                "chart",
+                "slide",
+                "indicator",
+                "measure",
+                "kpi",
+                "pi",
+                "priority",
+                "tier",
+                "band",
+                "volume",
+            ),
+        },
+    ),
     # "the rate per 10,000": the base of a rate named without a number before it (which would make it a figure).
     ("rate_base", re.compile(r"(?<![\d%] )(?<![\d%])\bper\s+(?:10,?000|100,?000|1,?000|10k|100k|1k)\b", re.IGNORECASE)),
-    ("time_window", re.compile(
-        rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
-        re.IGNORECASE)),
-    *_rules("definition_threshold", {
-        rf"\b(?:less|more|fewer|under|over)\s+than\s+{_N}\s*(?:miles?|{_UNIT_OF_TIME})\b": _within(50, "than"),
-        rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?(?:target\s+of\s+|timescale\s+of\s+)?"
-        rf"{_N}\s*(?:-\s*)?{_UNIT_OF_TIME}\b": _within(80, "within"),
-        rf"\b{_N}\s*{_UNIT_OF_TIME}\s+or\s+(?:more|longer|less|fewer|over|under)\b"
-        rf"|\b{_N}\s+or\s+(?:more|fewer|less|{_N})\s+(?!per\s+cent|percent|%)[a-z]+"
-        rf"|\b{_N}[ -](?:placements?|moves?)\s+or\s+more\b": _within(50, " or "),
-        rf"\btaking\s+(?:over|more\s+than)\s+{_N}\s*{_UNIT_OF_TIME}\b": _within(50, "taking"),
-        rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b":
-            _within(50, "least", "most", "minimum", "maximum"),
-        r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?(?:\s*(?:and|to)\s+(?:over|under|above))?\b":
-            _within(50, "age ", "aged", "ages"),
-        r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old|\s+(?:skills|age\s+group|provision|education|service))"
-        r"|\b\d{1,2}\s*(?:year|yr)s?[- ]olds?\b": _within(24, "old", "skills", "age group", "provision", "education", "service"),
-        r"\b\d{1,2}\+|\bunder\s+\d{1,2}s\b|\bunder[- ]\d{1,2}(?=\s*(?:year|yr)s?\b)": _within(12, "+", "under"),
-        r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b": _within(14, "turn", "reach"),  # "children turning 18"
-        rf"\b{_N}[ -](?:week|day|month|year|hour)\b(?!\s*(?:%|per))": _within(24, "week", "day", "month", "year", "hour"),
-    }),
+    (
+        "time_window",
+        re.compile(
+            rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    *_rules(
+        "definition_threshold",
+        {
+            rf"\b(?:less|more|fewer|under|over)\s+than\s+{_N}\s*(?:miles?|{_UNIT_OF_TIME})\b": _within(50, "than"),
+            rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?(?:target\s+of\s+|timescale\s+of\s+)?"
+            rf"{_N}\s*(?:-\s*)?{_UNIT_OF_TIME}\b": _within(80, "within"),
+            rf"\b{_N}\s*{_UNIT_OF_TIME}\s+or\s+(?:more|longer|less|fewer|over|under)\b"
+            rf"|\b{_N}\s+or\s+(?:more|fewer|less|{_N})\s+(?!per\s+cent|percent|%)[a-z]+"
+            rf"|\b{_N}[ -](?:placements?|moves?)\s+or\s+more\b": _within(50, " or "),
+            rf"\btaking\s+(?:over|more\s+than)\s+{_N}\s*{_UNIT_OF_TIME}\b": _within(50, "taking"),
+            rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
+                50, "least", "most", "minimum", "maximum"
+            ),
+            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(
+                50, "age ", "aged", "ages"
+            ),
+            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old|\s+(?:skills|age\s+group|provision|education|service))"
+            r"|\b\d{1,2}\s*(?:year|yr)s?[- ]olds?\b": _within(
+                24, "old", "skills", "age group", "provision", "education", "service"
+            ),
+            r"\b\d{1,2}\+|\bunder\s+\d{1,2}s\b|\bunder[- ]\d{1,2}(?=\s*(?:year|yr)s?\b)": _within(12, "+", "under"),
+            r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b": _within(
+                14, "turn", "reach"
+            ),  # "children turning 18"
+            rf"\b{_N}[ -](?:week|day|month|year|hour)\b(?!\s*(?:%|per))": _within(
+                24, "week", "day", "month", "year", "hour"
+            ),
+        },
+    ),
     # Spans of time are not figures ("in 13 months", "20 minutes", "two years"), except an average
     # or median duration, which is ("care proceedings averaged 30 weeks").
-    ("duration", re.compile(rf"\bfor\s+{_N}\s*{_UNIT_OF_TIME}\b|\b{_N}[ -]day\b"
-                            rf"|(?<!average\s)(?<!averaged\s)(?<!median\s)(?<!average\sof\s)\b\d+(?:\.\d+)?\s*{_LONG_TIME}\b"
-                            rf"|\b{_WORD}\s+(?:weeks?|months?|years?|hours?|minutes?|quarters?(?!\s+of\b))\b", re.IGNORECASE)),
-    ("count_of_meetings", re.compile(rf"\b(?:met|meets)\s+{_N}\s+times\b"
-                                     rf"|\b(?:\d+|{_WORD})\s+(?:meetings|monitoring\s+visits|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
-                                     re.IGNORECASE)),
+    (
+        "duration",
+        re.compile(
+            rf"\bfor\s+{_N}\s*{_UNIT_OF_TIME}\b|\b{_N}[ -]day\b"
+            rf"|(?<!average\s)(?<!averaged\s)(?<!median\s)(?<!average\sof\s)\b\d+(?:\.\d+)?\s*{_LONG_TIME}\b"
+            rf"|\b{_WORD}\s+(?:weeks?|months?|years?|hours?|minutes?|quarters?(?!\s+of\b))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "count_of_meetings",
+        re.compile(
+            rf"\b(?:met|meets)\s+{_N}\s+times\b"
+            rf"|\b(?:\d+|{_WORD})\s+(?:meetings|monitoring\s+visits|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
+            re.IGNORECASE,
+        ),
+    ),
     # Counts of places that frame a figure rather than state one ("the 6 North London boroughs").
-    ("count_of_organisations", re.compile(r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions|partner\s+agencies)\b")),
+    (
+        "count_of_organisations",
+        re.compile(
+            r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions|partner\s+agencies)\b"
+        ),
+    ),
     ("year", re.compile(rf"\b{_YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
     # A number in a name ("the Families 2000 programme"): not a figure.
-    ("name", re.compile(r"\b\d+\s+(?:programme|project|strategy|scheme|initiative|campaign|fund|pledge|promise)\b", re.IGNORECASE)),
+    (
+        "name",
+        re.compile(
+            r"\b\d+\s+(?:programme|project|strategy|scheme|initiative|campaign|fund|pledge|promise)\b", re.IGNORECASE
+        ),
+    ),
     # Words that are not counts: "one of the", "no one", "one-off", "one to one", "the second".
-    ("word_not_a_count", re.compile(rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
-                                    rf"|\b(?:every|each)\s+{_WORD}\b", re.IGNORECASE)),
+    (
+        "word_not_a_count",
+        re.compile(
+            rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
+            rf"|\b(?:every|each)\s+{_WORD}\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 # Where each other rule can match: every match holds one of these texts (lower case; "#digit" a run
@@ -167,8 +302,26 @@ RULE_TRIGGERS: dict[str, dict[str, int]] = {
 
 # Rules whose every match starts on a digit: they are tried at the digits only (a 5 MB paper has
 # about 90,000), giving the same matches as a scan of every character in a fifth of the time.
-DIGIT_FIRST = frozenset({"minute_number", "ordinal", "year", "percentage_points", "percent", "rate_per_10k", "rate_per_100k", "fte",
-                         "days", "count", "document_size", "phone_number", "time_of_day", "item_number", "count_of_organisations", "name"})
+DIGIT_FIRST = frozenset(
+    {
+        "minute_number",
+        "ordinal",
+        "year",
+        "percentage_points",
+        "percent",
+        "rate_per_10k",
+        "rate_per_100k",
+        "fte",
+        "days",
+        "count",
+        "document_size",
+        "phone_number",
+        "time_of_day",
+        "item_number",
+        "count_of_organisations",
+        "name",
+    }
+)
 
 # A figure: money, then percentages, rates, FTEs, days, then bare numbers. Unit per pattern.
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -177,8 +330,17 @@ FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # Money: "(£0.4m)" in brackets is negative, as accounts write it; a minus before the £ is read
     # from the text around the figure (a dash between two sums is a range, not a sign).
     ("gbp", re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE)),
-    ("gbp", re.compile(rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|million|mn|m|k|thousand)\b)?", re.IGNORECASE)),
-    ("percentage_points", re.compile(rf"(?:{_NUMBER})\s*(?:percentage\s+points?|%\s*points?|pp\b|ppts?\b)", re.IGNORECASE)),
+    (
+        "gbp",
+        re.compile(
+            rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|million|mn|m|k|thousand)\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "percentage_points",
+        re.compile(rf"(?:{_NUMBER})\s*(?:percentage\s+points?|%\s*points?|pp\b|ppts?\b)", re.IGNORECASE),
+    ),
     ("percent", re.compile(rf"(?:{_NUMBER})\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)),
     ("rate_per_10k", re.compile(rf"(?:{_NUMBER})\s+(?:per|/)\s*(?:10,?000|10k)\b", re.IGNORECASE)),
     ("rate_per_100k", re.compile(rf"(?:{_NUMBER})\s+(?:per|/)\s*(?:100,?000|100k)\b", re.IGNORECASE)),
@@ -186,18 +348,44 @@ FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     ("days", re.compile(rf"(?:{_NUMBER})\s+(?:working\s+)?days\b", re.IGNORECASE)),
     ("count", re.compile(rf"(?:{_NUMBER})")),
     ("fraction", re.compile(rf"(?<!first\s)(?<!second\s)(?<!\w)(?:{_FRACTION})(?=\s+of\b)", re.IGNORECASE)),
-    ("count_word", re.compile(rf"\b{_WORD}\b(?![- ](?:thirds?|quarters?|halves|fifths?)\b)(?={_COUNTED})", re.IGNORECASE)),
+    (
+        "count_word",
+        re.compile(rf"\b{_WORD}\b(?![- ](?:thirds?|quarters?|halves|fifths?)\b)(?={_COUNTED})", re.IGNORECASE),
+    ),
 ]
 # Rules whose matches may hold no digit (numbers in words); every other match must hold one.
-WORD_RULES = frozenset({"quarter", "fraction", "count_word", "word_not_a_count", "definition_threshold", "time_window", "duration",
-                        "count_of_meetings"})
+WORD_RULES = frozenset(
+    {
+        "quarter",
+        "fraction",
+        "count_word",
+        "word_not_a_count",
+        "definition_threshold",
+        "time_window",
+        "duration",
+        "count_of_meetings",
+    }
+)
 
 # Words just before a number that make it a change, and its direction.
 CHANGE_BEFORE = re.compile(
     r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up|gone\s+down)\s+by\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
     r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
-    re.IGNORECASE)
-FALLING_WORDS = {"fallen", "fell", "dropped", "decreased", "reduced", "declined", "decrease", "fall", "reduction", "drop", "gone down"}
+    re.IGNORECASE,
+)
+FALLING_WORDS = {
+    "fallen",
+    "fell",
+    "dropped",
+    "decreased",
+    "reduced",
+    "declined",
+    "decrease",
+    "fall",
+    "reduction",
+    "drop",
+    "gone down",
+}
 
 BOUNDS_BEFORE = [
     ("at_least", re.compile(r"(?:over|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of)\s+$", re.IGNORECASE)),
@@ -208,24 +396,35 @@ BOUNDS_BEFORE = [
 # Changes written after the number ("a 27% reduction", "24% down on", "12 fewer") and "down 12%".
 CHANGE_AFTER = re.compile(
     r"^\s*(?P<word>reduction|decrease|increase|rise|fall|drop|decline|improvement|deterioration|down|up|lower|higher|fewer|more|less)\b"
-    r"(?!\s+(?:than\s+(?:the\s+)?(?:target|national|england|london|average|neighbours?)|likely|to\b))", re.IGNORECASE)
-CHANGE_WORD_BEFORE = re.compile(r"(?:\b(?P<word>down|up)(?:\s+by)?\s+(?:(?:over|almost|nearly|about|around)\s+)?$)", re.IGNORECASE)
+    r"(?!\s+(?:than\s+(?:the\s+)?(?:target|national|england|london|average|neighbours?)|likely|to\b))",
+    re.IGNORECASE,
+)
+CHANGE_WORD_BEFORE = re.compile(
+    r"(?:\b(?P<word>down|up)(?:\s+by)?\s+(?:(?:over|almost|nearly|about|around)\s+)?$)", re.IGNORECASE
+)
 FALLING_AFTER = {"reduction", "decrease", "fall", "drop", "decline", "down", "lower", "fewer", "less", "deterioration"}
 
 # A target or threshold the figure is measured against: "the target of 90 per cent", "(target 95%)".
 TARGET_BEFORE = re.compile(
     r"\b(?:target|threshold|ambition|aspiration|goal|trajectory|tolerance|benchmark\s+target)"
     r"(?:\s+(?:of|is|was|set\s+at|for\s+[\w/-]+(?:\s+[\w/-]+)?\s+(?:is|was|of)))?\s*[:=]?\s*"
-    r"(?:(?:over|more\s+than|at\s+least|under|less\s+than|below|above|no\s+more\s+than)\s+)?$", re.IGNORECASE)
+    r"(?:(?:over|more\s+than|at\s+least|under|less\s+than|below|above|no\s+more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 
 # Forecasts: the sentence says the figure is forecast, projected or expected (before it, or just after).
-FORECAST_BEFORE = re.compile(r"\b(?:forecasts?|forecasting|projected|projection|projecting|predicted|anticipated"
-                             r"|(?:estimated|expected|likely)\s+(?:outturn|overspend|underspend|spend|deficit|surplus|pressure)"
-                             r"|potential\s+(?:overspend|pressure))\b", re.IGNORECASE)
+FORECAST_BEFORE = re.compile(
+    r"\b(?:forecasts?|forecasting|projected|projection|projecting|predicted|anticipated"
+    r"|(?:estimated|expected|likely)\s+(?:outturn|overspend|underspend|spend|deficit|surplus|pressure)"
+    r"|potential\s+(?:overspend|pressure))\b",
+    re.IGNORECASE,
+)
 FORECAST_AFTER = re.compile(r"^\s*\)?\s*(?:forecast|projected|anticipated|expected)\b", re.IGNORECASE)
 # Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
-UNDERSPEND_BEFORE = re.compile(r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
-                               re.IGNORECASE)
+UNDERSPEND_BEFORE = re.compile(
+    r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
+    re.IGNORECASE,
+)
 UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
 OVERSPEND_NEAR = re.compile(r"\bover-?spen(?:d|ding|t)\b", re.IGNORECASE)
 
@@ -237,33 +436,69 @@ RANGE_AND = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 # Comparators: the area a figure is about when it is not the paper's own (words just before it, or
 # "national (6%)"). Areas are data: the area named here is looked up by name in the store.
 COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
-    ("national", re.compile(r"(?:\bnational(?:ly)?|\bengland|\bacross\s+england|\bthe\s+country(?:\s+as\s+a\s+whole)?|\ball\s+england)"
-                            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?"
-                            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$", re.IGNORECASE)),
-    ("regional", re.compile(r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands|\bwest\s+midlands"
-                            r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
-                            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
-                            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$", re.IGNORECASE)),
-    ("neighbours", re.compile(r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)|\bcomparator\s+(?:authorities|councils|group)"
-                              r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
-                              r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$", re.IGNORECASE)),
+    (
+        "national",
+        re.compile(
+            r"(?:\bnational(?:ly)?|\bengland|\bacross\s+england|\bthe\s+country(?:\s+as\s+a\s+whole)?|\ball\s+england)"
+            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?"
+            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "regional",
+        re.compile(
+            r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands|\bwest\s+midlands"
+            r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
+            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
+            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "neighbours",
+        re.compile(
+            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)|\bcomparator\s+(?:authorities|councils|group)"
+            r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
+            r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 # "17% in London": a region named just after the figure.
-REGION_AFTER = re.compile(r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|"
-                          r"south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
-                          r"(?!\s+borough)", re.IGNORECASE)
-REGION_NAMES = {"london": "London", "inner london": "Inner London", "outer london": "Outer London", "north east": "North East",
-                "north west": "North West", "south east": "South East", "south west": "South West", "east midlands": "East Midlands",
-                "west midlands": "West Midlands", "yorkshire": "Yorkshire and The Humber", "east of england": "East of England"}
+REGION_AFTER = re.compile(
+    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|"
+    r"south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
+    r"(?!\s+borough)",
+    re.IGNORECASE,
+)
+REGION_NAMES = {
+    "london": "London",
+    "inner london": "Inner London",
+    "outer london": "Outer London",
+    "north east": "North East",
+    "north west": "North West",
+    "south east": "South East",
+    "south west": "South West",
+    "east midlands": "East Midlands",
+    "west midlands": "West Midlands",
+    "yorkshire": "Yorkshire and The Humber",
+    "east of england": "East of England",
+}
 
 # Where a sentence dates its figure: "In January 2021 there were 617", "146 in February 2018".
 MONTH_YEAR = re.compile(rf"^{_MONTH}[\s-]+(?P<year>{_YEAR})$", re.IGNORECASE)
 DATE_RIGHT_AFTER = re.compile(r"^\s*\)?\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by|for|during|\()\s*$", re.IGNORECASE)
-DATE_OPENS = re.compile(r"^\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|during|for)\s*$", re.IGNORECASE)
+DATE_OPENS = re.compile(
+    r"^\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|during|for)\s*$", re.IGNORECASE
+)
 
 # Clause boundaries: an alias is evidence for a figure in its own clause only.
-CLAUSE_BOUNDARY = re.compile(r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b|\bwhile\b|\bwhereas\b"
-                             r"|,\s+(?=\d|(?:" + _WORD + r")\b)", re.IGNORECASE)
+CLAUSE_BOUNDARY = re.compile(
+    r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b|\bwhile\b|\bwhereas\b"
+    r"|,\s+(?=\d|(?:" + _WORD + r")\b)",
+    re.IGNORECASE,
+)
 
 # Words that carry a judgement; they travel with the figure as flags and in the note.
 QUALIFIERS = [
@@ -277,11 +512,16 @@ QUALIFIERS = [
     ("continues_to_fall", re.compile(r"continues\s+to\s+fall", re.IGNORECASE)),
     ("remains", re.compile(r"\bremains\b", re.IGNORECASE)),
 ]
-CAVEAT = re.compile(r"[-–—]\s*(?P<caveat>[^-–—]*?(?:caution|not\s+comparable|should\s+be\s+treated|provisional|estimate)[^.]*)", re.IGNORECASE)
+CAVEAT = re.compile(
+    r"[-–—]\s*(?P<caveat>[^-–—]*?(?:caution|not\s+comparable|should\s+be\s+treated|provisional|estimate)[^.]*)",
+    re.IGNORECASE,
+)
 ENGLAND_CUES = re.compile(r"^\s*(?:in\s+the\s+country\s+as\s+a\s+whole|nationally|in\s+England)\b", re.IGNORECASE)
 A_YEAR_AGO = re.compile(r"^\s*(?:a\s+year\s+ago|last\s+year|twelve\s+months\s+ago|12\s+months\s+ago)", re.IGNORECASE)
 EACH_AFTER = re.compile(r"^\s*(?:cases\s+)?each\b", re.IGNORECASE)
-ON_LAST_MONTH = re.compile(r"^\s*(?:on|from|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+month", re.IGNORECASE)
+ON_LAST_MONTH = re.compile(
+    r"^\s*(?:on|from|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+month", re.IGNORECASE
+)
 WINDOW_NUMBER = re.compile(r"(\d+)\s*(working\s+)?(day|week|month|year|quarter)", re.IGNORECASE)
 
 # Headings under which a paper states its own red/amber/green judgement.

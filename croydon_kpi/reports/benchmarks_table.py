@@ -1,6 +1,7 @@
 """What the benchmarks report shows: every published measure for an area against its statistical
 neighbours (the model in use at the period's date, named), its region, London and England, with
 a rank only where the measure has a better direction."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +11,6 @@ import pandas as pd
 from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
 from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value
-
 
 
 def benchmarks_title(area_name: str, year: int) -> str:
@@ -36,12 +36,15 @@ def summary(store, area: str, year: int) -> str:
     top = [m.title for m, r in ranked if r.quartile == "A"]
     bottom = [m.title for m, r in ranked if r.quartile == "D"]
     model = model_for(date(year, 12, 31))
-    lines = [f"**{len(rows)} published rates and percentages** for periods ending in {year}; {len(ranked)} have a better direction and are ranked "
-             "among all authorities (1 = best).",
-             f"**Best quarter of authorities (A):** {'; '.join(top) if top else 'none'}.",
-             f"**Worst quarter (D):** {'; '.join(bottom) if bottom else 'none'}.",
-             f"**Statistical neighbours:** the {model.name}" + (f" ({model.note})." if model.note else ".")
-             + f" {place}'s region is {region_of_area(store, area) or 'not known'}."]
+    lines = [
+        f"**{len(rows)} published rates and percentages** for periods ending in {year}; {len(ranked)} have a better direction and are ranked "
+        "among all authorities (1 = best).",
+        f"**Best quarter of authorities (A):** {'; '.join(top) if top else 'none'}.",
+        f"**Worst quarter (D):** {'; '.join(bottom) if bottom else 'none'}.",
+        f"**Statistical neighbours:** the {model.name}"
+        + (f" ({model.note})." if model.note else ".")
+        + f" {place}'s region is {region_of_area(store, area) or 'not known'}.",
+    ]
     return "\n".join(f"- {line}" for line in lines)
 
 
@@ -50,12 +53,22 @@ def all_benchmarks(store, area: str, year: int = 2019) -> pd.DataFrame:
     place = store.area(area).name
     table = []
     for measure, found in _rows(store, area, year):
-        text = lambda v, measure=measure: format_value(v, measure.unit, 0 if v is not None and float(v).is_integer() else measure.decimals)
-        table.append({"Measure": measure.title, "Period": found.period_label, place: text(found.value),
-                      "Statistical neighbours (average)": text(found.comparators.get("Statistical neighbours")),
-                      **{k: text(v) for k, v in found.comparators.items() if k != "Statistical neighbours"},
-                      "Rank (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked (no better direction)",
-                      "Quartile (A = best)": found.quartile or "-"})
+        text = lambda v, measure=measure: format_value(
+            v, measure.unit, 0 if v is not None and float(v).is_integer() else measure.decimals
+        )
+        table.append(
+            {
+                "Measure": measure.title,
+                "Period": found.period_label,
+                place: text(found.value),
+                "Statistical neighbours (average)": text(found.comparators.get("Statistical neighbours")),
+                **{k: text(v) for k, v in found.comparators.items() if k != "Statistical neighbours"},
+                "Rank (1 = best)": f"{found.rank} of {found.ranked}"
+                if found.rank
+                else "not ranked (no better direction)",
+                "Quartile (A = best)": found.quartile or "-",
+            }
+        )
     return pd.DataFrame(table)
 
 
@@ -64,4 +77,6 @@ def neighbours_table(store, area: str, year: int) -> pd.DataFrame:
     model = model_for(date(year, 12, 31))
     found = statistical_neighbours(store.area(area).old_la_code, model.model)
     names = store.names_by_la_number()
-    return pd.DataFrame({"Closeness rank": found["rank"], "Authority": found["old_la_code"].map(names).fillna(found["old_la_code"])})
+    return pd.DataFrame(
+        {"Closeness rank": found["rank"], "Authority": found["old_la_code"].map(names).fillna(found["old_la_code"])}
+    )

@@ -1,5 +1,6 @@
 """Charts in the Making Data Count style. Every state is told by marker shape and words as well as
 colour (a board member may print in black and white or not see colour)."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -35,29 +36,69 @@ ASSURANCE_WORDS = {
 
 def spc_chart(result: XmrResult, title: str, x=None, y_title: str = "") -> go.Figure:
     points = result.points
-    x = list(points["date"]) if x is None and "date" in points else (x if x is not None else list(range(1, len(points) + 1)))
+    x = (
+        list(points["date"])
+        if x is None and "date" in points
+        else (x if x is not None else list(range(1, len(points) + 1)))
+    )
     figure = go.Figure()
-    figure.add_trace(go.Scatter(x=x, y=points["value"], mode="lines", line={"color": "#768692", "width": 1},
-                                name="Value", hoverinfo="skip", showlegend=False))
+    figure.add_trace(
+        go.Scatter(
+            x=x,
+            y=points["value"],
+            mode="lines",
+            line={"color": "#768692", "width": 1},
+            name="Value",
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for point_type, (words, colour, symbol) in POINT_STYLES.items():
         chosen = points["point_type"] == point_type
         if chosen.any():
-            figure.add_trace(go.Scatter(
-                x=[x[i] for i, keep in enumerate(chosen) if keep], y=points.loc[chosen, "value"], mode="markers",
-                marker={"color": colour, "symbol": symbol, "size": 9, "line": {"color": "#212b32", "width": 1}},
-                name=words, hovertemplate=f"%{{x}}: %{{y}}<br>{words}<extra></extra>"))
+            figure.add_trace(
+                go.Scatter(
+                    x=[x[i] for i, keep in enumerate(chosen) if keep],
+                    y=points.loc[chosen, "value"],
+                    mode="markers",
+                    marker={"color": colour, "symbol": symbol, "size": 9, "line": {"color": "#212b32", "width": 1}},
+                    name=words,
+                    hovertemplate=f"%{{x}}: %{{y}}<br>{words}<extra></extra>",
+                )
+            )
     trial = " (trial limits)" if result.trial_limits else ""
-    for column, words, dash in (("mean", "Mean", "solid"), ("upper", "Upper process limit" + trial, "dash"),
-                                ("lower", "Lower process limit" + trial, "dash")):
-        figure.add_trace(go.Scatter(x=x, y=points[column], mode="lines", name=words,
-                                    line={"color": "#212b32" if column == "mean" else "#768692", "dash": dash, "width": 1.5}))
+    for column, words, dash in (
+        ("mean", "Mean", "solid"),
+        ("upper", "Upper process limit" + trial, "dash"),
+        ("lower", "Lower process limit" + trial, "dash"),
+    ):
+        figure.add_trace(
+            go.Scatter(
+                x=x,
+                y=points[column],
+                mode="lines",
+                name=words,
+                line={"color": "#212b32" if column == "mean" else "#768692", "dash": dash, "width": 1.5},
+            )
+        )
     if result.target is not None:
-        figure.add_trace(go.Scatter(x=x, y=[result.target] * len(x), mode="lines", name=f"Target {result.target:g}",
-                                    line={"color": "#DA291C", "dash": "dot", "width": 1.5}))
+        figure.add_trace(
+            go.Scatter(
+                x=x,
+                y=[result.target] * len(x),
+                mode="lines",
+                name=f"Target {result.target:g}",
+                line={"color": "#DA291C", "dash": "dot", "width": 1.5},
+            )
+        )
     summary = f"{ICON_WORDS[result.variation_icon]}. {ASSURANCE_WORDS[result.assurance]}."
     figure.update_layout(
-        title={"text": f"{title}<br><sup>{summary}</sup>"}, yaxis_title=y_title, template="simple_white",
-        legend={"orientation": "h", "y": -0.2}, margin={"t": 80, "b": 80}, height=420,
+        title={"text": f"{title}<br><sup>{summary}</sup>"},
+        yaxis_title=y_title,
+        template="simple_white",
+        legend={"orientation": "h", "y": -0.2},
+        margin={"t": 80, "b": 80},
+        height=420,
     )
     return figure
 
@@ -69,36 +110,87 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
     styles = (("circle", "solid"), ("triangle-up", "dash"), ("square", "dashdot"), ("diamond", "dot"))
     for name, (symbol, dash) in zip(names, styles):
         per_child = spend_per_child(store, measure, area=name)
-        figure.add_trace(go.Scatter(x=per_child["financial_year"], y=per_child["per_child"], name=name, mode="lines+markers",
-                                    marker={"symbol": symbol, "size": 8}, line={"dash": dash}))
+        figure.add_trace(
+            go.Scatter(
+                x=per_child["financial_year"],
+                y=per_child["per_child"],
+                name=name,
+                mode="lines+markers",
+                marker={"symbol": symbol, "size": 8},
+                line={"dash": dash},
+            )
+        )
     title = store.catalogue.measure(measure).title
     years = sorted({x for trace in figure.data for x in trace.x})
-    style_chart(figure, unit="gbp", source="DfE S251 outturn (LAIT); ONS mid-year estimates of children aged 0 to 17", x_labels=years,
-                axis_title="£ per child aged 0 to 17 (cash)")
+    style_chart(
+        figure,
+        unit="gbp",
+        source="DfE S251 outturn (LAIT); ONS mid-year estimates of children aged 0 to 17",
+        x_labels=years,
+        axis_title="£ per child aged 0 to 17 (cash)",
+    )
     figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, template="simple_white")
     return figure
 
 
-UNIT_AXIS = {"percent": "Per cent", "rate_per_10k": "Per 10,000 children aged 0 to 17",
-             "rate_per_100k": "Per 100,000", "count": "Number",
-             "gbp": "£", "fte": "Full-time equivalent staff", "ratio": "Ratio", "days": "Days"}
+UNIT_AXIS = {
+    "percent": "Per cent",
+    "rate_per_10k": "Per 10,000 children aged 0 to 17",
+    "rate_per_100k": "Per 100,000",
+    "count": "Number",
+    "gbp": "£",
+    "fte": "Full-time equivalent staff",
+    "ratio": "Ratio",
+    "days": "Days",
+}
 EVENT_COLOUR = "#AE2573"
 
 
-def style_chart(figure: go.Figure, unit: str, source: str, x_labels: list[str], events=None, periods=None,
-                axis_title: str | None = None) -> go.Figure:
+def style_chart(
+    figure: go.Figure,
+    unit: str,
+    source: str,
+    x_labels: list[str],
+    events=None,
+    periods=None,
+    axis_title: str | None = None,
+) -> go.Figure:
     """Every chart the same way: units on the value axis, period labels whole (angled, never cut),
     a source line under the plot, and the inspections and monitoring visits marked with a dotted
     line and their name (text, not colour alone) at the period they fall in."""
-    figure.update_layout(yaxis_title=axis_title or UNIT_AXIS.get(unit, unit), xaxis={"type": "category", "tickangle": -45, "automargin": True},
-                         yaxis={"automargin": True, "rangemode": "tozero"}, margin={"t": 90, "b": 150, "l": 70, "r": 30},
-                         height=500, legend={"orientation": "h", "y": -0.45, "yanchor": "top"})
-    figure.add_annotation(text=f"Source: {source}", xref="paper", yref="paper", x=0, y=-0.62, showarrow=False, xanchor="left",
-                          yanchor="top", align="left", font={"size": 11, "color": "#425563"})
+    figure.update_layout(
+        yaxis_title=axis_title or UNIT_AXIS.get(unit, unit),
+        xaxis={"type": "category", "tickangle": -45, "automargin": True},
+        yaxis={"automargin": True, "rangemode": "tozero"},
+        margin={"t": 90, "b": 150, "l": 70, "r": 30},
+        height=500,
+        legend={"orientation": "h", "y": -0.45, "yanchor": "top"},
+    )
+    figure.add_annotation(
+        text=f"Source: {source}",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.62,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        font={"size": 11, "color": "#425563"},
+    )
     for label, name in _event_positions(events, periods, x_labels):
         figure.add_vline(x=label, line={"color": EVENT_COLOUR, "dash": "dot", "width": 1})
-        figure.add_annotation(x=label, y=1, yref="paper", text=name, showarrow=False, textangle=-90, xanchor="right", yanchor="top",
-                              font={"size": 10, "color": EVENT_COLOUR})
+        figure.add_annotation(
+            x=label,
+            y=1,
+            yref="paper",
+            text=name,
+            showarrow=False,
+            textangle=-90,
+            xanchor="right",
+            yanchor="top",
+            font={"size": 10, "color": EVENT_COLOUR},
+        )
     return figure
 
 
@@ -110,7 +202,9 @@ def _event_positions(events, periods, x_labels: list[str]) -> list[tuple[str, st
     import pandas as pd
 
     placed = []
-    spans = list(zip(periods["period_label"], pd.to_datetime(periods["period_start"]), pd.to_datetime(periods["period_end"])))
+    spans = list(
+        zip(periods["period_label"], pd.to_datetime(periods["period_start"]), pd.to_datetime(periods["period_end"]))
+    )
     for event in events.itertuples():
         if "not" in str(event.when) or event.date is None:
             continue

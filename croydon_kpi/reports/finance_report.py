@@ -4,6 +4,7 @@ real terms, spend per child and S251 spend against London and England, all writt
 Recurring and one-off money are never added together; a figure is called recurring or one-off
 only where a source says so.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,10 +13,10 @@ from functools import cached_property
 import pandas as pd
 
 from croydon_kpi.analysis import money
-from croydon_kpi.analysis.money import is_one_financial_year
 from croydon_kpi.analysis.finance import finance_table, s251_areas
-from croydon_kpi.readers.papers import paper_catalogue
+from croydon_kpi.analysis.money import is_one_financial_year
 from croydon_kpi.readers.finance import NEVER_KNOWN
+from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, format_money, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
@@ -57,15 +58,24 @@ class FinanceReport:
     def summary(self) -> str:
         table = self._money
         if table.empty:
-            return (f"**No money figure about {self.area} is in the bundled papers or statements.** The published S251 spend "
-                    "below is the only money shown.")
-        improvement = table[table["money"].isin(["recurring", "one_off", "not_stated"]) & (table["status"] == "reported")]
+            return (
+                f"**No money figure about {self.area} is in the bundled papers or statements.** The published S251 spend "
+                "below is the only money shown."
+            )
+        improvement = table[
+            table["money"].isin(["recurring", "one_off", "not_stated"]) & (table["status"] == "reported")
+        ]
         improvement = improvement.drop_duplicates(["measure", "pounds", "period_label"])
         lines = [f"{self._money_words(r)}" for r in improvement.itertuples()]
         derived = table[table["status"] == "derived"]
-        lines += [f"{format_money(r.pounds)} for {r.period_label} is worked out, not stated: {r.note}." for r in derived.itertuples()]
-        lines.append(f"Recurring and one-off money are never added together here. Real terms are at {self.base_year} prices "
-                     f"({self._deflators.vintage}).")
+        lines += [
+            f"{format_money(r.pounds)} for {r.period_label} is worked out, not stated: {r.note}."
+            for r in derived.itertuples()
+        ]
+        lines.append(
+            f"Recurring and one-off money are never added together here. Real terms are at {self.base_year} prices "
+            f"({self._deflators.vintage})."
+        )
         return "\n".join(f"- {line}" for line in lines)
 
     def _money_words(self, row) -> str:
@@ -77,13 +87,28 @@ class FinanceReport:
     def improvement_money(self) -> pd.DataFrame:
         """Every money figure about the area, as its source describes it."""
         table = self._money
-        return pd.DataFrame({"Money": [r.as_written if isinstance(r.as_written, str) else format_money(r.pounds) for r in table.itertuples()],
-                             "What": [self._title(m) for m in table["measure"]],
-                             "Recurring or one-off": table["money"].map(MONEY_NATURE_WORDS).fillna("not stated by the source"),
-                             "Years": table["period_label"],
-                             "Stated or worked out": table["status"].map({"reported": "stated", "derived": "worked out from stated figures"}),
-                             "Known from": [f"{d.day} {d:%B %Y}" if d < NEVER_KNOWN else "date first stated not recorded" for d in table["available_from"]],
-                             "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(table["source_id"], table["locator"])]})
+        return pd.DataFrame(
+            {
+                "Money": [
+                    r.as_written if isinstance(r.as_written, str) else format_money(r.pounds)
+                    for r in table.itertuples()
+                ],
+                "What": [self._title(m) for m in table["measure"]],
+                "Recurring or one-off": table["money"].map(MONEY_NATURE_WORDS).fillna("not stated by the source"),
+                "Years": table["period_label"],
+                "Stated or worked out": table["status"].map(
+                    {"reported": "stated", "derived": "worked out from stated figures"}
+                ),
+                "Known from": [
+                    f"{d.day} {d:%B %Y}" if d < NEVER_KNOWN else "date first stated not recorded"
+                    for d in table["available_from"]
+                ],
+                "Source": [
+                    source_label(self.store.catalogue, s, loc, self._papers)
+                    for s, loc in zip(table["source_id"], table["locator"])
+                ],
+            }
+        )
 
     def real_terms(self) -> pd.DataFrame:
         rows = []
@@ -93,34 +118,63 @@ class FinanceReport:
                 words = "not worked out: the figure spans years or its year is not stated"
             else:
                 try:
-                    words = format_money(money.real_terms(row.pounds, row.period_label, self.base_year, self._deflators).pounds, approximate=True)
+                    words = format_money(
+                        money.real_terms(row.pounds, row.period_label, self.base_year, self._deflators).pounds,
+                        approximate=True,
+                    )
                 except ValueError:
                     words = "not worked out: the year is outside the deflator table"
-            rows.append({"Money": row.as_written if isinstance(row.as_written, str) else format_money(row.pounds), "Year": row.period_label,
-                         f"In {self.base_year} prices": words})
+            rows.append(
+                {
+                    "Money": row.as_written if isinstance(row.as_written, str) else format_money(row.pounds),
+                    "Year": row.period_label,
+                    f"In {self.base_year} prices": words,
+                }
+            )
         return pd.DataFrame(rows, columns=["Money", "Year", f"In {self.base_year} prices"])
 
     def spend_per_child(self) -> pd.DataFrame:
         per_child = money.spend_per_child(self.store, S251_MEASURE, area=self.area)
-        per_looked_after = money.spend_per_child_looked_after(self.store, S251_MEASURE, area=self.area).set_index("financial_year")
-        return pd.DataFrame({
-            "Financial year": per_child["financial_year"],
-            "Spend on children looked after (S251)": [format_money(v) for v in per_child["spend"]],
-            "Children aged 0 to 17": [f"{v:,.0f} ({y})" if pd.notna(v) else "not known" for v, y in zip(per_child["population_0_17"], per_child["population_year"])],
-            "Per child aged 0 to 17": [format_money(round(v)) if pd.notna(v) else "not known" for v in per_child["per_child"]],
-            "Per child looked after": [format_money(round(per_looked_after["per_child_looked_after"].get(y)))
-                                       if pd.notna(per_looked_after["per_child_looked_after"].get(y)) else "not known"
-                                       for y in per_child["financial_year"]],
-        })
+        per_looked_after = money.spend_per_child_looked_after(self.store, S251_MEASURE, area=self.area).set_index(
+            "financial_year"
+        )
+        return pd.DataFrame(
+            {
+                "Financial year": per_child["financial_year"],
+                "Spend on children looked after (S251)": [format_money(v) for v in per_child["spend"]],
+                "Children aged 0 to 17": [
+                    f"{v:,.0f} ({y})" if pd.notna(v) else "not known"
+                    for v, y in zip(per_child["population_0_17"], per_child["population_year"])
+                ],
+                "Per child aged 0 to 17": [
+                    format_money(round(v)) if pd.notna(v) else "not known" for v in per_child["per_child"]
+                ],
+                "Per child looked after": [
+                    format_money(round(per_looked_after["per_child_looked_after"].get(y)))
+                    if pd.notna(per_looked_after["per_child_looked_after"].get(y))
+                    else "not known"
+                    for y in per_child["financial_year"]
+                ],
+            }
+        )
 
     def spend_profile(self) -> pd.DataFrame:
         profile = money.spend_profile(self.store, S251_MEASURE, area=self.area, base=self.base_year)
         real = f"real_{self.base_year}_prices"
-        return pd.DataFrame({"Financial year": profile["financial_year"], "Cash": [format_money(v) for v in profile["cash"]],
-                             f"In {self.base_year} prices": [format_money(v, approximate=True) if pd.notna(v) else "outside the deflator table"
-                                                             for v in profile[real]],
-                             "Real change on the year before": [("up " if v > 0 else "down ") + format_money(abs(v), approximate=True) if pd.notna(v) else "-"
-                                                                for v in profile["real_change_on_year"]]})
+        return pd.DataFrame(
+            {
+                "Financial year": profile["financial_year"],
+                "Cash": [format_money(v) for v in profile["cash"]],
+                f"In {self.base_year} prices": [
+                    format_money(v, approximate=True) if pd.notna(v) else "outside the deflator table"
+                    for v in profile[real]
+                ],
+                "Real change on the year before": [
+                    ("up " if v > 0 else "down ") + format_money(abs(v), approximate=True) if pd.notna(v) else "-"
+                    for v in profile["real_change_on_year"]
+                ],
+            }
+        )
 
     def s251_comparison(self) -> pd.DataFrame:
         """S251 spend per child aged 0 to 17: the area, London, its region and England."""
@@ -129,9 +183,15 @@ class FinanceReport:
             per_child = money.spend_per_child(self.store, S251_MEASURE, area=name)
             columns[name] = dict(zip(per_child["financial_year"], per_child["per_child"]))
         years = sorted({year for values in columns.values() for year in values})
-        return pd.DataFrame({"Financial year": years,
-                             **{name: [format_money(round(values[y])) if pd.notna(values.get(y)) else "no figure" for y in years]
-                                for name, values in columns.items()}})
+        return pd.DataFrame(
+            {
+                "Financial year": years,
+                **{
+                    name: [format_money(round(values[y])) if pd.notna(values.get(y)) else "no figure" for y in years]
+                    for name, values in columns.items()
+                },
+            }
+        )
 
     def _title(self, measure_id: str) -> str:
         measures = self.store.catalogue.measures

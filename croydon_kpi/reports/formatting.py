@@ -1,5 +1,6 @@
 """How a figure is written for a reader: its unit, its published decimal places, and what a
 missing value means (suppressed is not the same as not published)."""
+
 from __future__ import annotations
 
 import math
@@ -10,12 +11,16 @@ import pandas as pd
 from croydon_kpi.core import schema
 from croydon_kpi.core.rounding import round_half_up
 
-
 # Units that can be set beside a region's or England's figure: a count or money is a total that
 # grows with an authority's size, so it is never compared with London's or England's total.
 COMPARABLE_UNITS = ("percent", "rate_per_10k", "rate_per_100k", "ratio", "days")
 # How a money figure's nature is written for a reader (not_stated: its source does not say).
-MONEY_NATURE_WORDS = {"recurring": "recurring", "one_off": "one-off", "outturn": "spend (outturn)", "not_stated": "not stated by the source"}
+MONEY_NATURE_WORDS = {
+    "recurring": "recurring",
+    "one_off": "one-off",
+    "outturn": "spend (outturn)",
+    "not_stated": "not stated by the source",
+}
 
 
 def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str | None = None) -> str:
@@ -67,7 +72,9 @@ def format_period_day(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def source_label(catalogue, source_id: str, locator: str | None = None, papers: dict | None = None, short: bool = False) -> str:
+def source_label(
+    catalogue, source_id: str, locator: str | None = None, papers: dict | None = None, short: bool = False
+) -> str:
     """A source as a reader names it: a paper's title, body and date, and where in it; a
     published file's title; never a raw id (the workbook keeps the ids). `short`: the paper's
     kind, body and date only ("Report, Cabinet, 18 November 2019"), for a table column."""
@@ -75,7 +82,11 @@ def source_label(catalogue, source_id: str, locator: str | None = None, papers: 
         return "worked out from the figures it names"
     paper = (papers or {}).get(source_id)
     if paper:
-        day = format_period_day(paper["meeting_date"]) if paper.get("meeting_date") else paper.get("figures_refer_to", {}).get("label", "")
+        day = (
+            format_period_day(paper["meeting_date"])
+            if paper.get("meeting_date")
+            else paper.get("figures_refer_to", {}).get("label", "")
+        )
         if short:
             return f"{str(paper.get('document_type', 'paper')).capitalize()}, {paper.get('body', '')}, {day}"
         name = f"{paper['title'].split(': ', 1)[-1]} ({paper.get('body', '')}, {day})"

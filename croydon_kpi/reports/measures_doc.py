@@ -1,8 +1,9 @@
 """Generate docs/measures.md from the catalogue, so readers never read a stale copy."""
+
 from __future__ import annotations
 
-from croydon_kpi.core import project
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
+from croydon_kpi.core import project
 
 HEADER = """# The measure catalogue
 
@@ -24,9 +25,14 @@ def measures_markdown(catalogue: Catalogue) -> str:
         lines.append("|---|---|---|---|---|---|---|---|")
         for m in sorted((m for m in catalogue.measures.values() if m.domain == domain), key=lambda m: m.id):
             target = m.target if m.target is not None else ("none stated. " + (m.target_note or "")).strip()
-            sources = ", ".join(f"{s['source']} ({s.get('value') or s.get('short_desc')})" for s in m.national_sources) or "local only"
+            sources = (
+                ", ".join(f"{s['source']} ({s.get('value') or s.get('short_desc')})" for s in m.national_sources)
+                or "local only"
+            )
             definition = "; ".join(f"{k}: {v}" for k, v in m.definition.items())
-            lines.append(f"| `{m.id}` | {_cell(m.title)} | {m.unit} | {m.polarity} | {m.decimals} | {_cell(target)} | {_cell(sources)} | {_cell(definition)} |")
+            lines.append(
+                f"| `{m.id}` | {_cell(m.title)} | {m.unit} | {m.polarity} | {m.decimals} | {_cell(target)} | {_cell(sources)} | {_cell(definition)} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

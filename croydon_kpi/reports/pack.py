@@ -6,6 +6,7 @@ three groups, what the computed check says beside it (and why they differ), what
 month, the biggest risks and what is missing. Every section is about the pack's own area; where
 the area has no such data, the section says so in one line.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -25,23 +26,39 @@ from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.core import schema
 from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month, parse_month
-from croydon_kpi.errors import ParameterError, UnknownArea
 from croydon_kpi.core.periods import PUBLICATION_LAG_MONTHS
+from croydon_kpi.errors import ParameterError, UnknownArea
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.charts import spc_chart, style_chart
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, MONEY_NATURE_WORDS, format_money, format_value, source_label
+from croydon_kpi.reports.formatting import (
+    COMPARABLE_UNITS,
+    MONEY_NATURE_WORDS,
+    format_money,
+    format_value,
+    source_label,
+)
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
 COMPARATORS = ("London", "England")
 SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
-WORKFORCE_MEASURES = ("social_workers_agency_percent", "social_workers_vacancy_percent", "social_workers_turnover_percent",
-                      "social_worker_average_caseload", "social_workers_in_post_fte", "social_workers_absence_percent")
-KIND_WORDS = {"reported": "reported by the council", "computed": "computed from child-level lists", "derived": "derived"}
+WORKFORCE_MEASURES = (
+    "social_workers_agency_percent",
+    "social_workers_vacancy_percent",
+    "social_workers_turnover_percent",
+    "social_worker_average_caseload",
+    "social_workers_in_post_fte",
+    "social_workers_absence_percent",
+)
+KIND_WORDS = {
+    "reported": "reported by the council",
+    "computed": "computed from child-level lists",
+    "derived": "derived",
+}
 
 
 @dataclass
 class MonthlyPack:
-    store: FigureStore   # as known at the end of the month
+    store: FigureStore  # as known at the end of the month
     month: Month
     area: Area
 
@@ -52,9 +69,11 @@ class MonthlyPack:
     @property
     def assumptions(self) -> str:
         lags = ", ".join(f"{k.replace('_', ' ')} {v} months" for k, v in PUBLICATION_LAG_MONTHS.items())
-        return ("Only figures that existed by the end of the month are shown. Publication dates of DfE and ONS "
-                f"statistics are not in the bundled data; they are taken as the period's end plus the usual release lag ({lags}). "
-                "A committee paper's figures are known from the paper's date, or from the Board meeting its overview was first reported to.")
+        return (
+            "Only figures that existed by the end of the month are shown. Publication dates of DfE and ONS "
+            f"statistics are not in the bundled data; they are taken as the period's end plus the usual release lag ({lags}). "
+            "A committee paper's figures are known from the paper's date, or from the Board meeting its overview was first reported to."
+        )
 
     @cached_property
     def _papers(self) -> dict:
@@ -80,11 +99,19 @@ class MonthlyPack:
 
     def summary(self) -> str:
         if not self.has_local_figures:
-            return (f"**No local figures for {self.month.label}.** No scorecard, committee paper or child-level list in the data "
-                    f"gives {self.area.name}'s figures for this month, so there is no overview, no RAG and no change on the month. "
-                    "The published statistics further down are the latest known by the month's end.")
-        lines = [self._synthetic_words(), self._reported_words(), self._check_words(), self._change_words(), self._risk_words(),
-                 self._gap_words()]
+            return (
+                f"**No local figures for {self.month.label}.** No scorecard, committee paper or child-level list in the data "
+                f"gives {self.area.name}'s figures for this month, so there is no overview, no RAG and no change on the month. "
+                "The published statistics further down are the latest known by the month's end."
+            )
+        lines = [
+            self._synthetic_words(),
+            self._reported_words(),
+            self._check_words(),
+            self._change_words(),
+            self._risk_words(),
+            self._gap_words(),
+        ]
         return "\n".join(f"- {line}" for line in lines if line)
 
     def _synthetic_words(self) -> str:
@@ -100,8 +127,13 @@ class MonthlyPack:
         if reported.empty:
             return f"**What the council reported:** no paper grouped {self.area.name}'s measures for this month."
         counts = ", ".join(f"{int(reported.get(g, 0))} {GROUP_WORDS[g].lower()}" for g in GROUPS)
-        papers = sorted({source_label(self.store.catalogue, s, None, self._papers, short=True)
-                         for s in table.loc[table["reported_group"].notna(), "sources"].str.split(", ").explode() if s in self._papers})
+        papers = sorted(
+            {
+                source_label(self.store.catalogue, s, None, self._papers, short=True)
+                for s in table.loc[table["reported_group"].notna(), "sources"].str.split(", ").explode()
+                if s in self._papers
+            }
+        )
         return f"**What the council reported:** {counts}. This is the council's own grouping, as set out in: {'; '.join(papers)}."
 
     def _check_words(self) -> str:
@@ -115,14 +147,18 @@ class MonthlyPack:
         no_basis = differ[(differ["position"] == "unknown") & (differ["trend"] == "unknown")]
         reasons = []
         if len(no_basis):
-            reasons.append(f"for {len(no_basis)} no source states a target and no earlier figure of the same kind is known, so the rule "
-                           "can only call them ones to watch")
+            reasons.append(
+                f"for {len(no_basis)} no source states a target and no earlier figure of the same kind is known, so the rule "
+                "can only call them ones to watch"
+            )
         other = len(differ) - len(no_basis)
         if other:
             reasons.append(f"for {other} the stated position or direction points elsewhere")
-        return (f"**Check:** a rule applied to the same figures (position against a stated target, then direction of travel) "
-                f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "
-                "The council's grouping is the reported one; the check shows where its judgement rests on more than the figures give.")
+        return (
+            f"**Check:** a rule applied to the same figures (position against a stated target, then direction of travel) "
+            f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "
+            "The council's grouping is the reported one; the check shows where its judgement rests on more than the figures give."
+        )
 
     def _change_words(self) -> str:
         rows = [(r, self._local_series(r.measure)) for r in self._overview.itertuples()]
@@ -148,8 +184,13 @@ class MonthlyPack:
             worst = table[table["computed_group"] == "do_better"]
         if worst.empty:
             return "**Biggest risks:** no measure is in things to do better."
-        named = [f"{r.title} ({self._text(r.measure, r.value)})" if pd.notna(r.value) else r.title for r in worst.itertuples()]
-        return f"**Biggest risks (things to do better):** {'; '.join(named[:5])}" + ("; and more below." if len(named) > 5 else ".")
+        named = [
+            f"{r.title} ({self._text(r.measure, r.value)})" if pd.notna(r.value) else r.title
+            for r in worst.itertuples()
+        ]
+        return f"**Biggest risks (things to do better):** {'; '.join(named[:5])}" + (
+            "; and more below." if len(named) > 5 else "."
+        )
 
     def _gap_words(self) -> str:
         table = self._overview
@@ -175,14 +216,18 @@ class MonthlyPack:
         table = self._overview
         if table.empty:
             return table
-        return pd.DataFrame({
-            "Reported group": table["reported_group"].map(GROUP_WORDS).fillna("not grouped by the council"),
-            "Measure": table["title"],
-            "Value": [self._text(r.measure, r.value) for r in table.itertuples()],
-            "Computed check": table["computed_group"].map(GROUP_WORDS),
-            "Check agrees": table["agrees"].map({True: "yes", False: "no"}).fillna("no reported group"),
-            "Why the check says so": [self._why(r) for r in table.itertuples()],
-        }).sort_values(["Reported group", "Measure"], key=lambda s: s.map(_group_order) if s.name == "Reported group" else s)
+        return pd.DataFrame(
+            {
+                "Reported group": table["reported_group"].map(GROUP_WORDS).fillna("not grouped by the council"),
+                "Measure": table["title"],
+                "Value": [self._text(r.measure, r.value) for r in table.itertuples()],
+                "Computed check": table["computed_group"].map(GROUP_WORDS),
+                "Check agrees": table["agrees"].map({True: "yes", False: "no"}).fillna("no reported group"),
+                "Why the check says so": [self._why(r) for r in table.itertuples()],
+            }
+        ).sort_values(
+            ["Reported group", "Measure"], key=lambda s: s.map(_group_order) if s.name == "Reported group" else s
+        )
 
     def _why(self, row) -> str:
         position = _POSITION_WORDS.get(row.position, row.position)
@@ -195,9 +240,13 @@ class MonthlyPack:
             return table
         computed = table["computed_group"].value_counts()
         reported = table["reported_group"].value_counts()
-        counts = pd.DataFrame({"Group": [GROUP_WORDS[g] for g in GROUPS],
-                               "Reported by the council": [int(reported.get(g, 0)) for g in GROUPS],
-                               "Computed check": [int(computed.get(g, 0)) for g in GROUPS]})
+        counts = pd.DataFrame(
+            {
+                "Group": [GROUP_WORDS[g] for g in GROUPS],
+                "Reported by the council": [int(reported.get(g, 0)) for g in GROUPS],
+                "Computed check": [int(computed.get(g, 0)) for g in GROUPS],
+            }
+        )
         return counts if len(reported) else counts.drop(columns="Reported by the council")
 
     # --- the KPI table ---------------------------------------------------------------------------
@@ -215,12 +264,16 @@ class MonthlyPack:
         return {
             "Measure": measure.title,
             "Value": self._text(row.measure, row.value),
-            "Target": format_value(row.target, measure.unit, measure.decimals) if row.target is not None else "no target stated",
+            "Target": format_value(row.target, measure.unit, measure.decimals)
+            if row.target is not None
+            else "no target stated",
             "RAG": row.rag or "no target",
             "Change on the month": change,
             "SPC": self._spc_words(local, measure),
             "Published comparison": self._comparison_words(row.measure),
-            "Source": "; ".join(source_label(self.store.catalogue, s, None, self._papers, short=True) for s in row.sources.split(", ")),
+            "Source": "; ".join(
+                source_label(self.store.catalogue, s, None, self._papers, short=True) for s in row.sources.split(", ")
+            ),
         }
 
     def _local_series(self, measure_id: str) -> pd.DataFrame:
@@ -248,7 +301,9 @@ class MonthlyPack:
         found = self._benchmark(measure_id, published.iloc[-1]["period_end"].year)
         parts = [f"{self.area.name} {self._text(measure_id, found.value)} ({found.period_label})"]
         if measure.unit in COMPARABLE_UNITS:
-            parts.append(f"statistical neighbours {self._text(measure_id, found.comparators.get('Statistical neighbours'))}")
+            parts.append(
+                f"statistical neighbours {self._text(measure_id, found.comparators.get('Statistical neighbours'))}"
+            )
             parts += [f"{name} {self._text(measure_id, found.comparators.get(name))}" for name in COMPARATORS]
         return "; ".join(parts)
 
@@ -272,9 +327,15 @@ class MonthlyPack:
     def _headline_measure(self, domain: str):
         candidates = []
         for measure in self.store.catalogue.measures.values():
-            computed = _monthly(self.store.series(measure.id, area=self.area.name, status="computed")) if measure.domain == domain else []
+            computed = (
+                _monthly(self.store.series(measure.id, area=self.area.name, status="computed"))
+                if measure.domain == domain
+                else []
+            )
             if len(computed) >= SPC_MIN_POINTS:  # a computed monthly series gets SPC limits
-                candidates.append((True, len(computed) + 1000, measure.id, measure, computed[computed["value"].notna()]))
+                candidates.append(
+                    (True, len(computed) + 1000, measure.id, measure, computed[computed["value"].notna()])
+                )
             if measure.domain == domain and measure.national_sources:
                 series = self.store.series(measure.id, area=self.area.name, status="published_statistic")
                 series = series[series["value"].notna()]
@@ -290,25 +351,55 @@ class MonthlyPack:
     def _chart(self, measure, series: pd.DataFrame) -> go.Figure:
         labels = series["period_label"].tolist()
         if len(series) >= SPC_MIN_POINTS:
-            improvement = {"higher_is_better": "increase", "lower_is_better": "decrease"}.get(measure.polarity, "neutral")
+            improvement = {"higher_is_better": "increase", "lower_is_better": "decrease"}.get(
+                measure.polarity, "neutral"
+            )
             figure = spc_chart(spc.xmr(series["value"].tolist(), improvement=improvement), measure.title, x=labels)
         else:
             figure = go.Figure()
-            figure.add_trace(go.Scatter(x=labels, y=series["value"], mode="lines+markers", name=self.area.name,
-                                        marker={"symbol": "circle", "size": 8}, line={"color": "#005EB8", "width": 3}))
-            figure.update_layout(title={"text": f"{measure.title}<br><sup>Too few points for SPC limits "
-                                                f"({len(series)} of {SPC_MIN_POINTS})</sup>"},
-                                 template="simple_white", height=400, legend={"orientation": "h", "y": -0.3})
+            figure.add_trace(
+                go.Scatter(
+                    x=labels,
+                    y=series["value"],
+                    mode="lines+markers",
+                    name=self.area.name,
+                    marker={"symbol": "circle", "size": 8},
+                    line={"color": "#005EB8", "width": 3},
+                )
+            )
+            figure.update_layout(
+                title={
+                    "text": f"{measure.title}<br><sup>Too few points for SPC limits "
+                    f"({len(series)} of {SPC_MIN_POINTS})</sup>"
+                },
+                template="simple_white",
+                height=400,
+                legend={"orientation": "h", "y": -0.3},
+            )
         if measure.unit in COMPARABLE_UNITS:
             for name, symbol, dash in (("London", "square", "dash"), ("England", "diamond", "dot")):
                 other = self.store.series(measure.id, area=name, status="published_statistic")
                 other = other[other["period_label"].isin(labels)]
-                figure.add_trace(go.Scatter(x=other["period_label"], y=other["value"], mode="lines+markers", name=name,
-                                            marker={"symbol": symbol, "size": 7}, line={"dash": dash, "color": "#425563"}))
+                figure.add_trace(
+                    go.Scatter(
+                        x=other["period_label"],
+                        y=other["value"],
+                        mode="lines+markers",
+                        name=name,
+                        marker={"symbol": symbol, "size": 7},
+                        line={"dash": dash, "color": "#425563"},
+                    )
+                )
         sources = sorted({source_label(self.store.catalogue, s, None, self._papers) for s in series["source_id"]})
         events = visits.journey(self.area.name, up_to=self.month.end)
-        return style_chart(figure, unit=measure.unit, source="; ".join(sources), x_labels=labels, events=events,
-                           periods=series[["period_label", "period_start", "period_end"]])
+        return style_chart(
+            figure,
+            unit=measure.unit,
+            source="; ".join(sources),
+            x_labels=labels,
+            events=events,
+            periods=series[["period_label", "period_start", "period_end"]],
+        )
 
     # --- other sections ------------------------------------------------------------------------------
 
@@ -323,28 +414,75 @@ class MonthlyPack:
                 continue
             found = self._benchmark(measure_id, series.iloc[-1]["period_end"].year)
             comparable = measure.unit in COMPARABLE_UNITS
-            compare = lambda name, found=found, comparable=comparable: found.comparators.get(name) if comparable else None
-            rows.append({"Measure": measure.title, "Measure id": measure_id, "Unit": measure.unit, "Period": found.period_label,
-                         "Value": found.value, "Statistical neighbours": compare("Statistical neighbours"),
-                         "London": compare("London"), "England": compare("England"), "Rank": found.rank, "Of": found.ranked if found.rank else None,
-                         "Quartile (A = best)": found.quartile})
-        return pd.DataFrame(rows, columns=["Measure", "Measure id", "Unit", "Period", "Value", "Statistical neighbours", "London",
-                                           "England", "Rank", "Of", "Quartile (A = best)"])
+            compare = lambda name, found=found, comparable=comparable: (
+                found.comparators.get(name) if comparable else None
+            )
+            rows.append(
+                {
+                    "Measure": measure.title,
+                    "Measure id": measure_id,
+                    "Unit": measure.unit,
+                    "Period": found.period_label,
+                    "Value": found.value,
+                    "Statistical neighbours": compare("Statistical neighbours"),
+                    "London": compare("London"),
+                    "England": compare("England"),
+                    "Rank": found.rank,
+                    "Of": found.ranked if found.rank else None,
+                    "Quartile (A = best)": found.quartile,
+                }
+            )
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "Measure",
+                "Measure id",
+                "Unit",
+                "Period",
+                "Value",
+                "Statistical neighbours",
+                "London",
+                "England",
+                "Rank",
+                "Of",
+                "Quartile (A = best)",
+            ],
+        )
 
     def workforce_table(self) -> pd.DataFrame:
         numbers = self.workforce_numbers()
-        text = lambda column: [self._text(m, v) if pd.notna(v) else "-" for m, v in zip(numbers["Measure id"], numbers[column])]
-        return pd.DataFrame({"Measure": numbers["Measure"], "Period": numbers["Period"], self.area.name: text("Value"),
-                             "Statistical neighbours": text("Statistical neighbours"), "London": text("London"), "England": text("England"),
-                             "Rank (1 = best)": [f"{int(r)} of {int(o)}" if pd.notna(r) else "not ranked (no better direction)"
-                                                 for r, o in zip(numbers["Rank"], numbers["Of"])],
-                             "Quartile (A = best)": numbers["Quartile (A = best)"].fillna("-")})
+        text = lambda column: [
+            self._text(m, v) if pd.notna(v) else "-" for m, v in zip(numbers["Measure id"], numbers[column])
+        ]
+        return pd.DataFrame(
+            {
+                "Measure": numbers["Measure"],
+                "Period": numbers["Period"],
+                self.area.name: text("Value"),
+                "Statistical neighbours": text("Statistical neighbours"),
+                "London": text("London"),
+                "England": text("England"),
+                "Rank (1 = best)": [
+                    f"{int(r)} of {int(o)}" if pd.notna(r) else "not ranked (no better direction)"
+                    for r, o in zip(numbers["Rank"], numbers["Of"])
+                ],
+                "Quartile (A = best)": numbers["Quartile (A = best)"].fillna("-"),
+            }
+        )
 
     def workforce_notes(self) -> pd.DataFrame:
         figures = self._month_figures()
         notes = figures[(figures["measure"].isin(WORKFORCE_MEASURES)) & schema.has_flag(figures["flags"], "caveat")]
-        return pd.DataFrame({"Figure": notes["as_written"], "Caveat": notes["note"],
-                             "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(notes["source_id"], notes["locator"])]})
+        return pd.DataFrame(
+            {
+                "Figure": notes["as_written"],
+                "Caveat": notes["note"],
+                "Source": [
+                    source_label(self.store.catalogue, s, loc, self._papers)
+                    for s, loc in zip(notes["source_id"], notes["locator"])
+                ],
+            }
+        )
 
     def finance_position(self) -> pd.DataFrame:
         """The area's money figures known by the month's end, as the source describes them."""
@@ -353,38 +491,73 @@ class MonthlyPack:
         for row in table.itertuples():
             single_year = is_one_financial_year(row.period_label)
             try:
-                real = format_money(real_terms(row.pounds, row.period_label).pounds, approximate=True) if single_year else "-"
+                real = (
+                    format_money(real_terms(row.pounds, row.period_label).pounds, approximate=True)
+                    if single_year
+                    else "-"
+                )
             except ValueError:
                 real = "outside the deflator table"
-            rows.append({"Money": row.as_written if isinstance(row.as_written, str) else format_money(row.pounds),
-                         "What": self.store.catalogue.measure(row.measure).title if row.measure in self.store.catalogue.measures else row.measure,
-                         "Recurring or one-off": MONEY_NATURE_WORDS.get(row.money, "not stated by the source"),
-                         "Year": row.period_label, "In 2024-25 prices": real,
-                         "Known from": f"{row.available_from.day} {row.available_from:%B %Y}",
-                         "Source": source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})
+            rows.append(
+                {
+                    "Money": row.as_written if isinstance(row.as_written, str) else format_money(row.pounds),
+                    "What": self.store.catalogue.measure(row.measure).title
+                    if row.measure in self.store.catalogue.measures
+                    else row.measure,
+                    "Recurring or one-off": MONEY_NATURE_WORDS.get(row.money, "not stated by the source"),
+                    "Year": row.period_label,
+                    "In 2024-25 prices": real,
+                    "Known from": f"{row.available_from.day} {row.available_from:%B %Y}",
+                    "Source": source_label(self.store.catalogue, row.source_id, row.locator, self._papers),
+                }
+            )
         return pd.DataFrame(rows)
 
     def conflicts_table(self) -> pd.DataFrame:
         found = self.store.conflicts(area_name=self.area.name)
         catalogue = self.store.catalogue
-        side = lambda r, s: (f"{getattr(r, 'as_written_' + s) or self._text(r.measure, getattr(r, 'value_' + s))} "
-                             f"({getattr(r, 'period_label_' + s)}; {source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), self._papers)})")
-        return pd.DataFrame({"Measure": [catalogue.measure(m).title for m in found["measure"]],
-                             "Why": found["reason"].map({"conflict": "sources disagree",
-                                                         "definition_differs": "different definitions (local against published)"}),
-                             "One source": [side(r, "a") for r in found.itertuples()],
-                             "The other": [side(r, "b") for r in found.itertuples()]})
+        side = lambda r, s: (
+            f"{getattr(r, 'as_written_' + s) or self._text(r.measure, getattr(r, 'value_' + s))} "
+            f"({getattr(r, 'period_label_' + s)}; {source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), self._papers)})"
+        )
+        return pd.DataFrame(
+            {
+                "Measure": [catalogue.measure(m).title for m in found["measure"]],
+                "Why": found["reason"].map(
+                    {
+                        "conflict": "sources disagree",
+                        "definition_differs": "different definitions (local against published)",
+                    }
+                ),
+                "One source": [side(r, "a") for r in found.itertuples()],
+                "The other": [side(r, "b") for r in found.itertuples()],
+            }
+        )
 
     def caveats_table(self) -> pd.DataFrame:
         figures = self._month_figures()
         caveats = figures[schema.has_flag(figures["flags"], "caveat", "ambiguous_pp_or_relative")]
-        return pd.DataFrame({"Measure": [self._title(m) for m in caveats["measure"]], "Figure": caveats["as_written"], "Note": caveats["note"],
-                             "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(caveats["source_id"], caveats["locator"])]})
+        return pd.DataFrame(
+            {
+                "Measure": [self._title(m) for m in caveats["measure"]],
+                "Figure": caveats["as_written"],
+                "Note": caveats["note"],
+                "Source": [
+                    source_label(self.store.catalogue, s, loc, self._papers)
+                    for s, loc in zip(caveats["source_id"], caveats["locator"])
+                ],
+            }
+        )
 
     def missing_table(self) -> pd.DataFrame:
         rows = []
         if not self.has_local_figures:
-            rows.append({"What": f"Local figures for {self.month.label}", "Why": "no scorecard, paper or child-level list gives them"})
+            rows.append(
+                {
+                    "What": f"Local figures for {self.month.label}",
+                    "Why": "no scorecard, paper or child-level list gives them",
+                }
+            )
         for row in self._overview.itertuples():
             if row.value is None or pd.isna(row.value):
                 rows.append({"What": row.title, "Why": "the paper judges it but states no value"})
@@ -401,9 +574,14 @@ class MonthlyPack:
     def latest_published_table(self) -> pd.DataFrame:
         rows = [self._latest_row(measure) for measure in self._published_measures()]
         table = pd.DataFrame(rows)
-        out = pd.DataFrame({"Area of work": table["domain"].map(schema.DOMAIN_LABELS), "Measure": table["title"],
-                            "Period": table["period_label"].fillna("no figure known by this month"),
-                            self.area.name: table["own_text"]})
+        out = pd.DataFrame(
+            {
+                "Area of work": table["domain"].map(schema.DOMAIN_LABELS),
+                "Measure": table["title"],
+                "Period": table["period_label"].fillna("no figure known by this month"),
+                self.area.name: table["own_text"],
+            }
+        )
         for comparator in COMPARATORS:
             out[comparator] = table[f"{comparator}_text"]
         out["Source"] = table["provenance"]
@@ -435,23 +613,35 @@ class MonthlyPack:
         latest = own.iloc[-1] if len(own) else None
         row["period_label"] = latest["period_label"] if latest is not None else None
         row["own_text"] = _text(latest, measure)
-        row["provenance"] = source_label(self.store.catalogue, latest["source_id"], latest["locator"]) if latest is not None else "no figure"
+        row["provenance"] = (
+            source_label(self.store.catalogue, latest["source_id"], latest["locator"])
+            if latest is not None
+            else "no figure"
+        )
         for comparator in COMPARATORS:
-            row[f"{comparator}_text"] = _text(self._same_period(measure.id, comparator, latest), measure) \
-                if measure.unit in COMPARABLE_UNITS else "-"
+            row[f"{comparator}_text"] = (
+                _text(self._same_period(measure.id, comparator, latest), measure)
+                if measure.unit in COMPARABLE_UNITS
+                else "-"
+            )
         return row
 
     def _same_period(self, measure_id: str, area: str, latest) -> pd.Series | None:
         if latest is None:
             return None
         series = self.store.series(measure_id, area=area, status="published_statistic")
-        match = series[(series["period_start"] == latest["period_start"]) & (series["period_end"] == latest["period_end"])]
+        match = series[
+            (series["period_start"] == latest["period_start"]) & (series["period_end"] == latest["period_end"])
+        ]
         return match.iloc[0] if len(match) else None
 
     def _month_figures(self) -> pd.DataFrame:
         figures = self.store.figures
-        return figures[(figures["area_name"] == self.area.name) & (figures["period_end"] >= pd.Timestamp(self.month.start))
-                       & (figures["period_end"] <= pd.Timestamp(self.month.end))]
+        return figures[
+            (figures["area_name"] == self.area.name)
+            & (figures["period_end"] >= pd.Timestamp(self.month.start))
+            & (figures["period_end"] <= pd.Timestamp(self.month.end))
+        ]
 
     def _title(self, measure_id: str) -> str:
         measures = self.store.catalogue.measures
@@ -481,7 +671,9 @@ def has_local_figures(store: FigureStore, month: Month, area_name: str) -> bool:
 
 def _monthly(series: pd.DataFrame) -> pd.DataFrame:
     """Only figures for a whole calendar month: a monthly series does not mix in "autumn 2019"."""
-    whole_month = (series["period_start"].dt.day == 1) & (series["period_start"] + pd.offsets.MonthEnd(0) == series["period_end"])
+    whole_month = (series["period_start"].dt.day == 1) & (
+        series["period_start"] + pd.offsets.MonthEnd(0) == series["period_end"]
+    )
     return series[whole_month]
 
 
@@ -490,8 +682,13 @@ def _group_order(label: str) -> int:
     return order.index(label) if label in order else len(order)
 
 
-_POSITION_WORDS = {"meeting": "meeting its target (as stated)", "short": "short of target (as stated)", "amber": "just short (as stated)",
-                   "mixed": "mixed (as stated)", "unknown": "no target stated"}
+_POSITION_WORDS = {
+    "meeting": "meeting its target (as stated)",
+    "short": "short of target (as stated)",
+    "amber": "just short (as stated)",
+    "mixed": "mixed (as stated)",
+    "unknown": "no target stated",
+}
 
 
 def _text(figure, measure) -> str:
@@ -519,8 +716,10 @@ def require_known_by(known: FigureStore, store: FigureStore, place: Area, month:
     except UnknownArea:
         dated = store.figures.loc[store.figures["area_name"] == place.name, "available_from"].dropna()
         earliest = f"; the earliest became known in {dated.min():%B %Y}" if len(dated) else ""
-        raise ParameterError(f"month {month}: nothing about {place.name} was known by the end of {month.label} in the bundled "
-                             f"sources{earliest}") from None
+        raise ParameterError(
+            f"month {month}: nothing about {place.name} was known by the end of {month.label} in the bundled "
+            f"sources{earliest}"
+        ) from None
     if place.level == "local_authority":
         _require_still_reporting(store, place, month)
 
@@ -530,13 +729,19 @@ def _require_still_reporting(store: FigureStore, place: Area, month: Month) -> N
     authorities have one, had ceased by then (merged or abolished in a local government
     reorganisation): its pack would be of nothing."""
     figures = store.figures
-    valued = figures[figures["value"].notna() & (figures["area_level"] == "local_authority") & (figures["status"] == "published_statistic")]
+    valued = figures[
+        figures["value"].notna()
+        & (figures["area_level"] == "local_authority")
+        & (figures["status"] == "published_statistic")
+    ]
     own_last = valued.loc[valued["area_name"] == place.name, "period_end"].max()
     others_last = valued["period_end"].max()
     start = pd.Timestamp(month.start)
     if pd.notna(own_last) and own_last < start <= others_last:
-        raise ParameterError(f"area {place.name}: its last published statistic is for {own_last:%B %Y}, while other "
-                             f"authorities' go on past {month.label}; it is no longer an authority by then (merged or abolished)")
+        raise ParameterError(
+            f"area {place.name}: its last published statistic is for {own_last:%B %Y}, while other "
+            f"authorities' go on past {month.label}; it is no longer an authority by then (merged or abolished)"
+        )
 
 
 def sources_table(store: FigureStore, source_ids) -> pd.DataFrame:
@@ -545,7 +750,15 @@ def sources_table(store: FigureStore, source_ids) -> pd.DataFrame:
     for source_id in sorted(set(source_ids)):
         source = store.catalogue.sources[source_id]
         origin = source.provenance
-        where = f"{origin.get('repository', '')} {origin.get('folder', '')} @ {origin.get('commit', '')[:12]}".strip(" @")
-        rows.append({"Source": source.title, "Publisher": source.publisher,
-                     "File": f"data/sources/{source.file}", "Copied from": where or origin.get("note", "")})
+        where = f"{origin.get('repository', '')} {origin.get('folder', '')} @ {origin.get('commit', '')[:12]}".strip(
+            " @"
+        )
+        rows.append(
+            {
+                "Source": source.title,
+                "Publisher": source.publisher,
+                "File": f"data/sources/{source.file}",
+                "Copied from": where or origin.get("note", ""),
+            }
+        )
     return pd.DataFrame(rows)

@@ -4,6 +4,7 @@ A chart is displayed with two representations: plotly's own JSON (JupyterLab dra
 HTML <div> with a stable id that calls the plotly.js the report inlines once in its <head>
 (nbconvert keeps the HTML; a random id would break nbval and byte-identical rebuilds).
 """
+
 from __future__ import annotations
 
 import html
@@ -18,7 +19,6 @@ from croydon_kpi.reports.workbook import safe_text
 from croydon_kpi.reports.workbook import write_workbook as _write
 
 
-
 def show_markdown(text: str) -> None:
     display(Markdown(text))
 
@@ -28,10 +28,14 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "No
     if frame is None or frame.empty:
         return f"<p><em>{html.escape(empty)}</em></p>"
     frame, sentences = _same_on_every_row(frame)
-    notes = "".join(f"<p class=\"table-note\">{html.escape(s)}</p>" for s in sentences)
-    body = notes + frame.astype(object).where(frame.notna(), "").to_html(index=False, classes="kpi", border=0, escape=True)
+    notes = "".join(f'<p class="table-note">{html.escape(s)}</p>' for s in sentences)
+    body = notes + frame.astype(object).where(frame.notna(), "").to_html(
+        index=False, classes="kpi", border=0, escape=True
+    )
     if caption:  # after the opening tag, whatever attributes this pandas version writes on it
-        body = re.sub(r"(<table[^>]*>)", lambda m: m.group(1) + f"<caption>{html.escape(caption)}</caption>", body, count=1)
+        body = re.sub(
+            r"(<table[^>]*>)", lambda m: m.group(1) + f"<caption>{html.escape(caption)}</caption>", body, count=1
+        )
     return body
 
 
@@ -39,8 +43,13 @@ def _same_on_every_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Columns with one value on three rows or more, said once: "Target: no target stated (every row)."."""
     if len(frame) < 3:
         return frame, []
-    same = [c for c in frame.columns[1:] if frame[c].astype(str).nunique() == 1 and len(frame.columns) > 2
-            and not pd.api.types.is_numeric_dtype(frame[c])]
+    same = [
+        c
+        for c in frame.columns[1:]
+        if frame[c].astype(str).nunique() == 1
+        and len(frame.columns) > 2
+        and not pd.api.types.is_numeric_dtype(frame[c])
+    ]
     sentences = [f"{column}: {frame[column].iloc[0]} (every row)." for column in same]
     return frame.drop(columns=same), sentences
 
@@ -55,10 +64,20 @@ def chart_id(title: str) -> str:
 
 def show_figure(figure: go.Figure, title: str) -> None:
     """Display a plotly figure for both JupyterLab and the offline report."""
-    div = figure.to_html(full_html=False, include_plotlyjs=False, div_id=chart_id(title),
-                         config={"displaylogo": False, "responsive": True})
-    display({"application/vnd.plotly.v1+json": json.loads(figure.to_json()), "text/html": div,
-             "text/plain": f"Chart: {title}"}, raw=True)
+    div = figure.to_html(
+        full_html=False,
+        include_plotlyjs=False,
+        div_id=chart_id(title),
+        config={"displaylogo": False, "responsive": True},
+    )
+    display(
+        {
+            "application/vnd.plotly.v1+json": json.loads(figure.to_json()),
+            "text/html": div,
+            "text/plain": f"Chart: {title}",
+        },
+        raw=True,
+    )
 
 
 def safe_cell(value):
@@ -68,5 +87,8 @@ def safe_cell(value):
 
 def write_workbook(frames: dict[str, pd.DataFrame], path) -> None:
     """An Excel workbook of tables, one sheet each: numbers as numbers, text formula-safe."""
-    kinds = {sheet: {c: "number" for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])} for sheet, frame in frames.items()}
+    kinds = {
+        sheet: {c: "number" for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+        for sheet, frame in frames.items()
+    }
     _write(frames, path, kinds)

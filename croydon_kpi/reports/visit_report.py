@@ -4,6 +4,7 @@ Every fact shown has a bundled source; a fact only a web page gives is named as 
 page's address, and not shown as fact. Changes between visits are worked out only between
 figures of one kind that no other source contradicts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,9 +20,13 @@ from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
-PAPERS_WINDOW_DAYS = 92   # committee papers within about three months of the visit
-KIND_WORDS = {"reported": "local, as reported", "published_statistic": "published statistic",
-              "computed": "local, computed", "derived": "derived"}
+PAPERS_WINDOW_DAYS = 92  # committee papers within about three months of the visit
+KIND_WORDS = {
+    "reported": "local, as reported",
+    "published_statistic": "published statistic",
+    "computed": "local, computed",
+    "derived": "derived",
+}
 
 
 @dataclass
@@ -45,9 +50,15 @@ class VisitReport:
         if shown("focus") and facts.get("focus"):
             lines.append(f"**Focus:** {facts['focus']}.")
         else:
-            lines.append("**Focus:** not in a bundled source." + (" The measures below are chosen by the areas a web page says the visit "
-                                                                  "looked at (not bundled): read them as context, not as the visit's findings."
-                                                                  if self.visit.measures else ""))
+            lines.append(
+                "**Focus:** not in a bundled source."
+                + (
+                    " The measures below are chosen by the areas a web page says the visit "
+                    "looked at (not bundled): read them as context, not as the visit's findings."
+                    if self.visit.measures
+                    else ""
+                )
+            )
         if shown("headline") and facts.get("headline"):
             lines.append(f"**What Ofsted said (paraphrased from the sources below):** {facts['headline']}.")
         else:
@@ -56,12 +67,17 @@ class VisitReport:
         if len(changes):
             conflicted = changes["Change"].str.startswith("not worked out: sources disagree").sum()
             moved = changes[~changes["Change"].str.startswith(("not worked out", "no newer"))]
-            lines.append(f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus measures with figures "
-                         f"have a newer figure of the same kind" + (f"; for {conflicted}, sources disagree, so no change is worked out"
-                                                                     if conflicted else "") + ".")
+            lines.append(
+                f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus measures with figures "
+                f"have a newer figure of the same kind"
+                + (f"; for {conflicted}, sources disagree, so no change is worked out" if conflicted else "")
+                + "."
+            )
         if self.visit.web_sources:
-            lines.append(f"**Not shown:** {len(self.visit.web_sources)} web page(s) report more about this visit; they are not "
-                         "bundled with this project, so what they say is not shown as fact (addresses under Sources).")
+            lines.append(
+                f"**Not shown:** {len(self.visit.web_sources)} web page(s) report more about this visit; they are not "
+                "bundled with this project, so what they say is not shown as fact (addresses under Sources)."
+            )
         return "\n\n".join(f"- {line}" for line in lines)
 
     # --- the facts ---------------------------------------------------------------------------------
@@ -70,17 +86,29 @@ class VisitReport:
         facts, shown = self.visit.facts, self.visit.shown
         not_bundled = visits.NOT_BUNDLED
         letter = facts.get("letter_published")
-        rows = [("Dates", self.visit.dates_label),
-                ("Focus", (facts.get("focus") or "not known") if shown("focus") else not_bundled),
-                ("What Ofsted said (paraphrased)", (facts.get("headline") or "not known") if shown("headline") else not_bundled),
-                ("Ofsted's letter published", (f"{letter.day} {letter:%B %Y}" if letter else "not known") if shown("letter_published")
-                 else not_bundled)]
+        rows = [
+            ("Dates", self.visit.dates_label),
+            ("Focus", (facts.get("focus") or "not known") if shown("focus") else not_bundled),
+            (
+                "What Ofsted said (paraphrased)",
+                (facts.get("headline") or "not known") if shown("headline") else not_bundled,
+            ),
+            (
+                "Ofsted's letter published",
+                (f"{letter.day} {letter:%B %Y}" if letter else "not known")
+                if shown("letter_published")
+                else not_bundled,
+            ),
+        ]
         rows += [("Caution", flag) for flag in facts.get("flags") or []]
         return pd.DataFrame(rows, columns=["Fact", "What the bundled sources say"])
 
     def sources_table(self) -> pd.DataFrame:
         rows = [{"Source": source, "Bundled with this project": "yes"} for source in self.visit.bundled_sources]
-        rows += [{"Source": source, "Bundled with this project": "no: a web page (not shown as fact)"} for source in self.visit.web_sources]
+        rows += [
+            {"Source": source, "Bundled with this project": "no: a web page (not shown as fact)"}
+            for source in self.visit.web_sources
+        ]
         return pd.DataFrame(rows, columns=["Source", "Bundled with this project"])
 
     def unknowns(self) -> pd.DataFrame:
@@ -89,8 +117,13 @@ class VisitReport:
     def journey(self) -> pd.DataFrame:
         table = visits.journey(self.visit.area)
         marker = f"Ofsted monitoring visit {self.visit.number}"
-        return pd.DataFrame({"When": table["when"], "Event": [e + " (this visit)" if e == marker else e for e in table["event"]],
-                             "Outcome": table["outcome"]})
+        return pd.DataFrame(
+            {
+                "When": table["when"],
+                "Event": [e + " (this visit)" if e == marker else e for e in table["event"]],
+                "Outcome": table["outcome"],
+            }
+        )
 
     def _span(self):
         start, end = visits._centre(self.visit.facts)
@@ -104,15 +137,27 @@ class VisitReport:
             return pd.DataFrame()
         start, end = self._span()
         figures = self.store.figures
-        near = figures[figures["measure"].isin(self.visit.measures) & (figures["area_name"] == self.visit.area)
-                       & (figures["period_end"] >= start - timedelta(days=366)) & (figures["period_end"] <= end + timedelta(days=366))
-                       & figures["value"].notna()].sort_values(["measure", "period_end"])
+        near = figures[
+            figures["measure"].isin(self.visit.measures)
+            & (figures["area_name"] == self.visit.area)
+            & (figures["period_end"] >= start - timedelta(days=366))
+            & (figures["period_end"] <= end + timedelta(days=366))
+            & figures["value"].notna()
+        ].sort_values(["measure", "period_end"])
         when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
-        return pd.DataFrame({"Measure": [self.store.catalogue.measure(m).title for m in near["measure"]], "Period": near["period_label"],
-                             "Before or after the visit": when,
-                             "Value": [self._text(m, v) for m, v in zip(near["measure"], near["value"])],
-                             "Kind": near["status"].map(KIND_WORDS),
-                             "Source": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(near["source_id"], near["locator"])]})
+        return pd.DataFrame(
+            {
+                "Measure": [self.store.catalogue.measure(m).title for m in near["measure"]],
+                "Period": near["period_label"],
+                "Before or after the visit": when,
+                "Value": [self._text(m, v) for m, v in zip(near["measure"], near["value"])],
+                "Kind": near["status"].map(KIND_WORDS),
+                "Source": [
+                    source_label(self.store.catalogue, s, loc, self._papers)
+                    for s, loc in zip(near["source_id"], near["locator"])
+                ],
+            }
+        )
 
     @property
     def neighbour_model(self):
@@ -131,11 +176,21 @@ class VisitReport:
             if series.empty:
                 continue
             found = benchmark(known, measure_id, series.iloc[-1]["period_end"].year, self.visit.area, as_of=end)
-            rows.append({"Measure": measure.title, "Period": found.period_label, self.visit.area: self._text(measure_id, found.value),
-                         "Statistical neighbours (average)": self._text(measure_id, found.comparators.get("Statistical neighbours")),
-                         "London": self._text(measure_id, found.comparators.get("London")),
-                         "England": self._text(measure_id, found.comparators.get("England")),
-                         "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked"})
+            rows.append(
+                {
+                    "Measure": measure.title,
+                    "Period": found.period_label,
+                    self.visit.area: self._text(measure_id, found.value),
+                    "Statistical neighbours (average)": self._text(
+                        measure_id, found.comparators.get("Statistical neighbours")
+                    ),
+                    "London": self._text(measure_id, found.comparators.get("London")),
+                    "England": self._text(measure_id, found.comparators.get("England")),
+                    "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}"
+                    if found.rank
+                    else "not ranked",
+                }
+            )
         return pd.DataFrame(rows)
 
     def since_previous_visit(self) -> pd.DataFrame:
@@ -156,10 +211,14 @@ class VisitReport:
             then, now = self._latest(measure_id, before_end), self._latest(measure_id, now_end)
             if then is None and now is None:
                 continue
-            rows.append({"Measure": self.store.catalogue.measure(measure_id).title,
-                         f"Known at visit {previous.number}": self._figure_words(then),
-                         f"Known at visit {self.visit.number}": self._figure_words(now),
-                         "Change": self._change_words(measure_id, then, now, disputed)})
+            rows.append(
+                {
+                    "Measure": self.store.catalogue.measure(measure_id).title,
+                    f"Known at visit {previous.number}": self._figure_words(then),
+                    f"Known at visit {self.visit.number}": self._figure_words(now),
+                    "Change": self._change_words(measure_id, then, now, disputed),
+                }
+            )
         return pd.DataFrame(rows)
 
     def _change_words(self, measure_id, then, now, disputed: dict) -> str:
@@ -194,13 +253,24 @@ class VisitReport:
         start, end = self._span()
         window = timedelta(days=PAPERS_WINDOW_DAYS)
         figures = self.store.figures
-        papers = figures[figures["source_id"].isin(self._papers) & (figures["area_name"] == self.visit.area)
-                         & (figures["available_from"] >= start - window) & (figures["available_from"] <= end + window)]
+        papers = figures[
+            figures["source_id"].isin(self._papers)
+            & (figures["area_name"] == self.visit.area)
+            & (figures["available_from"] >= start - window)
+            & (figures["available_from"] <= end + window)
+        ]
         papers = papers[papers["measure"] != "unmapped"]
-        return pd.DataFrame({"Paper": [source_label(self.store.catalogue, s, loc, self._papers) for s, loc in zip(papers["source_id"], papers["locator"])],
-                             "Figure": papers["as_written"].fillna("(no value)"),
-                             "Measure": [self.store.catalogue.measure(m).title for m in papers["measure"]],
-                             "What it says": papers["quote"]}).drop_duplicates()
+        return pd.DataFrame(
+            {
+                "Paper": [
+                    source_label(self.store.catalogue, s, loc, self._papers)
+                    for s, loc in zip(papers["source_id"], papers["locator"])
+                ],
+                "Figure": papers["as_written"].fillna("(no value)"),
+                "Measure": [self.store.catalogue.measure(m).title for m in papers["measure"]],
+                "What it says": papers["quote"],
+            }
+        ).drop_duplicates()
 
     def _latest(self, measure_id, day):
         series = self.store.known_at(day).series(measure_id, area=self.visit.area)

@@ -1,5 +1,6 @@
 """Figures derived from stated ones, with the arithmetic kept: a derivation is data (what is the
 total, what is taken from it), and nothing is derived when an input is not stated."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from croydon_kpi.core.normalise import parse_money
 @dataclass(frozen=True)
 class Derivation:
     """measure for `period_label` = total (measure, period) minus each of `less` (measure, period)."""
+
     measure: str
     period: tuple[str, str, str]  # start, end, label
     total: tuple[str, str]
@@ -27,8 +29,10 @@ DERIVATIONS = (
         period=("2019-04-01", "2020-03-31", "2019-20"),
         total=("transformation_funding_gbp", "2018-19 to 2019-20"),
         less=(("transformation_spend_gbp", "2018-19"),),
-        note=("what the £10.2m two-year estimate leaves for 2019-20 after £4.2m spent in 2018-19; "
-              "derived, not a reported spend"),
+        note=(
+            "what the £10.2m two-year estimate leaves for 2019-20 after £4.2m spent in 2018-19; "
+            "derived, not a reported spend"
+        ),
     ),
 )
 
@@ -42,8 +46,12 @@ def pounds_of(figure: pd.Series) -> Decimal:
 
 
 def _find(figures: pd.DataFrame, measure: str, period_label: str, area: str) -> pd.Series | None:
-    found = figures[(figures["measure"] == measure) & (figures["period_label"] == period_label)
-                    & (figures["status"] == "reported") & (figures["area_name"] == area)]
+    found = figures[
+        (figures["measure"] == measure)
+        & (figures["period_label"] == period_label)
+        & (figures["status"] == "reported")
+        & (figures["area_name"] == area)
+    ]
     return found.iloc[0] if len(found) else None
 
 
@@ -64,12 +72,27 @@ def _derive(figures: pd.DataFrame, rule: Derivation, area: str) -> dict | None:
     if total is None or any(part is None for part in parts):
         return None  # the inputs are not stated: nothing is derived, nothing is guessed
     pounds = pounds_of(total) - sum((pounds_of(p) for p in parts), Decimal(0))
-    arithmetic = f"{total['as_written']} - " + " - ".join(p["as_written"] for p in parts) + f" = £{pounds / 1_000_000:.1f}m"
+    arithmetic = (
+        f"{total['as_written']} - " + " - ".join(p["as_written"] for p in parts) + f" = £{pounds / 1_000_000:.1f}m"
+    )
     inputs = "; ".join(f"{f['measure']} from {f['source_id']} ({f['locator']})" for f in [total, *parts])
-    return {**{k: total[k] for k in ("area_code", "old_la_code", "area_name", "area_level")},
-            "measure": rule.measure, "label": f"derived: {arithmetic}", "period_start": rule.period[0],
-            "period_end": rule.period[1], "period_label": rule.period[2], "kind": "level",
-            "value": float(pounds), "as_written": None, "unit": "gbp", "bound": "exact",
-            "available_from": max(f["available_from"] for f in [total, *parts]),
-            "source_id": "derived", "locator": inputs, "quote": arithmetic, "status": "derived",
-            "flags": ("derived",), "note": rule.note}
+    return {
+        **{k: total[k] for k in ("area_code", "old_la_code", "area_name", "area_level")},
+        "measure": rule.measure,
+        "label": f"derived: {arithmetic}",
+        "period_start": rule.period[0],
+        "period_end": rule.period[1],
+        "period_label": rule.period[2],
+        "kind": "level",
+        "value": float(pounds),
+        "as_written": None,
+        "unit": "gbp",
+        "bound": "exact",
+        "available_from": max(f["available_from"] for f in [total, *parts]),
+        "source_id": "derived",
+        "locator": inputs,
+        "quote": arithmetic,
+        "status": "derived",
+        "flags": ("derived",),
+        "note": rule.note,
+    }

@@ -4,6 +4,7 @@
 and caches the result on disk as Parquet, keyed by the content of every input file and of this
 package's code, so an edited source (or reader) is re-read and an unchanged one is not.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,13 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from croydon_kpi.core import areas, project, schema
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
-from croydon_kpi.errors import InputError
+from croydon_kpi.core import areas, project, schema
 from croydon_kpi.core.files import files_under
+from croydon_kpi.errors import InputError
 from croydon_kpi.readers import registry
-from croydon_kpi.store.derived import derived_figures
 from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
+from croydon_kpi.store.derived import derived_figures
 
 # Files in data/sources/ that describe the folder rather than hold data.
 _DESCRIPTIVE_FILES = {"README.md", "sources.yaml"}
@@ -52,7 +53,9 @@ class FigureStore:
         """Each authority's name by its DfE number (old LA code), the first the area table gives."""
         if "names_by_la_number" not in self._memo:
             areas = self._area_table.dropna(subset=["old_la_code"])
-            self._memo["names_by_la_number"] = areas.drop_duplicates("old_la_code").set_index("old_la_code")["area_name"]
+            self._memo["names_by_la_number"] = areas.drop_duplicates("old_la_code").set_index("old_la_code")[
+                "area_name"
+            ]
         return self._memo["names_by_la_number"]
 
     @cached_property
@@ -102,14 +105,17 @@ class FigureStore:
     def _series(self, measure: str, area: str, kind: str, status: str | None) -> pd.DataFrame:
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
-        wanted = (rows["kind"] == kind) & rows["period_end"].notna()  # undated figures stay in the store, not in a series
+        wanted = (rows["kind"] == kind) & rows[
+            "period_end"
+        ].notna()  # undated figures stay in the store, not in a series
         if status is not None:
             wanted &= rows["status"] == status
         # The choice is made on the three columns it needs; the chosen rows are cut whole once.
         key = ["period_start", "period_end"]
         candidates = rows.loc[wanted, [*key, "source_id"]]
-        candidates = candidates.assign(_rank=candidates["source_id"].map(definition.source_rank),
-                                       _position=np.flatnonzero(wanted.to_numpy()))
+        candidates = candidates.assign(
+            _rank=candidates["source_id"].map(definition.source_rank), _position=np.flatnonzero(wanted.to_numpy())
+        )
         candidates = candidates.sort_values(["period_end", "period_start", "_rank"])
         chosen = candidates.drop_duplicates(key, keep="first")
         best = rows.take(chosen["_position"].to_numpy()).reset_index(drop=True)
@@ -129,7 +135,9 @@ class FigureStore:
         key = ("known_at", pd.Timestamp(day))
         if key not in self._memo:  # a visit report asks for the same day once per measure
             known = self.figures["available_from"] <= key[1]
-            self._memo[key] = FigureStore(self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections)
+            self._memo[key] = FigureStore(
+                self.figures.loc[known].reset_index(drop=True), self.catalogue, self.rejections
+            )
         return self._memo[key]
 
     def conflicts(self, max_gap_days: int | None = None, area_name: str | None = None) -> pd.DataFrame:
@@ -153,6 +161,7 @@ class FigureStore:
 
 # --- reading ---------------------------------------------------------------------------------
 
+
 def _is_folder(source) -> bool:
     return source.file.endswith("/")
 
@@ -168,11 +177,19 @@ def _check_every_file_is_listed(catalogue: Catalogue) -> None:
         relative = path.relative_to(root).as_posix()
         in_folder = any(relative.startswith(folder) for folder in folders)
         if relative not in listed and not in_folder and path.name not in _DESCRIPTIVE_FILES:
-            raise InputError(path, None, "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)")
+            raise InputError(
+                path,
+                None,
+                "not described in data/sources/sources.yaml; add an entry (reader: none if it holds no figures)",
+            )
     for path in sorted(p for p in root.rglob("*") if p.is_dir()):
         relative = path.relative_to(root).as_posix() + "/"
         if relative not in holding and not any(relative.startswith(folder) for folder in folders):
-            raise InputError(path, None, "a folder not described in data/sources/sources.yaml; expected only the listed files and folders")
+            raise InputError(
+                path,
+                None,
+                "a folder not described in data/sources/sources.yaml; expected only the listed files and folders",
+            )
     for source in catalogue.sources.values():
         present = source.path.is_dir() if _is_folder(source) else source.path.is_file()
         if not present:
@@ -202,7 +219,11 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> tuple[pd.DataFram
         rejections.append(rejected)
     figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
     figures = schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
-    rejected = pd.concat([r for r in rejections if len(r)], ignore_index=True) if any(len(r) for r in rejections) else _no_rejections()
+    rejected = (
+        pd.concat([r for r in rejections if len(r)], ignore_index=True)
+        if any(len(r) for r in rejections)
+        else _no_rejections()
+    )
     return figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected
 
 
@@ -210,22 +231,34 @@ def _prefetch_independent(catalogue: Catalogue, base: str) -> dict:
     """source id -> a second Python process reading that source into its disk cache. Empty on a
     one-core machine, when every such cache is warm, or when no process can be started. A plain
     subprocess, not multiprocessing: it never re-runs the caller's script or notebook."""
-    cold = [(source.id, _source_digest(base, source)) for source in registry.in_order(catalogue)
-            if not registry.READERS[source.reader].borrows_areas]
+    cold = [
+        (source.id, _source_digest(base, source))
+        for source in registry.in_order(catalogue)
+        if not registry.READERS[source.reader].borrows_areas
+    ]
     cold = [(source_id, key) for source_id, key in cold if not _source_cache_path(source_id, key).is_file()]
     if not cold or (os.cpu_count() or 1) < 2:
         return {}
     import subprocess
     import sys
 
-    environment = {**os.environ, project.ROOT_ENV: str(project.project_root()), project.DATA_ENV: str(project.data_dir()),
-                   project.CACHE_ENV: str(project.cache_dir())}
+    environment = {
+        **os.environ,
+        project.ROOT_ENV: str(project.project_root()),
+        project.DATA_ENV: str(project.data_dir()),
+        project.CACHE_ENV: str(project.cache_dir()),
+    }
     started = {}
     for source_id, key in cold:
         code = f"from croydon_kpi.store.figure_store import _read_into_cache; _read_into_cache({source_id!r}, {key!r})"
         try:
-            started[source_id] = subprocess.Popen([sys.executable, "-c", code], env=environment, stdin=subprocess.DEVNULL,
-                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            started[source_id] = subprocess.Popen(
+                [sys.executable, "-c", code],
+                env=environment,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError:  # no second process here: the source is read in this one
             pass
     return started
@@ -270,6 +303,7 @@ def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | 
 
 
 # --- the disk cache --------------------------------------------------------------------------
+
 
 def _source_cache_path(source_id: str, key: str | None) -> Path:
     return project.cache_dir() / "store" / "sources" / f"{source_id}-{key}.parquet"
@@ -368,7 +402,7 @@ def _write_cache(figures: pd.DataFrame, rejections: pd.DataFrame, path: Path, ke
     stem = path.name.rsplit("-", 1)[0]
     results = [p for p in path.parent.glob(f"{stem}-*.parquet") if not p.name.endswith(".rejections.parquet")]
     older = sorted(results, key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in [p for p in older if p != path][keep - 1:]:
+    for stale in [p for p in older if p != path][keep - 1 :]:
         stale.unlink(missing_ok=True)
         _rejections_path(stale).unlink(missing_ok=True)
 
@@ -380,8 +414,12 @@ def load_store(cache: bool = True) -> FigureStore:
         return _load_store(cache)
     except OSError as error:
         where = error.filename or project.sources_dir()
-        raise InputError(where, None, f"cannot be read ({error.strerror or type(error).__name__}); "
-                                      "check that the file or folder exists and may be read") from None
+        raise InputError(
+            where,
+            None,
+            f"cannot be read ({error.strerror or type(error).__name__}); "
+            "check that the file or folder exists and may be read",
+        ) from None
 
 
 # The figures last read in this process, by cache file (whose name is the inputs' key): a lane's

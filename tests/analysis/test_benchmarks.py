@@ -1,4 +1,5 @@
 """Benchmarks: statistical neighbours, region, London and England, ranks and quartiles."""
+
 import pandas as pd
 import pytest
 
@@ -8,10 +9,17 @@ from croydon_kpi.analysis.benchmarks import benchmark, quartile_band, rank_areas
 def test_agency_rate_benchmark_30_september_2019(store):
     found = benchmark(store, "social_workers_agency_percent", 2019, "Croydon")
     assert (found.value, found.period_label) == (38.5, "30 Sep 2019")
-    assert found.comparators["Outer London"] == 22.7 and found.comparators["London"] == 23.9 and found.comparators["England"] == 15.8
+    assert (
+        found.comparators["Outer London"] == 22.7
+        and found.comparators["London"] == 23.9
+        and found.comparators["England"] == 15.8
+    )
     # As known at the end of 2019 no model had been published: the earliest bundled (April 2021) is
     # used, named, and said to be anachronistic.
-    assert found.model.model == "2021" and "no statistical-neighbour model had been published by December 2019" in found.model.note
+    assert (
+        found.model.model == "2021"
+        and "no statistical-neighbour model had been published by December 2019" in found.model.note
+    )
     assert found.comparators["Statistical neighbours"] == pytest.approx(23.95) and found.neighbours_known == 10
     # Hand-checked in the DfE file: 144 of the 150 authorities had a lower agency rate.
     assert (found.rank, found.ranked, found.quartile) == (145, 150, "D")

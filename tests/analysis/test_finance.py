@@ -1,4 +1,5 @@
 """The finance table, S251 comparisons, and recurring and one-off money never summed silently."""
+
 from decimal import Decimal
 
 import pytest
@@ -30,7 +31,11 @@ def test_the_five_seed_statements_and_the_derived_6m(finance):
 
 def test_other_public_finance_figures_carry_their_source(finance):
     other = finance[finance["source_id"] == "public_finance_figures"]
-    assert other[["as_written", "period_label"]].values.tolist() == [["£1m", "2017-18"], ["£700k", "year not stated"], ["£8.4m", "2019-20"]]
+    assert other[["as_written", "period_label"]].values.tolist() == [
+        ["£1m", "2017-18"],
+        ["£700k", "year not stated"],
+        ["£8.4m", "2019-20"],
+    ]
     assert "https://www.cypnow.co.uk/" in other.iloc[2]["locator"]
     assert "No web address" in other.iloc[0]["note"]
 

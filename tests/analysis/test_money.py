@@ -1,4 +1,5 @@
 """Money in real terms (HM Treasury deflators), per child and per child looked after."""
+
 from decimal import Decimal
 
 import pytest
@@ -26,7 +27,10 @@ def test_spend_per_child_and_per_child_looked_after(store):
     assert per_child.loc["2019-20", "per_child"] == 718.11
     per_cla = money.spend_per_child_looked_after(store, area="Croydon").set_index("financial_year")
     # / 791 children looked after at 31 March 2020 = £83,212.36
-    assert (per_cla.loc["2019-20", "children_looked_after"], per_cla.loc["2019-20", "per_child_looked_after"]) == (791, 83212.36)
+    assert (per_cla.loc["2019-20", "children_looked_after"], per_cla.loc["2019-20", "per_child_looked_after"]) == (
+        791,
+        83212.36,
+    )
 
 
 def test_spend_profile_in_real_terms(store):
@@ -38,4 +42,6 @@ def test_spend_profile_in_real_terms(store):
 
 def test_only_one_financial_year_is_priced():
     assert money.is_one_financial_year("2018-19")
-    assert not any(money.is_one_financial_year(label) for label in ("2018-19 to 2019-20", "year not stated", None, "Oct-19"))
+    assert not any(
+        money.is_one_financial_year(label) for label in ("2018-19 to 2019-20", "year not stated", None, "Oct-19")
+    )

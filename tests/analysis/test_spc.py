@@ -1,4 +1,5 @@
 """SPC: every reference case of methods.md, with the Making Data Count rules."""
+
 import warnings
 
 import numpy as np
@@ -6,9 +7,28 @@ import pytest
 
 from croydon_kpi.analysis import spc
 
-CASE_A = [-0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123,
-          -0.68685285, -0.44566197, 1.22408180, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314,
-          0.49785048, -1.96661716, 0.70135590, -0.47279141]
+CASE_A = [
+    -0.56047565,
+    -0.23017749,
+    1.55870831,
+    0.07050839,
+    0.12928774,
+    1.71506499,
+    0.46091621,
+    -1.26506123,
+    -0.68685285,
+    -0.44566197,
+    1.22408180,
+    0.35981383,
+    0.40077145,
+    0.11068272,
+    -0.55584113,
+    1.78691314,
+    0.49785048,
+    -1.96661716,
+    0.70135590,
+    -0.47279141,
+]
 
 
 def test_case_a_screened_limits_and_all_common_cause():
@@ -50,17 +70,22 @@ def test_case_c_close_points_on_opposite_sides_are_common_cause():
     assert set(result.points["point_type"]) == {"common_cause"}
 
 
-@pytest.mark.parametrize("values, fires_at, sign", [
-    (list(range(1, 8)), 7, 1), ([2, 1, 2, 3, 4, 5, 6, 7, 3], 8, 1), ([1, 2, 3, 3, 4, 5, 6], None, 0),
-    (list(range(7, 0, -1)), 7, -1),
-])
+@pytest.mark.parametrize(
+    "values, fires_at, sign",
+    [
+        (list(range(1, 8)), 7, 1),
+        ([2, 1, 2, 3, 4, 5, 6, 7, 3], 8, 1),
+        ([1, 2, 3, 3, 4, 5, 6], None, 0),
+        (list(range(7, 0, -1)), 7, -1),
+    ],
+)
 def test_case_d_trend_test(values, fires_at, sign):
     fires = spc.trend_fires(np.array(values, dtype=float))
     assert np.flatnonzero(fires).tolist() == ([fires_at - 1] if fires_at else [])
     if fires_at:
         assert fires[fires_at - 1] == sign
         marked = spc.trend(np.array(values, dtype=float))
-        assert (marked[fires_at - 7: fires_at] == sign).all()
+        assert (marked[fires_at - 7 : fires_at] == sign).all()
 
 
 def test_case_d_whole_run_is_special_cause_in_point_types():
@@ -76,9 +101,14 @@ def test_case_e_shift_test():
     assert (spc.shift(np.array([1] * 8 + [-1]))[:8] == 1).all()
 
 
-@pytest.mark.parametrize("close, flagged", [
-    ((0, 0, 1, 0, 1, 0, 0), [2, 4]), ((1, 0, 0, 1, 1), [3, 4]), ((1, 0, 0, 1), []),
-])
+@pytest.mark.parametrize(
+    "close, flagged",
+    [
+        ((0, 0, 1, 0, 1, 0, 0), [2, 4]),
+        ((1, 0, 0, 1, 1), [3, 4]),
+        ((1, 0, 0, 1), []),
+    ],
+)
 def test_case_f_two_in_three(close, flagged):
     close = np.array(close, dtype=bool)
     above = spc.two_in_three(close, np.ones(len(close), dtype=int))
@@ -87,10 +117,14 @@ def test_case_f_two_in_three(close, flagged):
     assert not spc.two_in_three(close, alternating).any()
 
 
-@pytest.mark.parametrize("lower, upper, target, increase, decrease", [
-    (1, 3, 4, "consistent_fail", "consistent_pass"), (5, 7, 4, "consistent_pass", "consistent_fail"),
-    (1, 5, 4, "inconsistent", "inconsistent"),
-])
+@pytest.mark.parametrize(
+    "lower, upper, target, increase, decrease",
+    [
+        (1, 3, 4, "consistent_fail", "consistent_pass"),
+        (5, 7, 4, "consistent_pass", "consistent_fail"),
+        (1, 5, 4, "inconsistent", "inconsistent"),
+    ],
+)
 def test_case_g_assurance(lower, upper, target, increase, decrease):
     assert spc.assurance(lower, upper, target, "increase") == increase
     assert spc.assurance(lower, upper, target, "decrease") == decrease
@@ -128,8 +162,11 @@ def test_fixed_baseline_and_rebase():
     assert fixed.mean == pytest.approx(0.1416238, abs=5e-7)
     with pytest.raises(ValueError, match="at least 12"):
         spc.xmr(values, fix_after_n_points=5)
-    dates = [f"2017-{m:02d}-01" for m in range(1, 13)] + [f"2018-{m:02d}-01" for m in range(1, 13)] + \
-            [f"2019-{m:02d}-01" for m in range(1, 11)]
+    dates = (
+        [f"2017-{m:02d}-01" for m in range(1, 13)]
+        + [f"2018-{m:02d}-01" for m in range(1, 13)]
+        + [f"2019-{m:02d}-01" for m in range(1, 11)]
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", spc.TrialLimitsWarning)
         rebased = spc.xmr(values, dates=dates, rebase=["2019-01-01"])

@@ -1,4 +1,5 @@
 """Targets, RAG, position against target, the three groups; no target invented."""
+
 import pytest
 
 from croydon_kpi.analysis.targets import Target, group, load_targets, overview, position, rag, trend_from_statement
@@ -22,7 +23,9 @@ def test_targets_file_needs_a_source(store, tmp_path):
     path.write_text("targets:\n  - {measure: cin_visits_timely_percent, target: 90}\n")
     with pytest.raises(InputError, match="targets.yaml, targets\\[0\\]: each target needs measure, target and source"):
         load_targets(store.catalogue, path)
-    path.write_text("targets:\n  - {measure: cin_visits_timely_percent, area: Croydon, target: 90, tolerance: 5, source: plan p.3}\n")
+    path.write_text(
+        "targets:\n  - {measure: cin_visits_timely_percent, area: Croydon, target: 90, tolerance: 5, source: plan p.3}\n"
+    )
     assert load_targets(store.catalogue, path)[0].value == 90
 
 
@@ -45,11 +48,19 @@ def test_flags_are_tokens_never_substrings():
 def test_october_2019_overview_computed_beside_reported(store):
     table = overview(store, "2019-10", "Croydon").set_index("measure")
     assert len(table) == 23
-    assert table.loc["cin_visits_timely_percent", ["computed_group", "reported_group", "agrees"]].tolist() == ["do_better", "do_better", True]
+    assert table.loc["cin_visits_timely_percent", ["computed_group", "reported_group", "agrees"]].tolist() == [
+        "do_better",
+        "do_better",
+        True,
+    ]
     assert table.loc["cp_plans_second_or_subsequent_percent", "computed_group"] == "going_well"  # lower is better
     in_touch = table.loc["care_leavers_in_touch_percent"]
-    assert (in_touch["trend"], in_touch["computed_group"], in_touch["reported_group"], in_touch["agrees"]) == \
-           ("worsening", "do_better", "ones_to_watch", False)
+    assert (in_touch["trend"], in_touch["computed_group"], in_touch["reported_group"], in_touch["agrees"]) == (
+        "worsening",
+        "do_better",
+        "ones_to_watch",
+        False,
+    )
     assert table.loc["cp_children_count", "value"] == 587 and table.loc["cp_children_count", "other_values"] == "100"
     assert table["agrees"].sum() == 11  # the other 12 disagreements are listed, each with its position and trend
     assert table.loc["cin_visits_timely_percent", "target_note"].startswith("Seed 004 says")

@@ -1,4 +1,5 @@
 """The inspection journey and each monitoring visit's facts, measures and figures."""
+
 import pytest
 
 from croydon_kpi.analysis import visits

@@ -1,4 +1,5 @@
 """Back-tests: DfE's published rates recomputed from their numerators and denominators."""
+
 from decimal import Decimal
 
 import pandas as pd
@@ -16,7 +17,9 @@ def test_cla_rate_per_10k_recomputes_for_every_croydon_year(store):
     rows = croydon(store, "cla_rate_per_10k", "dfe_cla")
     assert rows["period_end"].dt.year.tolist() == [2021, 2022, 2023, 2024, 2025]
     for figure in rows.itertuples():
-        assert rate(figure.numerator, figure.denominator, per=10_000, places=0) == Decimal(str(figure.value)), figure.period_label
+        assert rate(figure.numerator, figure.denominator, per=10_000, places=0) == Decimal(str(figure.value)), (
+            figure.period_label
+        )
 
 
 def test_cla_rate_uses_the_previous_june_population(store):
@@ -30,9 +33,9 @@ def test_cla_rate_uses_the_previous_june_population(store):
 
 WORKFORCE = {
     # measure: (numerator's rounding step, denominator's, places)
-    "social_workers_agency_percent": ("0.1", "0.2", 1),   # agency FTE / (agency + in post FTE)
+    "social_workers_agency_percent": ("0.1", "0.2", 1),  # agency FTE / (agency + in post FTE)
     "social_workers_vacancy_percent": ("0.1", "0.2", 1),  # vacancy FTE / (vacancy + in post FTE)
-    "social_workers_turnover_percent": ("0.1", "0.1", 1), # leavers FTE / in post FTE
+    "social_workers_turnover_percent": ("0.1", "0.1", 1),  # leavers FTE / in post FTE
 }
 
 
@@ -60,15 +63,21 @@ def test_caseload_recomputes_for_every_croydon_year(store):
     rows = croydon(store, "social_worker_average_caseload", "dfe_workforce")
     assert len(rows) == 9
     for figure in rows.itertuples():
-        assert rate(figure.numerator, figure.denominator, per=1, places=1) == round_half_up(figure.value, 1), figure.period_label
+        assert rate(figure.numerator, figure.denominator, per=1, places=1) == round_half_up(figure.value, 1), (
+            figure.period_label
+        )
 
 
 def test_croydon_2025_workforce_checks_from_methods(store):
     def value(measure):
         return croydon(store, measure, "dfe_workforce").iloc[-1].value
 
-    assert (value("social_workers_agency_percent"), value("social_workers_vacancy_percent"),
-            value("social_workers_turnover_percent"), value("social_worker_average_caseload")) == (18.9, 19.2, 12.9, 19.1)
+    assert (
+        value("social_workers_agency_percent"),
+        value("social_workers_vacancy_percent"),
+        value("social_workers_turnover_percent"),
+        value("social_worker_average_caseload"),
+    ) == (18.9, 19.2, 12.9, 19.1)
 
 
 def test_agency_rate_30_september_2019_is_38_5(store):

@@ -1,4 +1,5 @@
 """The measure catalogue and source registry: vocabularies, sources for targets, clear errors."""
+
 import pytest
 import yaml
 
@@ -8,13 +9,28 @@ from croydon_kpi.errors import CatalogueError
 
 # Seed 004's performance overview (October 2019 Improvement Board): one measure per indicator.
 OVERVIEW_MEASURES = [
-    "cp_children_count", "cin_plans_count", "cp_visits_timely_percent", "cp_plans_second_or_subsequent_percent",
-    "cp_reviews_timely_percent", "care_proceedings_count", "care_leavers_suitable_accommodation_percent",
-    "social_worker_average_caseload", "supervision_timely_swf_percent", "cla_placed_within_20_miles_percent",
-    "foster_carer_visits_timely_percent", "foster_carer_reviews_timely_percent", "care_leavers_in_touch_percent",
-    "cla_visits_timely_percent", "cla_reviews_timely_percent", "cla_same_social_worker_6_months_percent",
-    "cla_review_health_assessments_timely_percent", "social_workers_agency_percent", "cin_visits_timely_percent",
-    "cin_reviews_timely_percent", "cla_care_plans_timely_percent", "care_leaver_pathway_plans_timely_percent",
+    "cp_children_count",
+    "cin_plans_count",
+    "cp_visits_timely_percent",
+    "cp_plans_second_or_subsequent_percent",
+    "cp_reviews_timely_percent",
+    "care_proceedings_count",
+    "care_leavers_suitable_accommodation_percent",
+    "social_worker_average_caseload",
+    "supervision_timely_swf_percent",
+    "cla_placed_within_20_miles_percent",
+    "foster_carer_visits_timely_percent",
+    "foster_carer_reviews_timely_percent",
+    "care_leavers_in_touch_percent",
+    "cla_visits_timely_percent",
+    "cla_reviews_timely_percent",
+    "cla_same_social_worker_6_months_percent",
+    "cla_review_health_assessments_timely_percent",
+    "social_workers_agency_percent",
+    "cin_visits_timely_percent",
+    "cin_reviews_timely_percent",
+    "cla_care_plans_timely_percent",
+    "care_leaver_pathway_plans_timely_percent",
     "cla_initial_health_assessments_timely_percent",
 ]
 
@@ -29,7 +45,9 @@ def test_ids_are_unique_and_vocabularies_known(catalogue):
     ids = [entry["id"] for entry in raw]
     assert len(ids) == len(set(ids)) == len(catalogue.measures)
     for measure in catalogue.measures.values():
-        assert measure.unit in schema.UNITS and measure.polarity in schema.POLARITIES and measure.domain in schema.DOMAINS
+        assert (
+            measure.unit in schema.UNITS and measure.polarity in schema.POLARITIES and measure.domain in schema.DOMAINS
+        )
 
 
 def test_every_overview_indicator_is_catalogued(catalogue):
@@ -50,8 +68,13 @@ def test_every_dfe_file_with_figures_feeds_a_measure(catalogue):
 
 def test_finance_lines_are_catalogued(catalogue):
     finance = {m.id for m in catalogue.measures.values() if m.domain == "finance"}
-    assert {"csc_base_budget_growth_gbp", "business_support_base_budget_gbp", "transformation_funding_gbp",
-            "transformation_spend_gbp", "s251_cla_gross_spend_gbp"} <= finance
+    assert {
+        "csc_base_budget_growth_gbp",
+        "business_support_base_budget_gbp",
+        "transformation_funding_gbp",
+        "transformation_spend_gbp",
+        "s251_cla_gross_spend_gbp",
+    } <= finance
     assert all(catalogue.measure(m).unit == "gbp" for m in finance)
 
 
@@ -61,15 +84,33 @@ def _write(tmp_path, text):
     return path
 
 
-@pytest.mark.parametrize("entry, message", [
-    ("- {id: a, title: A, domain: cla, unit: furlongs, polarity: neutral, decimals: 0, aliases: [], definition: {}}", "unit 'furlongs'"),
-    ("- {id: a, title: A, domain: cla, unit: count, polarity: up, decimals: 0, aliases: [], definition: {}}", "polarity 'up'"),
-    ("- {id: a, title: A, domain: space, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}", "domain 'space'"),
-    ("- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}, target: 90}", "target_source"),
-    ("- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}\n"
-     "- {id: a, title: B, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}", "duplicate id 'a'"),
-    ("- {id: a, title: A}", "missing"),
-])
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        (
+            "- {id: a, title: A, domain: cla, unit: furlongs, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "unit 'furlongs'",
+        ),
+        (
+            "- {id: a, title: A, domain: cla, unit: count, polarity: up, decimals: 0, aliases: [], definition: {}}",
+            "polarity 'up'",
+        ),
+        (
+            "- {id: a, title: A, domain: space, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "domain 'space'",
+        ),
+        (
+            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}, target: 90}",
+            "target_source",
+        ),
+        (
+            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}\n"
+            "- {id: a, title: B, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "duplicate id 'a'",
+        ),
+        ("- {id: a, title: A}", "missing"),
+    ],
+)
 def test_bad_catalogue_entries_are_named(tmp_path, entry, message):
     with pytest.raises(CatalogueError, match=message) as raised:
         load_catalogue(_write(tmp_path, "measures:\n" + entry + "\n"))

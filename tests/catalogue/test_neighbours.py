@@ -1,4 +1,5 @@
 """DfE statistical neighbour models."""
+
 import pytest
 
 from croydon_kpi.catalogue.neighbours import statistical_neighbours

@@ -1,23 +1,31 @@
 """Areas by name, GSS code or DfE number; a clear error for an unknown one."""
+
 import pandas as pd
 import pytest
 
 from croydon_kpi.core import areas
 from croydon_kpi.errors import InputError, UnknownArea
 
-TABLE = pd.DataFrame({
-    "area_code": ["E09000008", "E09000023", "E13000002", "E92000001"],
-    "old_la_code": ["306", "209", None, None],
-    "area_name": ["Croydon", "Lewisham", "Outer London", "England"],
-    "area_level": ["local_authority", "local_authority", "regional", "national"],
-})
+TABLE = pd.DataFrame(
+    {
+        "area_code": ["E09000008", "E09000023", "E13000002", "E92000001"],
+        "old_la_code": ["306", "209", None, None],
+        "area_name": ["Croydon", "Lewisham", "Outer London", "England"],
+        "area_level": ["local_authority", "local_authority", "regional", "national"],
+    }
+)
 
 
 @pytest.mark.parametrize("wanted", ["Lewisham", "lewisham ", "E09000023", "209"])
 def test_an_area_by_name_code_or_number(wanted):
     found = areas.resolve(TABLE, wanted)
     assert (found.name, found.code, found.old_la_code) == ("Lewisham", "E09000023", "209")
-    assert found.fields == {"area_code": "E09000023", "old_la_code": "209", "area_name": "Lewisham", "area_level": "local_authority"}
+    assert found.fields == {
+        "area_code": "E09000023",
+        "old_la_code": "209",
+        "area_name": "Lewisham",
+        "area_level": "local_authority",
+    }
 
 
 def test_an_unknown_area_suggests_close_names():

@@ -1,4 +1,5 @@
 """Reading source files safely: UTF-8 text, YAML, CSV; errors name the file."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """Every path resolves from the project root, never the working directory."""
+
 import pytest
 
 from croydon_kpi.core import project

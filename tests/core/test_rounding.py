@@ -1,4 +1,5 @@
 """DfE rounding: half up, not to even."""
+
 from decimal import Decimal
 
 from croydon_kpi.core.rounding import rate, round_half_up

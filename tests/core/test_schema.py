@@ -1,4 +1,5 @@
 """The store's schema: column order and types, and flags as whole tokens."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -7,7 +8,9 @@ from croydon_kpi.core import schema
 
 
 def test_conform_orders_types_and_dates_a_figure():
-    frame = schema.conform(pd.DataFrame({"value": [1], "measure": ["x"], "period_end": ["2019-03-31"], "flags": [None]}))
+    frame = schema.conform(
+        pd.DataFrame({"value": [1], "measure": ["x"], "period_end": ["2019-03-31"], "flags": [None]})
+    )
     assert list(frame.columns) == list(schema.FIGURE_COLUMNS)
     assert frame.loc[0, "available_from"] == pd.Timestamp("2019-03-31")  # known once its period ends
     assert frame.loc[0, "flags"] == () and frame["value"].dtype == "float64"

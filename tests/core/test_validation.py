@@ -1,4 +1,5 @@
 """The one validation layer: how numbers are written, units' ranges, parts that agree."""
+
 import pandas as pd
 
 from croydon_kpi.core import validation
@@ -20,8 +21,12 @@ def test_each_unit_its_range_and_sign():
     percent = pd.Series([True, False, False, False, False])
     units = pd.Series(["count", "percent", "count", "rate_per_10k", "days"])
     problems = validation.range_problems(values, written, percent, units)
-    assert problems.tolist()[:4] == ["587% has a % sign, but the measure is a count", "104 is not a percentage between 0 and 100",
-                                     "negative value -3 for a count", "20000 is more than 10,000 for a rate per 10,000 children"]
+    assert problems.tolist()[:4] == [
+        "587% has a % sign, but the measure is a count",
+        "104 is not a percentage between 0 and 100",
+        "negative value -3 for a count",
+        "20000 is more than 10,000 for a rate per 10,000 children",
+    ]
     assert pd.isna(problems[4])
 
 
@@ -30,8 +35,11 @@ def test_a_value_agrees_with_its_numerator_and_denominator():
     numerators = pd.Series([12.0, -500.0, 5.0, 28.0, None])
     denominators = pd.Series([10.0, 10.0, 10.0, 29.0, 10.0])
     problems = validation.ratio_problems(values, numerators, denominators, pd.Series(["percent"] * 5))
-    assert problems.tolist()[:3] == ["the numerator is larger than the denominator of a percentage", "negative numerator",
-                                     "the value 80 is not numerator / denominator (50.0%)"]
+    assert problems.tolist()[:3] == [
+        "the numerator is larger than the denominator of a percentage",
+        "negative numerator",
+        "the value 80 is not numerator / denominator (50.0%)",
+    ]
     assert problems[3:].isna().all()
 
 

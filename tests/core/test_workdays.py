@@ -1,4 +1,5 @@
 """Working days in England and Wales."""
+
 from croydon_kpi.core.workdays import working_days
 
 

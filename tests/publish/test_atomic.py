@@ -1,4 +1,5 @@
 """Publishing is all or nothing: a set of files lands whole, and a killed run is tidied by the next."""
+
 import json
 import os
 import random
@@ -56,7 +57,9 @@ def test_the_next_run_finishes_a_committed_set_and_drops_an_uncommitted_one(tmp_
     committed = reports / f"{atomic.INCOMING}a"
     committed.mkdir()
     (committed / "report_0.html").write_bytes(b"new report_0.html")
-    (committed / atomic.READY).write_text(json.dumps(["report_0.html", "report_1.html"]))  # report_1 was already renamed
+    (committed / atomic.READY).write_text(
+        json.dumps(["report_0.html", "report_1.html"])
+    )  # report_1 was already renamed
     (committed / atomic.OWNER).write_text(json.dumps({"pid": 2**22 + 12345, "host": os.uname().nodename}))
     uncommitted = reports / f"{atomic.INCOMING}b"
     uncommitted.mkdir()
@@ -109,7 +112,7 @@ def test_killed_at_20_random_moments_with_staging_on_another_filesystem_a_whole_
             time.sleep(whole_run * moment / 1000)
             os.killpg(child.pid, signal.SIGKILL)
             child.wait()
-            atomic.recover(reports)                 # what the next run does first
+            atomic.recover(reports)  # what the next run does first
             atomic.remove_stale(staging_root)
             found = _set(reports)
             assert found in (old, new), sorted(k for k in found if found[k] != old.get(k))

@@ -1,4 +1,5 @@
 """The croydon-kpi command: parameters checked before any kernel, one line and exit 2 on bad input."""
+
 import papermill
 import pytest
 
@@ -16,15 +17,18 @@ def no_kernel(monkeypatch):
     monkeypatch.setattr(kernels.Lanes, "__init__", refuse)
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["pack", "--month", "2019-13"], "month '2019-13': 13 is not a month number 01-12"),
-    (["pack", "--month", "October"], "month 'October' is not in the form YYYY-MM"),
-    (["pack", "--month", "1999-12"], "is before 2000"),
-    (["pack", "--month", "2099-01"], "is in the future"),
-    (["pack", "--area", "Narnia"], "unknown area 'Narnia'"),
-    (["visit", "9"], "visit 9: Croydon had monitoring visits 1 to 7"),
-    (["visit", "seven"], "visit 'seven' is not a number"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["pack", "--month", "2019-13"], "month '2019-13': 13 is not a month number 01-12"),
+        (["pack", "--month", "October"], "month 'October' is not in the form YYYY-MM"),
+        (["pack", "--month", "1999-12"], "is before 2000"),
+        (["pack", "--month", "2099-01"], "is in the future"),
+        (["pack", "--area", "Narnia"], "unknown area 'Narnia'"),
+        (["visit", "9"], "visit 9: Croydon had monitoring visits 1 to 7"),
+        (["visit", "seven"], "visit 'seven' is not a number"),
+    ],
+)
 def test_bad_parameters_exit_2_with_one_line_before_any_kernel(no_kernel, capsys, argv, message):
     assert cli.main(argv) == 2
     error = capsys.readouterr().err.strip()
@@ -43,8 +47,13 @@ def test_every_subcommand_has_help(capsys):
 def test_list_names_every_report(no_kernel, capsys):
     assert cli.main(["list"]) == 0
     out = capsys.readouterr().out
-    for name in ["monthly_pack_2019-10_croydon.html", "monitoring_visit_1.html", "monitoring_visit_7.html", "finance.html",
-                 "benchmarks_croydon_2019.html"]:
+    for name in [
+        "monthly_pack_2019-10_croydon.html",
+        "monitoring_visit_1.html",
+        "monitoring_visit_7.html",
+        "finance.html",
+        "benchmarks_croydon_2019.html",
+    ]:
         assert name in out
 
 

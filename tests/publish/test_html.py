@@ -1,4 +1,5 @@
 """Executed notebook -> one self-contained HTML page: code hidden, nothing loaded from the network."""
+
 import nbformat
 import pytest
 
@@ -22,8 +23,14 @@ def test_a_page_with_its_output_and_footer_but_no_code(tmp_path):
     assert external_references(page) == []
 
 
-@pytest.mark.parametrize("html", ['<img src="https://example.org/a.png">', '<link href="//cdn.example.org/x.css">',
-                                  '<div style="background:url(http://example.org/b.png)"></div>'])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<img src="https://example.org/a.png">',
+        '<link href="//cdn.example.org/x.css">',
+        '<div style="background:url(http://example.org/b.png)"></div>',
+    ],
+)
 def test_a_page_that_would_load_from_the_network_is_refused(tmp_path, html):
     assert external_references(html)
     with pytest.raises(UnsafeReport, match="would load from the network"):

@@ -1,4 +1,5 @@
 """What can be built: each report's notebook, parameters and file name."""
+
 import pytest
 
 from croydon_kpi.errors import ParameterError
@@ -7,7 +8,10 @@ from croydon_kpi.publish import jobs
 
 def test_a_pack_job_names_its_file_by_month_and_area(store):
     job = jobs.pack_job(store, "2019-10", "209")
-    assert job.report_name == "monthly_pack_2019-10_lewisham" and job.parameters == {"month": "2019-10", "area": "Lewisham"}
+    assert job.report_name == "monthly_pack_2019-10_lewisham" and job.parameters == {
+        "month": "2019-10",
+        "area": "Lewisham",
+    }
     assert job.extras == ("kpi_workbook",)
 
 

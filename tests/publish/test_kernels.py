@@ -1,4 +1,5 @@
 """Where there is no loopback network, kernels run over Unix sockets."""
+
 import os
 import shutil
 import subprocess
@@ -32,6 +33,12 @@ def test_a_pack_builds_with_no_loopback_network(tmp_path):
         shutil.copytree(project.project_root() / folder, root / folder)
     env = {**os.environ, "CROYDON_KPI_ROOT": str(root), "CROYDON_KPI_CACHE_DIR": str(tmp_path / "cache")}
     # lo stays down: nothing can connect to 127.0.0.1
-    done = subprocess.run(["unshare", "-n", sys.executable, "-m", "croydon_kpi", "pack"], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "croydon_kpi", "pack"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-800:]
     assert (root / "reports" / "monthly_pack_2019-10_croydon.html").is_file()

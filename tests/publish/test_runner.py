@@ -1,4 +1,5 @@
 """Running notebooks and publishing atomically, with a manifest."""
+
 import json
 import re
 import shutil
@@ -31,12 +32,17 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     page = report.read_text(encoding="utf-8")
     assert external_references(page.split("</script>", 1)[-1]) == []
     assert "<link" not in page and not re.search(r"<script[^>]+src=", page)
-    assert "Croydon: children&#39;s services performance pack, October 2019" in page or \
-           "Croydon: children's services performance pack, October 2019" in page
+    assert (
+        "Croydon: children&#39;s services performance pack, October 2019" in page
+        or "Croydon: children's services performance pack, October 2019" in page
+    )
     # Known at the end of October 2019: the year to 31 March 2019 was not yet published, so the
     # children-looked-after rate shown is 31 March 2018's: Croydon 81, London 49, England 64 (LAIT).
-    assert re.search(r"<td>Children looked after per 10,000 children</td>\s*<td>31 Mar 2018</td>\s*"
-                     r"<td>81 per 10,000</td>\s*<td>49 per 10,000</td>\s*<td>64 per 10,000</td>", page)
+    assert re.search(
+        r"<td>Children looked after per 10,000 children</td>\s*<td>31 Mar 2018</td>\s*"
+        r"<td>81 per 10,000</td>\s*<td>49 per 10,000</td>\s*<td>64 per 10,000</td>",
+        page,
+    )
     assert "month=2019-10, area=Croydon" in page  # provenance footer
     assert page.count("Plotly.newPlot") >= 5 and page.count("var Plotly") <= 1 or "plotly.js" in page
 
@@ -45,7 +51,10 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     kpis = workbook["KPIs"]
     assert kpis["A3"].value == "Measure" and kpis.freeze_panes == "A4" and kpis.auto_filter.ref.startswith("A3:")
     values = {row[0].value: row[1].value for row in kpis.iter_rows(min_row=4)}
-    assert values["Child protection visits within timescale"] == 96 and values["Children subject to a child protection plan"] == 587
+    assert (
+        values["Child protection visits within timescale"] == 96
+        and values["Children subject to a child protection plan"] == 587
+    )
     finance = workbook["Finance"]
     assert finance["B4"].value == 1_000_000 and finance["B4"].number_format.startswith("£")
     workforce = {row[1].value: row[4].value for row in workbook["Workforce"].iter_rows(min_row=4)}
@@ -102,7 +111,9 @@ def test_jobs_must_be_a_whole_number(capsys):
     assert "jobs '0' is not a whole number of 1 or more" in capsys.readouterr().err
 
 
-def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_a_fresh_kernel(built, tmp_path, monkeypatch):
+def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_a_fresh_kernel(
+    built, tmp_path, monkeypatch
+):
     """A lane's kernel runs notebook after notebook; the clean slate between them (kernels.CLEAN_SLATE)
     must leave nothing that changes a report: visit 7, built in the session's build after other
     notebooks in the same kernel, is built again in a kernel of its own."""
@@ -115,7 +126,13 @@ def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
     job = jobs.visit_job(7)
     executed = tmp_path / "visit.ipynb"
-    papermill.execute_notebook(str(built.root / "notebooks" / job.notebook), str(executed), parameters=job.parameters,
-                               kernel_name="python3", cwd=str(built.root), progress_bar=False)
+    papermill.execute_notebook(
+        str(built.root / "notebooks" / job.notebook),
+        str(executed),
+        parameters=job.parameters,
+        kernel_name="python3",
+        cwd=str(built.root),
+        progress_bar=False,
+    )
     fresh = notebook_to_html(executed, runner.provenance(job), title=job.title)
     assert fresh.encode("utf-8") == (built.reports / f"{job.report_name}.html").read_bytes()

@@ -1,5 +1,6 @@
 """Each report's first screen (1400 x 900) in headless Chromium: the summary under the title is in
 view, and a screenshot of it is written under reports/screenshots/ for a person to look at."""
+
 import os
 import shutil
 import subprocess
@@ -8,9 +9,20 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1400,900",
-         "--allow-file-access-from-files", "--virtual-time-budget=15000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--window-size=1400,900",
+    "--allow-file-access-from-files",
+    "--virtual-time-budget=15000",
+]
 # A page that shows a report in a 1400 x 900 frame and writes where the summary (what follows the
 # title) sits: in view or not, and how much it says.
 PROBE = """<!DOCTYPE html><html><body style="margin:0">
@@ -41,16 +53,25 @@ def test_each_reports_first_screen_shows_its_summary(built, tmp_path):
     shots.mkdir(exist_ok=True)
     pages = sorted(p for p in built.reports.glob("*.html") if p.name != "index.html")
     assert len(pages) >= 13
+
     def shoot(numbered):  # two Chromium processes for one page; pages side by side (each mostly waits)
         number, page = numbered
         profile = tmp_path / f"profile-{number}"
         shot = shots / f"{page.stem}.png"
-        subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}", page.as_uri()],
-                       capture_output=True, timeout=180, check=False)
+        subprocess.run(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}", page.as_uri()],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
         probe = tmp_path / f"probe-{number}.html"
         probe.write_text(PROBE.format(page=page.as_uri()), encoding="utf-8")
-        dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}-probe", "--dump-dom", probe.as_uri()],
-                             capture_output=True, text=True, timeout=180).stdout
+        dom = subprocess.run(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}-probe", "--dump-dom", probe.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        ).stdout
         return page, shot, dom
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:

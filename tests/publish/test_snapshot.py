@@ -1,4 +1,5 @@
 """One snapshot per run: a file dropped into data/ after the check never reaches the kernels."""
+
 import os
 import shutil
 import subprocess
@@ -34,7 +35,8 @@ def test_inside_a_snapshot_the_store_reads_the_copy_taken_on_entry(copy):
         store = load_store()
         assert store.rejections.empty
         assert set(store.figures["locator"].str.extract(r"^(data/sources/scorecards/[^,]+)")[0].dropna()) == {
-            "data/sources/scorecards/2019-10_croydon_board_overview.csv"}  # named as in data/, not the copy
+            "data/sources/scorecards/2019-10_croydon_board_overview.csv"
+        }  # named as in data/, not the copy
     assert project.data_dir() == copy / "data" and not snapshot.exists()
     assert len(load_store().rejections) == 1  # the next run sees it, and its check refuses it
 
@@ -44,7 +46,9 @@ def test_a_bad_file_dropped_after_the_check_is_not_what_the_kernels_read(copy, m
 
     def run(jobs, command="build", with_index=False, **options):  # what runner.run does first: start a kernel
         (copy / "data/sources/scorecards/late.csv").write_text(BAD)
-        done = subprocess.run([sys.executable, "-c", KERNEL_LIKE], env=os.environ.copy(), capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", KERNEL_LIKE], env=os.environ.copy(), capture_output=True, text=True, check=True
+        )
         seen_by_kernel.append(int(done.stdout.strip()))
         return []
 

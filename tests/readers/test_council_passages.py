@@ -1,6 +1,7 @@
 """The hand-labelled passages of other councils' papers (council_passages.yaml) are labelled
 consistently: every figure and non-figure is in its text, in order, and every run of digits in
 the text is labelled one way or the other (a passage half labelled would flatter the extractor)."""
+
 import re
 from pathlib import Path
 
@@ -15,7 +16,12 @@ WORDS = r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 def test_every_passage_names_its_source_and_council_kind():
     assert len({p["id"] for p in PASSAGES}) == len(PASSAGES)
     for passage in PASSAGES:
-        assert passage["source"].startswith("http") and passage["council_kind"] in {"london", "metropolitan", "county", "unitary"}
+        assert passage["source"].startswith("http") and passage["council_kind"] in {
+            "london",
+            "metropolitan",
+            "county",
+            "unitary",
+        }
 
 
 def test_every_label_is_in_the_text_in_order_and_well_formed():
@@ -33,7 +39,9 @@ def test_every_label_is_in_the_text_in_order_and_well_formed():
 def test_every_digit_run_is_labelled_one_way_or_the_other():
     for passage in PASSAGES:
         text = " ".join(passage["text"].split())
-        labelled = [w for w in [f["written"] for f in passage["figures"]] + passage["not_figures"] if re.search(r"\d", w)]
+        labelled = [
+            w for w in [f["written"] for f in passage["figures"]] + passage["not_figures"] if re.search(r"\d", w)
+        ]
         runs = len(re.findall(r"\d+(?:[.,/:-]\d+)*", text))
         covered = sum(len(re.findall(r"\d+(?:[.,/:-]\d+)*", w)) for w in labelled)
         assert covered == runs, (passage["id"], covered, runs)

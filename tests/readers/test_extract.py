@@ -1,4 +1,5 @@
 """Figures from prose: the rules on sentences a paper writes."""
+
 import pandas as pd
 import pytest
 
@@ -56,9 +57,15 @@ def overview(store):
 
 
 def test_the_whole_performance_overview(overview):
-    got = [(r.measure, r.kind, None if pd.isna(r.value) else r.value, r.unit, r.reported_rag) for r in overview.itertuples()]
+    got = [
+        (r.measure, r.kind, None if pd.isna(r.value) else r.value, r.unit, r.reported_rag)
+        for r in overview.itertuples()
+    ]
     assert got == OVERVIEW
-    assert (overview["period_label"].str.startswith("October 2019") | overview["period_label"].str.contains("to October 2019")).all()
+    assert (
+        overview["period_label"].str.startswith("October 2019")
+        | overview["period_label"].str.contains("to October 2019")
+    ).all()
     assert overview["locator"].str.startswith("paragraph 3.16, line ").all()
 
 
@@ -89,14 +96,22 @@ def test_coverage_classifies_the_tricky_numbers():
     assert tokens["2018/19"] == "financial_year"
     assert tokens["in the last 3 months"] == "time_window"
     assert tokens["less than 20 miles"] == "definition_threshold"
-    minutes = number_tokens(paper("cabinet_2019_11_18_minutes_improvement_board")).set_index("span")["category"].to_dict()
+    minutes = (
+        number_tokens(paper("cabinet_2019_11_18_minutes_improvement_board")).set_index("span")["category"].to_dict()
+    )
     assert minutes["102/19"] == "minute_number"
 
 
 def test_national_comparators_are_england_and_unmapped_figures_are_kept(store):
     figures = store.figures[(store.figures["source_id"] == REPORT_004) & (store.figures["measure"] == "unmapped")]
-    assert figures[["value", "area_name"]].values.tolist() == [[25, "Croydon"], [6, "Croydon"], [57, "Croydon"],
-                                                                [30, "England"], [44, "Croydon"], [18, "England"]]
+    assert figures[["value", "area_name"]].values.tolist() == [
+        [25, "Croydon"],
+        [6, "Croydon"],
+        [57, "Croydon"],
+        [30, "England"],
+        [44, "Croydon"],
+        [18, "England"],
+    ]
     assert "minority ethnic groups" in figures.iloc[2].label
 
 
@@ -126,8 +141,13 @@ def test_quarter_and_years_are_not_figures():
 
 
 def test_rates_fte_and_about():
-    figures = extract_figures("The rate of children looked after is 64 per 10,000. There are about 250 FTE social workers.")
-    assert figures[["value", "unit", "bound"]].values.tolist() == [[64, "rate_per_10k", "exact"], [250, "fte", "approx"]]
+    figures = extract_figures(
+        "The rate of children looked after is 64 per 10,000. There are about 250 FTE social workers."
+    )
+    assert figures[["value", "unit", "bound"]].values.tolist() == [
+        [64, "rate_per_10k", "exact"],
+        [250, "fte", "approx"],
+    ]
     assert figures.iloc[0]["measure"] == "cla_rate_per_10k"
 
 
@@ -144,31 +164,45 @@ def test_text_with_no_figures_gives_the_schema():
 
 # --- other councils' sentence shapes (issue 15) ----------------------------------------------
 
+
 def rows(text, **kwargs):
     figures = extract_figures(text, **kwargs)
     return [(r.as_written, r.value, r.unit, r.kind) for r in figures.itertuples()]
 
 
 def test_a_span_of_years_is_not_read_as_a_financial_year_and_never_crashes():
-    assert rows("The Medium Term Financial Strategy 2020-2024 assumes savings of £5m.") == [("£5m", 5_000_000, "gbp", "level")]
-    assert number_tokens("the Strategy 2020-2024")["category"].tolist() == ["year_range", "year_range"]  # two digit runs
+    assert rows("The Medium Term Financial Strategy 2020-2024 assumes savings of £5m.") == [
+        ("£5m", 5_000_000, "gbp", "level")
+    ]
+    assert number_tokens("the Strategy 2020-2024")["category"].tolist() == [
+        "year_range",
+        "year_range",
+    ]  # two digit runs
 
 
 def test_ranges_are_a_low_and_a_high_not_a_negative():
     figures = extract_figures("Savings of £10m-£12m are expected. Between 20 and 25 children were placed.")
     assert figures[["value", "kind", "bound"]].values.tolist() == [
-        [10_000_000, "range", "at_least"], [12_000_000, "range", "at_most"], [20, "range", "at_least"], [25, "range", "at_most"]]
+        [10_000_000, "range", "at_least"],
+        [12_000_000, "range", "at_most"],
+        [20, "range", "at_least"],
+        [25, "range", "at_most"],
+    ]
 
 
 def test_brackets_and_underspends_are_negative_and_a_spaced_thousands_group_is_one_figure():
     assert rows("The service reported (£0.4m) against budget and an underspend of £0.3m on staffing.") == [
-        ("(£0.4m)", -400_000, "gbp", "level"), ("£0.3m", -300_000, "gbp", "level")]
+        ("(£0.4m)", -400_000, "gbp", "level"),
+        ("£0.3m", -300_000, "gbp", "level"),
+    ]
     assert rows("Agency costs were £3,398, 000 in the year.") == [("£3,398, 000", 3_398_000, "gbp", "level")]
 
 
 def test_rates_per_100000_and_per_10k_and_percentage_points():
     assert rows("The rate was 45.2 per 100,000 and 61 per 10k children.") == [
-        ("45.2 per 100,000", 45.2, "rate_per_100k", "level"), ("61 per 10k", 61, "rate_per_10k", "level")]
+        ("45.2 per 100,000", 45.2, "rate_per_100k", "level"),
+        ("61 per 10k", 61, "rate_per_10k", "level"),
+    ]
     figure = one("Timeliness rose by 3.2 percentage points.")
     assert (figure.kind, figure.value, figure.unit) == ("change", 3.2, "percent")
     assert "percentage_points" in figure["flags"] and "ambiguous_pp_or_relative" not in figure["flags"]
@@ -176,23 +210,37 @@ def test_rates_per_100000_and_per_10k_and_percentage_points():
 
 def test_changes_written_after_the_number_have_a_direction():
     assert rows("Referrals were down 12% and there was a 27% reduction in plans.") == [
-        ("12%", -12, "percent", "change"), ("27%", -27, "percent", "change")]
+        ("12%", -12, "percent", "change"),
+        ("27%", -27, "percent", "change"),
+    ]
 
 
 def test_numbers_and_fractions_in_words():
-    assert rows("Three children and eleven families were supported; half of referrals and a third of assessments "
-                "were late; almost three quarters of children were seen.") == [
-        ("Three", 3, "count", "level"), ("eleven", 11, "count", "level"), ("half", 50, "percent", "level"),
-        ("a third", 33.3, "percent", "level"), ("three quarters", 75, "percent", "level")]
+    assert rows(
+        "Three children and eleven families were supported; half of referrals and a third of assessments "
+        "were late; almost three quarters of children were seen."
+    ) == [
+        ("Three", 3, "count", "level"),
+        ("eleven", 11, "count", "level"),
+        ("half", 50, "percent", "level"),
+        ("a third", 33.3, "percent", "level"),
+        ("three quarters", 75, "percent", "level"),
+    ]
     assert rows("The Chair had been involved for over two years; two important issues were raised.") == []
 
 
 def test_targets_and_comparators_get_their_kind_and_area():
     assert rows("Recruitment has an annual target of 20 foster carers.") == [("20", 20, "count", "target")]
-    figures = extract_figures("Repeat referrals were 21%, above national (6%) and London (5.3%) and statistical neighbours (7%).",
-                              area={"area_name": "Kent", "area_level": "local_authority"})
+    figures = extract_figures(
+        "Repeat referrals were 21%, above national (6%) and London (5.3%) and statistical neighbours (7%).",
+        area={"area_name": "Kent", "area_level": "local_authority"},
+    )
     assert figures[["value", "area_name", "kind"]].fillna("(none)").values.tolist() == [
-        [21, "Kent", "level"], [6, "England", "level"], [5.3, "London", "level"], [7, "(none)", "comparator"]]
+        [21, "Kent", "level"],
+        [6, "England", "level"],
+        [5.3, "London", "level"],
+        [7, "(none)", "comparator"],
+    ]
 
 
 def test_a_month_in_the_sentence_dates_its_figure_and_a_short_financial_year_is_no_minute():
@@ -202,12 +250,21 @@ def test_a_month_in_the_sentence_dates_its_figure_and_a_short_financial_year_is_
 
 
 def test_a_measure_needs_its_alias_in_the_figure_s_own_clause():
-    figures = extract_figures("Of 551 children looked after, eight were known to the Youth Justice Team. "
-                              "Only 14 out of 90 PLO targets were met. The inquiry referred 105 children in care.")
+    figures = extract_figures(
+        "Of 551 children looked after, eight were known to the Youth Justice Team. "
+        "Only 14 out of 90 PLO targets were met. The inquiry referred 105 children in care."
+    )
     assert figures[["as_written", "measure"]].values.tolist() == [
-        ["551", "cla_count"], ["eight", "unmapped"], ["14", "unmapped"], ["90", "unmapped"], ["105", "unmapped"]]
-    assert one("Assessments (85%), visits (77%) and 59% of reviews were not up to date.", as_written="59%").label \
+        ["551", "cla_count"],
+        ["eight", "unmapped"],
+        ["14", "unmapped"],
+        ["90", "unmapped"],
+        ["105", "unmapped"],
+    ]
+    assert (
+        one("Assessments (85%), visits (77%) and 59% of reviews were not up to date.", as_written="59%").label
         == "reviews were not up to date"
+    )
 
 
 def test_no_sentence_of_ten_thousand_generated_ones_raises():
@@ -215,17 +272,86 @@ def test_no_sentence_of_ten_thousand_generated_ones_raises():
     reported as unreadable, never a crash (extract_figures raises when not given `unreadable`)."""
     import random
 
-    pieces = ["£5m", "£10m-£12m", "(£0.4m)", "£3,398, 000", "£(3.1)m", "-£2m", "2020-2024", "2019/20", "23/24", "1999/00",
-              "45.2 per 100,000", "61 per 10k", "3.2 percentage points", "down 12%", "a 27% reduction", "twenty-five",
-              "almost three quarters of", "half of", "a third of", "between 20 and 25", "aged 16 and 17", "14-19",
-              "Q3", "quarter three", "month 4", "6.30 p.m.", "01274 437077", "PDF 339 KB", "CEF23076", "minute 55a",
-              "In January 2021", "at the end of June 2022", "national (6%)", "London (5.3%)", "statistical neighbours",
-              "target of 90 per cent", "an underspend of £0.4m", "overspent by £2.5 million", "forecast", "projected",
-              "children looked after", "CP plans", "re-referrals", "1.1", "2.", "(7)", "-", "to", "and", "of", "was",
-              "%", "£", "per cent", "0", "10,000", "1e5", "3.", ",", ";", ".", "(", ")", "one", "eleven", "hundred",
-              "2019", "31 March 2019", "July-2020", "18/04/2018", "4.15-4.45", "section 47", "S47", "16+", "under 18s"]
+    pieces = [
+        "£5m",
+        "£10m-£12m",
+        "(£0.4m)",
+        "£3,398, 000",
+        "£(3.1)m",
+        "-£2m",
+        "2020-2024",
+        "2019/20",
+        "23/24",
+        "1999/00",
+        "45.2 per 100,000",
+        "61 per 10k",
+        "3.2 percentage points",
+        "down 12%",
+        "a 27% reduction",
+        "twenty-five",
+        "almost three quarters of",
+        "half of",
+        "a third of",
+        "between 20 and 25",
+        "aged 16 and 17",
+        "14-19",
+        "Q3",
+        "quarter three",
+        "month 4",
+        "6.30 p.m.",
+        "01274 437077",
+        "PDF 339 KB",
+        "CEF23076",
+        "minute 55a",
+        "In January 2021",
+        "at the end of June 2022",
+        "national (6%)",
+        "London (5.3%)",
+        "statistical neighbours",
+        "target of 90 per cent",
+        "an underspend of £0.4m",
+        "overspent by £2.5 million",
+        "forecast",
+        "projected",
+        "children looked after",
+        "CP plans",
+        "re-referrals",
+        "1.1",
+        "2.",
+        "(7)",
+        "-",
+        "to",
+        "and",
+        "of",
+        "was",
+        "%",
+        "£",
+        "per cent",
+        "0",
+        "10,000",
+        "1e5",
+        "3.",
+        ",",
+        ";",
+        ".",
+        "(",
+        ")",
+        "one",
+        "eleven",
+        "hundred",
+        "2019",
+        "31 March 2019",
+        "July-2020",
+        "18/04/2018",
+        "4.15-4.45",
+        "section 47",
+        "S47",
+        "16+",
+        "under 18s",
+    ]
     generator = random.Random(15)
-    sentences = [" ".join(generator.choice(pieces) for _ in range(generator.randint(1, 14))) + "."
-                 for _ in range(10_000)]
+    sentences = [
+        " ".join(generator.choice(pieces) for _ in range(generator.randint(1, 14))) + "." for _ in range(10_000)
+    ]
     for batch in range(0, len(sentences), 500):
-        extract_figures("\n\n".join(sentences[batch:batch + 500]))  # raises if any sentence cannot be read
+        extract_figures("\n\n".join(sentences[batch : batch + 500]))  # raises if any sentence cannot be read

@@ -1,4 +1,5 @@
 """Public finance statements into figures: each as written, in exact pounds, for the file's area."""
+
 import pandas as pd
 import pytest
 
@@ -7,8 +8,14 @@ from croydon_kpi.catalogue.measures import Source
 from croydon_kpi.errors import InputError
 from croydon_kpi.readers.finance import read_finance_statements
 
-AREAS = pd.DataFrame({"area_code": ["E09000008", "E09000023"], "old_la_code": ["306", "209"],
-                      "area_name": ["Croydon", "Lewisham"], "area_level": "local_authority"})
+AREAS = pd.DataFrame(
+    {
+        "area_code": ["E09000008", "E09000023"],
+        "old_la_code": ["306", "209"],
+        "area_name": ["Croydon", "Lewisham"],
+        "area_level": "local_authority",
+    }
+)
 STATEMENT = """area: Lewisham
 figures:
   - measure: earmarked_reserves_improvement_gbp
@@ -24,12 +31,19 @@ figures:
 def read(tmp_path, text):
     path = tmp_path / "finance.yaml"
     path.write_text(text)
-    return read_finance_statements(Source("finance", str(path), "finance_statements", "t", "p", {}), load_catalogue(), AREAS)
+    return read_finance_statements(
+        Source("finance", str(path), "finance_statements", "t", "p", {}), load_catalogue(), AREAS
+    )
 
 
 def test_a_statement_for_the_files_area_in_exact_pounds(tmp_path):
     row = read(tmp_path, STATEMENT).iloc[0]
-    assert (row["area_name"], row["value"], row["as_written"], row["period_label"]) == ("Lewisham", 1_500_000, "£1.5m", "2017-18")
+    assert (row["area_name"], row["value"], row["as_written"], row["period_label"]) == (
+        "Lewisham",
+        1_500_000,
+        "£1.5m",
+        "2017-18",
+    )
     assert row["note"] == "no web address recorded" and row["available_from"] == pd.Timestamp("2017-09-18")
 
 
@@ -46,15 +60,18 @@ def test_a_source_that_does_not_say_recurring_or_one_off_overrides_the_usual_nat
 
 
 def test_an_entry_may_name_its_own_area(tmp_path):
-    row = read(tmp_path, STATEMENT.replace('    address: null\n', '    address: null\n    area: Croydon\n')).iloc[0]
+    row = read(tmp_path, STATEMENT.replace("    address: null\n", "    address: null\n    area: Croydon\n")).iloc[0]
     assert row["area_name"] == "Croydon"
 
 
-@pytest.mark.parametrize("change, message", [
-    (("area: Lewisham\n", ""), "figures\\[0\\]: no `area:`"),
-    (("area: Lewisham", "area: Narnia"), "figures\\[0\\]: unknown area 'Narnia'"),
-    (('"£1.5m"', '"lots"'), "figures\\[0\\]: cannot read 'lots' as money"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("area: Lewisham\n", ""), "figures\\[0\\]: no `area:`"),
+        (("area: Lewisham", "area: Narnia"), "figures\\[0\\]: unknown area 'Narnia'"),
+        (('"£1.5m"', '"lots"'), "figures\\[0\\]: cannot read 'lots' as money"),
+    ],
+)
 def test_bad_entries_are_named(tmp_path, change, message):
     with pytest.raises(InputError, match=message):
         read(tmp_path, STATEMENT.replace(*change))

@@ -1,4 +1,5 @@
 """The DfE LAIT long file into figures: GSS codes borrowed from EES, symbols kept, regions named as EES names them."""
+
 import pandas as pd
 import pytest
 
@@ -8,15 +9,26 @@ from croydon_kpi.core.areas import AreaLookup
 from croydon_kpi.errors import InputError
 from croydon_kpi.readers.lait import read_lait
 
-EES_AREAS = pd.DataFrame({"area_code": ["E09000008", "E13000002", "E92000001"], "old_la_code": ["306", None, None],
-                          "area_name": ["Croydon", "Outer London", "England"],
-                          "area_level": ["local_authority", "regional", "national"]})
+EES_AREAS = pd.DataFrame(
+    {
+        "area_code": ["E09000008", "E13000002", "E92000001"],
+        "old_la_code": ["306", None, None],
+        "area_name": ["Croydon", "Outer London", "England"],
+        "area_level": ["local_authority", "regional", "national"],
+    }
+)
 
 
 def read(tmp_path, values):
-    rows = pd.DataFrame({"Short Desc": "TotalLACFinance", "Years": ["2018-19 (OT)"] * 3,
-                         "LA and Regions": ["Croydon", "London (Outer)", "England"], "Values": values,
-                         "LA Number": [306.0, 983.0, 970.0]})
+    rows = pd.DataFrame(
+        {
+            "Short Desc": "TotalLACFinance",
+            "Years": ["2018-19 (OT)"] * 3,
+            "LA and Regions": ["Croydon", "London (Outer)", "England"],
+            "Values": values,
+            "LA Number": [306.0, 983.0, 970.0],
+        }
+    )
     path = tmp_path / "lait.parquet"
     rows.to_parquet(path)
     catalogue = load_catalogue()

@@ -1,4 +1,5 @@
 """The bundled committee papers: every number is a figure or a classified non-figure."""
+
 import pytest
 
 from croydon_kpi.core import project
@@ -15,11 +16,32 @@ def paper(document_id: str) -> str:
     return (PAPERS / paper_catalogue()[document_id]["file"]).read_text(encoding="utf-8")
 
 
-COVERED_CATEGORIES = {"date", "financial_year", "quarter", "minute_number", "legislation", "ordinal", "paragraph_number",
-                      "document_reference", "time_window", "definition_threshold", "duration", "count_of_meetings", "year",
-                      # the furniture of other councils' papers (issue 15): none is a figure
-                      "code", "document_size", "phone_number", "time_of_day", "reporting_month", "item_number", "rate_base",
-                      "count_of_organisations", "word_not_a_count", "year_range"}
+COVERED_CATEGORIES = {
+    "date",
+    "financial_year",
+    "quarter",
+    "minute_number",
+    "legislation",
+    "ordinal",
+    "paragraph_number",
+    "document_reference",
+    "time_window",
+    "definition_threshold",
+    "duration",
+    "count_of_meetings",
+    "year",
+    # the furniture of other councils' papers (issue 15): none is a figure
+    "code",
+    "document_size",
+    "phone_number",
+    "time_of_day",
+    "reporting_month",
+    "item_number",
+    "rate_base",
+    "count_of_organisations",
+    "word_not_a_count",
+    "year_range",
+}
 
 
 @pytest.mark.parametrize("document_id", sorted(paper_catalogue()))
@@ -52,7 +74,9 @@ def test_seed_003_cp_cases_from_600_to_100(store):
     cp = figures[figures["measure"] == "cp_children_count"]
     assert cp["value"].tolist() == [600, 100]
     assert cp.iloc[0]["period_label"].startswith("a year before")
-    assert figures[figures["value"] == 80].iloc[0]["measure"] == "unmapped"  # a team's vacancy rate, not the authority's
+    assert (
+        figures[figures["value"] == 80].iloc[0]["measure"] == "unmapped"
+    )  # a team's vacancy rate, not the authority's
 
 
 def test_windows_line_endings_change_no_figure(store, tmp_path):
@@ -63,7 +87,9 @@ def test_windows_line_endings_change_no_figure(store, tmp_path):
     original = store.catalogue.sources[document]
     windows = tmp_path / original.path.name
     windows.write_bytes(original.path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
-    as_read, unreadable = read_paper(Source(document, str(windows), "committee_paper", "t", "p", {}), store.catalogue, store.figures)
+    as_read, unreadable = read_paper(
+        Source(document, str(windows), "committee_paper", "t", "p", {}), store.catalogue, store.figures
+    )
     assert unreadable.empty
     bundled = store.figures[store.figures["source_id"] == document]
     columns = ["measure", "value", "period_label", "locator", "reported_rag"]

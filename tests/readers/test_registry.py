@@ -1,4 +1,5 @@
 """The readers registry: one line per source kind, checked against the catalogue."""
+
 from dataclasses import replace
 
 import pytest
@@ -27,7 +28,11 @@ def test_an_unknown_reader_is_named():
 def test_a_mapping_must_give_what_its_reader_needs():
     catalogue = load_catalogue()
     measure = catalogue.measures["cla_rate_per_10k"]
-    broken = replace(measure, national_sources=({k: v for k, v in measure.national_sources[0].items() if k != "value"},))
+    broken = replace(
+        measure, national_sources=({k: v for k, v in measure.national_sources[0].items() if k != "value"},)
+    )
     bad = replace(catalogue, measures={**catalogue.measures, "cla_rate_per_10k": broken})
-    with pytest.raises(CatalogueError, match="'cla_rate_per_10k' national_sources\\[0\\]: a ees_csv source needs `value`"):
+    with pytest.raises(
+        CatalogueError, match="'cla_rate_per_10k' national_sources\\[0\\]: a ees_csv source needs `value`"
+    ):
         registry.check(bad)

@@ -1,4 +1,5 @@
 """Local monthly scorecards, long and wide, CSV and XLSX; rejected rows named."""
+
 import shutil
 
 import openpyxl
@@ -19,8 +20,17 @@ def test_the_bundled_example_lands_whole(store):
     assert store.rejections.empty
 
 
-@pytest.mark.parametrize("header, month", [("2019-10", (2019, 10)), ("Oct-19", (2019, 10)), ("October 2019", (2019, 10)),
-                                           ("sept 2020", (2020, 9)), ("Total", None), ("2019-13", None)])
+@pytest.mark.parametrize(
+    "header, month",
+    [
+        ("2019-10", (2019, 10)),
+        ("Oct-19", (2019, 10)),
+        ("October 2019", (2019, 10)),
+        ("sept 2020", (2020, 9)),
+        ("Total", None),
+        ("2019-13", None),
+    ],
+)
 def test_month_headers(header, month):
     assert month_from_header(header) == month
 
@@ -55,7 +65,8 @@ def test_long_form_rows_land_or_are_rejected_with_file_row_and_reason(scorecards
     store = load_store()
     landed = store.figures[store.figures["locator"].str.contains("2019-11_long.csv", na=False)]
     assert landed[["measure", "value", "numerator", "denominator", "flags"]].values.tolist() == [
-        ["cin_visits_timely_percent", 81, 405, 500, ("target_stated=90",)]]
+        ["cin_visits_timely_percent", 81, 405, 500, ("target_stated=90",)]
+    ]
     rejected = store.rejections
     assert rejected["row"].tolist() == [3, 4, 5, 6, 7, 8, 9, 10, 11]
     assert rejected["file"].unique().tolist() == ["data/sources/scorecards/2019-11_long.csv"]
@@ -120,9 +131,11 @@ def test_a_cell_shown_as_a_percentage_is_read_as_the_reader_sees_it(scorecards):
 
 
 def test_a_wide_row_refused_for_its_area_is_listed_once_not_once_a_month(scorecards):
-    (scorecards / "2019-12_wide.csv").write_text("indicator,area,2018-10,2018-11,2018-12\n"
-                                                 "Timeliness of CIN visits,Croydn,81%,84%,85%\n"
-                                                 "Timeliness of CIN visits,Croydon,81%,840%,85%\n")
+    (scorecards / "2019-12_wide.csv").write_text(
+        "indicator,area,2018-10,2018-11,2018-12\n"
+        "Timeliness of CIN visits,Croydn,81%,84%,85%\n"
+        "Timeliness of CIN visits,Croydon,81%,840%,85%\n"
+    )
     rejected = load_store(cache=False).rejections
     assert rejected[["row", "column", "reason"]].values.tolist() == [
         [2, "area", "unknown area 'Croydn': expected a local authority, region or England by name"],

@@ -1,4 +1,5 @@
 """The synthetic borough as store figures: computed, flagged, free of identifiers."""
+
 from croydon_kpi.core import schema
 
 

@@ -1,19 +1,23 @@
 """The rules that say what a number in prose is not (dates, years, paragraph numbers ...)."""
+
 import pytest
 
 from croydon_kpi.readers.extract import number_tokens
 
 
-@pytest.mark.parametrize("text, category", [
-    ("the visit on 16th & 17th October 2019", "date"),
-    ("in 2019/20", "financial_year"),
-    ("minute 102/19", "minute_number"),
-    ("section 47 enquiries", "legislation"),
-    ("3.14 As the Board", "paragraph_number"),
-    ("over the last 3 months", "time_window"),
-    ("aged 16 to 17", "definition_threshold"),
-    ("the Board met 11 times", "count_of_meetings"),
-])
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("the visit on 16th & 17th October 2019", "date"),
+        ("in 2019/20", "financial_year"),
+        ("minute 102/19", "minute_number"),
+        ("section 47 enquiries", "legislation"),
+        ("3.14 As the Board", "paragraph_number"),
+        ("over the last 3 months", "time_window"),
+        ("aged 16 to 17", "definition_threshold"),
+        ("the Board met 11 times", "count_of_meetings"),
+    ],
+)
 def test_each_non_figure_rule(text, category):
     tokens = number_tokens(text)
     assert category in set(tokens["category"]), tokens.to_dict("records")
@@ -34,33 +38,43 @@ def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
     from croydon_kpi.readers.extract import _at_digits
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
-    texts.append("12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) -4 100,00")
-    rules = [(category, pattern) for category, pattern in text_rules.NON_FIGURE_RULES + text_rules.FIGURE_RULES
-             if category in text_rules.DIGIT_FIRST]
+    texts.append(
+        "12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) -4 100,00"
+    )
+    rules = [
+        (category, pattern)
+        for category, pattern in text_rules.NON_FIGURE_RULES + text_rules.FIGURE_RULES
+        if category in text_rules.DIGIT_FIRST
+    ]
     assert {category for category, _ in rules} == text_rules.DIGIT_FIRST
     for text in texts:
         digits = [m.start() for m in re.finditer(r"\d", text)]
         for category, pattern in rules:
-            assert [m.span() for m in _at_digits(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)], category
+            assert [m.span() for m in _at_digits(pattern, text, digits)] == [
+                m.span() for m in pattern.finditer(text)
+            ], category
 
 
-@pytest.mark.parametrize("text, category", [
-    ("Report CEF23076 and indicator D35", "code"),
-    ("PDF 339 KB", "document_size"),
-    ("call 01274 437077", "phone_number"),
-    ("from 6.30 p.m.", "time_of_day"),
-    ("the month 6 position", "reporting_month"),
-    ("see slides 3 - 4", "document_reference"),
-    ("The Strategy 2020-2024 assumes", "year_range"),
-    ("the rate per 10,000 stayed high", "rate_base"),
-    ("the 6 North London boroughs", "count_of_organisations"),
-    ("aged 16 and 17", "definition_threshold"),
-    ("14-19 skills", "definition_threshold"),
-    ("3 placements or more", "definition_threshold"),
-    ("at least 2 years", "definition_threshold"),
-    ("for the first time in 13 months", "duration"),
-    ("26 Improvement Plan Progress Report", "item_number"),
-])
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Report CEF23076 and indicator D35", "code"),
+        ("PDF 339 KB", "document_size"),
+        ("call 01274 437077", "phone_number"),
+        ("from 6.30 p.m.", "time_of_day"),
+        ("the month 6 position", "reporting_month"),
+        ("see slides 3 - 4", "document_reference"),
+        ("The Strategy 2020-2024 assumes", "year_range"),
+        ("the rate per 10,000 stayed high", "rate_base"),
+        ("the 6 North London boroughs", "count_of_organisations"),
+        ("aged 16 and 17", "definition_threshold"),
+        ("14-19 skills", "definition_threshold"),
+        ("3 placements or more", "definition_threshold"),
+        ("at least 2 years", "definition_threshold"),
+        ("for the first time in 13 months", "duration"),
+        ("26 Improvement Plan Progress Report", "item_number"),
+    ],
+)
 def test_page_furniture_ages_and_thresholds_are_not_figures(text, category):
     tokens = number_tokens(text)
     assert category in set(tokens["category"]), tokens.to_dict("records")
@@ -82,8 +96,10 @@ def test_rules_looked_for_near_their_triggers_find_what_a_full_scan_finds():
     texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
     passages = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
     texts += [p["text"] for p in passages]
-    texts.append("On 3rd March 2019 (Q4) the 14-19 skills offer, aged 16 to 18, 10am-2pm, £(0.4)m, FY2019/20, 23/24 budget, "
-                 "twenty-five staff, half of all, under 18s, 16+, within the statutory target of 15 working days, p. 27.")
+    texts.append(
+        "On 3rd March 2019 (Q4) the 14-19 skills offer, aged 16 to 18, 10am-2pm, £(0.4)m, FY2019/20, 23/24 budget, "
+        "twenty-five staff, half of all, under 18s, 16+, within the statutory target of 15 working days, p. 27."
+    )
     for text in texts:
         plain = _plain(text)
         for category, pattern in text_rules.NON_FIGURE_RULES + text_rules.FIGURE_RULES:

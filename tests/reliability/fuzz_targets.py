@@ -3,6 +3,7 @@
 Each target takes generated input and must either return a valid result or raise the library's
 own error (ParseError, InputError and its subclasses); any other exception is a bug.
 """
+
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -20,9 +21,39 @@ OWN_ERRORS = (ParseError, InputError)
 # Text that looks like what councils write, mixed with anything at all.
 council_text = st.one_of(
     st.text(),
-    st.lists(st.sampled_from(["£", "22.2", "m", "(", ")", "%", " per cent", "2018/19", "-", "–", " ", "of", "and", "3.14",
-                              "over", "100", "cases", "January", "2019", "16th", "&", "\n", "- ", "CIN", "CP plans", "."]),
-             max_size=40).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "£",
+                "22.2",
+                "m",
+                "(",
+                ")",
+                "%",
+                " per cent",
+                "2018/19",
+                "-",
+                "–",
+                " ",
+                "of",
+                "and",
+                "3.14",
+                "over",
+                "100",
+                "cases",
+                "January",
+                "2019",
+                "16th",
+                "&",
+                "\n",
+                "- ",
+                "CIN",
+                "CP plans",
+                ".",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
 )
 raw_bytes = st.one_of(st.binary(max_size=2000), council_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
 
@@ -72,10 +103,21 @@ def scorecard_reader(data: bytes):
     from croydon_kpi import load_catalogue
     from croydon_kpi.readers.scorecards import read_file
 
-    areas = pd.DataFrame({"area_code": ["E09000008"], "old_la_code": ["306"], "area_name": ["Croydon"], "area_level": ["local_authority"]})
+    areas = pd.DataFrame(
+        {
+            "area_code": ["E09000008"],
+            "old_la_code": ["306"],
+            "area_name": ["Croydon"],
+            "area_level": ["local_authority"],
+        }
+    )
     _read_file(data, lambda path: read_file(path, SimpleNamespace(id="fuzz"), load_catalogue(), areas))
 
 
-TARGETS = {"parsers": (parsers, council_text), "extract_figures": (extractor, council_text),
-           "ees_reader": (ees_reader, raw_bytes), "annex_a_reader": (annex_a_reader, raw_bytes),
-           "scorecard_reader": (scorecard_reader, raw_bytes)}
+TARGETS = {
+    "parsers": (parsers, council_text),
+    "extract_figures": (extractor, council_text),
+    "ees_reader": (ees_reader, raw_bytes),
+    "annex_a_reader": (annex_a_reader, raw_bytes),
+    "scorecard_reader": (scorecard_reader, raw_bytes),
+}

@@ -1,4 +1,5 @@
 """Every bad input in cases.yaml: exit 2, one precise line, nothing written, earlier reports untouched."""
+
 import shutil
 from pathlib import Path
 
@@ -28,21 +29,35 @@ BUILDERS = {
     "binary": lambda path: path.write_bytes(b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256))),
     "enormous_cell": lambda path: path.write_text("indicator,area,2019-10\n" + "x" * 1_000_001 + ",Croydon,5\n"),
     "alias_bomb": lambda path: path.write_text(
-        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(20))),
-    "xlsx_merged_header": lambda path: _xlsx([["Scorecard", None, None, None], ["measure", "area", "month", "value"],
-                                              ["cin_visits_timely_percent", "Croydon", "2019-11", 80]], merge="A1:D1").save(path),
-    "xlsx_formula": lambda path: _xlsx([["measure", "area", "month", "value"],
-                                        ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]).save(path),
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(20))
+    ),
+    "xlsx_merged_header": lambda path: _xlsx(
+        [
+            ["Scorecard", None, None, None],
+            ["measure", "area", "month", "value"],
+            ["cin_visits_timely_percent", "Croydon", "2019-11", 80],
+        ],
+        merge="A1:D1",
+    ).save(path),
+    "xlsx_formula": lambda path: _xlsx(
+        [["measure", "area", "month", "value"], ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]
+    ).save(path),
     "xlsx_array_formula": lambda path: _array_formula(path),
     "xlsx_empty": lambda path: openpyxl.Workbook().save(path),
-    "many_fields": lambda path: path.write_text("measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80," + ",".join(["x"] * 200_000) + "\n"),
+    "many_fields": lambda path: path.write_text(
+        "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80," + ",".join(["x"] * 200_000) + "\n"
+    ),
     # 9 aliases of 9 aliases, 11 deep: 99 aliases, under the alias limit, standing for 9**11 values
     "alias_bomb_99": lambda path: path.write_text(
-        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(11))),
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(11))
+    ),
     "nested_deep_yaml": lambda path: path.write_text("measures: " + "[" * 60 + "]" * 60 + "\n"),
     "annexa_born_late": lambda path: path.write_text(
         "Child Unique ID,Gender,Date of Birth,Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\n"
-        "C100001,Male,03/04/2019,01/02/2018,a) Individual,No,1,Team A,Worker B\n"),
+        "C100001,Male,03/04/2019,01/02/2018,a) Individual,No,1,Team A,Worker B\n"
+    ),
     "xlsx_second_sheet": lambda path: _second_sheet(path),
 }
 
@@ -124,7 +139,10 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
     monkeypatch.setattr(kernels.Lanes, "__init__", _no_kernel)  # bad input is refused before any kernel starts
     before = _files(root / "reports")
-    argv = [a.replace("{root}", str(root)).replace("{long}", "x" * 100_000) for a in case.get("argv", ["pack", "--month", "2019-10"])]
+    argv = [
+        a.replace("{root}", str(root)).replace("{long}", "x" * 100_000)
+        for a in case.get("argv", ["pack", "--month", "2019-10"])
+    ]
     code = cli.main(argv)
     said = capsys.readouterr()
     error = said.err.strip().splitlines()
@@ -146,7 +164,9 @@ def _no_kernel(*args, **kwargs):
 
 
 def _is_data_case(case) -> bool:
-    return "argv" not in case and (str(case.get("file", "")).startswith("data/") or any(k in case for k in ("folder", "link", "remove")))
+    return "argv" not in case and (
+        str(case.get("file", "")).startswith("data/") or any(k in case for k in ("folder", "link", "remove"))
+    )
 
 
 def _library_raises_only_its_own_error(case) -> None:
@@ -190,7 +210,9 @@ def test_a_utf8_bom_is_good_input_not_a_rejection(base, tmp_path, monkeypatch):
 def test_accept_rejects_publishes_with_the_rejections_listed(base, tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     shutil.copytree(base, root)
-    (root / "data/sources/scorecards/bad.csv").write_text("measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-10,eighty\n")
+    (root / "data/sources/scorecards/bad.csv").write_text(
+        "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-10,eighty\n"
+    )
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
     assert cli.main(["check"]) == 2
@@ -205,9 +227,15 @@ def test_text_bound_for_excel_cannot_start_a_formula(tmp_path):
 
     from croydon_kpi.reports.present import safe_cell, write_workbook
 
-    assert [safe_cell(v) for v in ("=1+1", "+44", "-x", "@SUM(A1)", "plain", 5)] == ["'=1+1", "'+44", "'-x", "'@SUM(A1)", "plain", 5]
+    assert [safe_cell(v) for v in ("=1+1", "+44", "-x", "@SUM(A1)", "plain", 5)] == [
+        "'=1+1",
+        "'+44",
+        "'-x",
+        "'@SUM(A1)",
+        "plain",
+        5,
+    ]
     path = tmp_path / "out.xlsx"
-    write_workbook({"KPI table": pd.DataFrame({"Measure": ["=HYPERLINK(\"http://x\")"], "Value": [3]})}, path)
+    write_workbook({"KPI table": pd.DataFrame({"Measure": ['=HYPERLINK("http://x")'], "Value": [3]})}, path)
     cell = openpyxl.load_workbook(path)["KPI table"]["A2"]
-    assert cell.data_type == "s" and cell.value == "'=HYPERLINK(\"http://x\")"
-
+    assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://x")'

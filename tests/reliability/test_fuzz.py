@@ -1,4 +1,5 @@
 """Fuzzing in CI: a modest number of examples per parser (benchmarks/fuzz.py runs many more)."""
+
 import pytest
 from fuzz_targets import TARGETS
 from hypothesis import HealthCheck, given, settings

@@ -1,4 +1,5 @@
 """Crash safety, concurrent runs and a build with the network cut off, each in real processes."""
+
 import os
 import shutil
 import signal
@@ -20,7 +21,9 @@ def copy(tmp_path):
     for folder in ("data", "notebooks"):
         shutil.copytree(project.project_root() / folder, root / folder)
     env = {**os.environ, "CROYDON_KPI_ROOT": str(root), "CROYDON_KPI_CACHE_DIR": str(tmp_path / "cache")}
-    subprocess.run([sys.executable, "-c", "import croydon_kpi; croydon_kpi.load_store()"], env=env, check=True)  # warm cache
+    subprocess.run(
+        [sys.executable, "-c", "import croydon_kpi; croydon_kpi.load_store()"], env=env, check=True
+    )  # warm cache
     return root, env
 
 
@@ -29,7 +32,9 @@ def _reports(root: Path) -> dict[str, bytes]:
 
 
 def _no_partial_files(root: Path) -> None:
-    leftovers = [p.name for p in (root / "reports").rglob("*") if p.name.startswith(".") or p.suffix in (".partial", ".tmp")]
+    leftovers = [
+        p.name for p in (root / "reports").rglob("*") if p.name.startswith(".") or p.suffix in (".partial", ".tmp")
+    ]
     assert leftovers == []
 
 
@@ -37,7 +42,9 @@ def test_a_killed_build_leaves_the_previous_reports_intact(copy):
     root, env = copy
     assert subprocess.run([*COMMAND, "pack"], env=env, capture_output=True).returncode == 0
     before = _reports(root)
-    build = subprocess.Popen([*COMMAND, "build"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    build = subprocess.Popen(
+        [*COMMAND, "build"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     staging = Path(env["CROYDON_KPI_CACHE_DIR"]) / "staging"
     deadline = time.time() + 120
     while time.time() < deadline and not list(staging.rglob("*.html")):  # part-way: some reports built, none published
@@ -56,8 +63,15 @@ def test_concurrent_packs_match_packs_built_one_after_another(copy, built):
     months = ["2019-09", "2019-10"]
     # Two months at once, and the same month twice at once (last writer wins by atomic rename),
     # against the packs the test session built one after another (tests/conftest.py).
-    runs = [subprocess.Popen([*COMMAND, "pack", "--month", m, "--empty-month-ok"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            for m in [*months, "2019-10"]]
+    runs = [
+        subprocess.Popen(
+            [*COMMAND, "pack", "--month", m, "--empty-month-ok"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for m in [*months, "2019-10"]
+    ]
     for run in runs:
         assert run.wait(timeout=600) == 0, run.stderr.read().decode()[-500:]
     together = {k: v for k, v in _reports(root).items() if k.endswith(".html")}
@@ -67,13 +81,21 @@ def test_concurrent_packs_match_packs_built_one_after_another(copy, built):
         assert (built.reports / name).read_bytes() == content, name
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None or shutil.which("ip") is None, reason="needs unshare and ip to cut the network off")
+@pytest.mark.skipif(
+    shutil.which("unshare") is None or shutil.which("ip") is None, reason="needs unshare and ip to cut the network off"
+)
 def test_a_pack_builds_with_the_network_cut_off(copy):
     root, env = copy
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("this machine does not allow a network namespace")
     command = " ".join(COMMAND) + " pack"
-    done = subprocess.run(["unshare", "-n", "sh", "-c", f"ip link set lo up && {command}"], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["unshare", "-n", "sh", "-c", f"ip link set lo up && {command}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-800:]
     assert (root / "reports" / "monthly_pack_2019-10_croydon.html").is_file()

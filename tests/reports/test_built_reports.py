@@ -1,6 +1,7 @@
 """The built reports, read as a board member reads them: from their HTML text, not the library's
 tables. Right area, right time, no invented precision, no change from conflicting figures,
 written for readers."""
+
 import html
 import re
 
@@ -28,7 +29,7 @@ def section(page: str, heading: str) -> str:
     """The HTML from a heading to the next heading of its level."""
     start = page.index(heading)
     end = page.find("<h2", start + len(heading))
-    return page[start:end if end > 0 else len(page)]
+    return page[start : end if end > 0 else len(page)]
 
 
 def reports(built) -> list:
@@ -40,8 +41,13 @@ def council_names() -> set[str]:
     return set(table.loc[table["la_name"] != "", "la_name"])
 
 
-@pytest.mark.parametrize("command, page, area", [(LEWISHAM, "monthly_pack_2019-10_lewisham.html", "Lewisham"),
-                                                  (SYNTHETIC, "monthly_pack_2019-10_synthetic.html", "Synthetic")])
+@pytest.mark.parametrize(
+    "command, page, area",
+    [
+        (LEWISHAM, "monthly_pack_2019-10_lewisham.html", "Lewisham"),
+        (SYNTHETIC, "monthly_pack_2019-10_synthetic.html", "Synthetic"),
+    ],
+)
 def test_a_pack_names_no_other_authoritys_money_inspection_or_paper(built, command, page, area):
     text = visible_text(read(built, page))
     others = sorted(name for name in council_names() - {area} if re.search(rf"\b{re.escape(name)}\b", text))
@@ -72,7 +78,10 @@ def test_the_pack_and_the_visit_7_report_show_one_neighbour_average_and_name_the
     assert in_pack == "15.8%" and row.group(1) == "year to 31 Mar 2018" and row.group(3) == in_pack
     whole_visit = visible_text(read(built, "monitoring_visit_7.html"))
     for text in (pack, whole_visit):
-        assert "DfE April 2021 model" in text and "no statistical-neighbour model had been published by October 2019" in text
+        assert (
+            "DfE April 2021 model" in text
+            and "no statistical-neighbour model had been published by October 2019" in text
+        )
     assert "2025 model" not in pack and "2025 model" not in whole_visit
 
 
@@ -85,14 +94,23 @@ def test_visit_7_shows_no_change_from_conflicting_figures_and_quotes_both(built)
     assert not re.search(r"[-−]500\b", visible_text(page))
 
 
-@pytest.mark.parametrize("page", ["monitoring_visit_1.html", "monitoring_visit_2.html", "monitoring_visit_4.html",
-                                  "monthly_pack_2019-10_croydon.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "monitoring_visit_1.html",
+        "monitoring_visit_2.html",
+        "monitoring_visit_4.html",
+        "monthly_pack_2019-10_croydon.html",
+    ],
+)
 def test_no_visit_date_is_more_precise_than_its_source(built, page):
     text = read(built, page)
     for number in (1, 2, 4):
         row = re.search(rf"<tr>\s*<td>([^<]*)</td>\s*<td>Ofsted monitoring visit {number}\b", text)
         assert row, f"visit {number} is not in the journey"
-        assert not re.search(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", row.group(1)), row.group(1)
+        assert not re.search(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", row.group(1)), row.group(
+            1
+        )
 
 
 def test_facts_only_a_web_page_gives_are_not_shown_as_facts(built):
@@ -107,17 +125,25 @@ def test_no_snake_case_header_raw_id_or_unformatted_number_in_any_report(built):
         headers = [html.unescape(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", source, re.S)]
         assert [h for h in headers if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", h)] == [], page.name
         text = re.sub(r"\S*/\S*", " ", visible_text(source))  # web addresses and file paths are written as they are
-        assert not re.search(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b", text), (page.name, re.search(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b", text))
+        assert not re.search(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b", text), (
+            page.name,
+            re.search(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b", text),
+        )
         assert "unmapped" not in text, page.name
         raw_float = re.search(r"(?<![\d.,])\d{4,}\.\d+|\b\d+\.\d{3,}\b|£[\d,]+\.0\b", text)
-        assert raw_float is None, (page.name, raw_float and text[max(0, raw_float.start() - 60): raw_float.end() + 20])
+        assert raw_float is None, (page.name, raw_float and text[max(0, raw_float.start() - 60) : raw_float.end() + 20])
 
 
 def test_every_title_is_the_reports_own_title(built):
     for page in reports(built):
         source = page.read_text(encoding="utf-8")
         title = html.unescape(re.search(r"<title>(.*?)</title>", source, re.S).group(1)).strip()
-        heading = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S).group(1))).strip().rstrip("¶").strip()
+        heading = (
+            html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S).group(1)))
+            .strip()
+            .rstrip("¶")
+            .strip()
+        )
         assert title == heading and title not in ("Notebook", ""), page.name
 
 
@@ -136,5 +162,7 @@ def test_the_finance_report_opens_with_the_improvement_money_as_described(built)
     summary = text[:2500]
     for words in ("£22.2m", "recurring", "2018-19 and 2019-20 together", "£10.2m", "one-off", "£4.2m", "paragraph 5.2"):
         assert words in summary, words
-    assert "£700k business support base budget growth, resources: not stated by the source" not in text  # £700k is not "recurring"
+    assert (
+        "£700k business support base budget growth, resources: not stated by the source" not in text
+    )  # £700k is not "recurring"
     assert re.search(r"£700k .{0,120}not stated by the source", text)

@@ -1,4 +1,5 @@
 """Charts tell states by shape and words, not colour alone."""
+
 from croydon_kpi.analysis import spc
 
 CASE_B = [1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1]

@@ -1,4 +1,5 @@
 """The finance report: the improvement money as the council described it, then real terms and S251."""
+
 from croydon_kpi.reports import finance_report
 
 
@@ -8,7 +9,10 @@ def test_the_improvement_money_first_each_once_with_its_paragraph(store):
     assert summary.index("£22.2m") < summary.index("£10.2m") < summary.index("£4.2m")
     assert summary.count("£22.2m") == 1 and "paragraph 5.1" in summary and "paragraph 5.2" in summary
     money = report.improvement_money().set_index("Money")
-    assert money.loc["£22.2m", "Recurring or one-off"] == "recurring" and money.loc["£10.2m", "Recurring or one-off"] == "one-off"
+    assert (
+        money.loc["£22.2m", "Recurring or one-off"] == "recurring"
+        and money.loc["£10.2m", "Recurring or one-off"] == "one-off"
+    )
     assert money.loc["£700k", "Recurring or one-off"] == "not stated by the source"  # the scrutiny minute does not say
     assert money.loc["£6m", "Stated or worked out"] == "worked out from stated figures"
 

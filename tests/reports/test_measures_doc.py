@@ -1,4 +1,5 @@
 """docs/measures.md is generated from the catalogue and kept current."""
+
 import pytest
 
 from croydon_kpi import load_catalogue

@@ -1,7 +1,6 @@
 """What the monthly pack shows."""
 
 
-
 def test_a_pack_for_2018_03_shows_what_was_known_then(store):
     from croydon_kpi.reports import pack
 

@@ -1,7 +1,6 @@
 """A pack built from child-level data holds no child identifier or date of birth."""
 
 
-
 def test_synthetic_pack_builds_with_spc_and_no_child_identifier_or_birth_date(built):
     import yaml
 
@@ -21,7 +20,9 @@ def test_synthetic_pack_builds_with_spc_and_no_child_identifier_or_birth_date(bu
             if column in table:
                 identifiers |= set(table[column])
         if "Date of Birth" in table:
-            births |= {f"{d:%Y-%m-%d}" for d in table["Date of Birth"]} | {f"{d:%d/%m/%Y}" for d in table["Date of Birth"]}
+            births |= {f"{d:%Y-%m-%d}" for d in table["Date of Birth"]} | {
+                f"{d:%d/%m/%Y}" for d in table["Date of Birth"]
+            }
     from plotly.offline import get_plotlyjs
 
     library = get_plotlyjs()  # the inlined chart library holds example dates of its own

@@ -1,4 +1,5 @@
 """Tables that survive into the offline report, and workbooks that cannot run a formula."""
+
 import openpyxl
 import pandas as pd
 

@@ -1,4 +1,5 @@
 """What the analysis of one monitoring visit shows."""
+
 from croydon_kpi.analysis import visits
 from croydon_kpi.reports.visit_report import VisitReport
 

@@ -1,4 +1,5 @@
 """Workbooks for analysis: numbers as numbers, frozen header, filters, formula-safe text, same bytes."""
+
 import hashlib
 
 import openpyxl
@@ -9,8 +10,12 @@ from croydon_kpi.reports.workbook import safe_text, write_workbook
 
 def test_numbers_are_numbers_with_formats_header_frozen_and_filtered(tmp_path):
     path = tmp_path / "book.xlsx"
-    frame = pd.DataFrame({"Measure": ["Agency social workers", "Caseload"], "Value": [38.5, 16.6], "Pounds": [22_200_000, None]})
-    write_workbook({"KPIs": frame}, path, kinds={"KPIs": {"Value": "number", "Pounds": "gbp"}}, notes={"KPIs": "A note"})
+    frame = pd.DataFrame(
+        {"Measure": ["Agency social workers", "Caseload"], "Value": [38.5, 16.6], "Pounds": [22_200_000, None]}
+    )
+    write_workbook(
+        {"KPIs": frame}, path, kinds={"KPIs": {"Value": "number", "Pounds": "gbp"}}, notes={"KPIs": "A note"}
+    )
     sheet = openpyxl.load_workbook(path)["KPIs"]
     assert sheet["A1"].value == "A note" and sheet["A3"].value == "Measure"
     assert sheet["B4"].value == 38.5 and sheet["C4"].value == 22_200_000 and sheet["C4"].number_format.startswith("£")

@@ -1,4 +1,5 @@
 """The figure store: columns, series, areas, suppression, the cache, refusing unlisted files."""
+
 import shutil
 
 import pandas as pd
@@ -79,14 +80,20 @@ def project_copy(tmp_path, monkeypatch):
 
 def test_cache_is_reused_and_an_edited_source_is_reread(project_copy, tmp_path):
     first = load_store()
-    results = lambda pattern: [p for p in (tmp_path / "cache" / "store").glob(pattern) if not p.name.endswith(".rejections.parquet")]
+    results = lambda pattern: [
+        p for p in (tmp_path / "cache" / "store").glob(pattern) if not p.name.endswith(".rejections.parquet")
+    ]
     assert len(results("figures-*.parquet")) == 1
     pd.testing.assert_frame_equal(load_store().figures, first.figures)
 
     cla = project_copy / "data/sources/dfe/cla_number_and_rate_per_10k_children.csv"
-    cla.write_text(cla.read_text(encoding="utf-8-sig").replace(
-        "Croydon,E09000008,Children looked after on 31 March each year,93945,547,58",
-        "Croydon,E09000008,Children looked after on 31 March each year,93945,547,c"), encoding="utf-8")
+    cla.write_text(
+        cla.read_text(encoding="utf-8-sig").replace(
+            "Croydon,E09000008,Children looked after on 31 March each year,93945,547,58",
+            "Croydon,E09000008,Children looked after on 31 March each year,93945,547,c",
+        ),
+        encoding="utf-8",
+    )
     edited = load_store().series("cla_rate_per_10k", area="Croydon")
     assert edited.iloc[-1]["symbol"] == "c" and pd.isna(edited.iloc[-1]["value"])
     assert len(results("figures-*.parquet")) == 1  # the stale one is gone
@@ -109,9 +116,11 @@ def test_a_bad_cell_names_file_line_and_column(project_copy):
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as raised:
         load_store(cache=False)
-    assert str(raised.value) == (f"data/sources/dfe/csww_indicators_2017_to_2025.csv, line {croydon + 1}, column inpost_fte: "
-                                 "'twelve' is neither a number nor a DfE symbol "
-                                 "['-', ':', 'c', 'k', 'low', 'u', 'x', 'z', '~']")
+    assert str(raised.value) == (
+        f"data/sources/dfe/csww_indicators_2017_to_2025.csv, line {croydon + 1}, column inpost_fte: "
+        "'twelve' is neither a number nor a DfE symbol "
+        "['-', ':', 'c', 'k', 'low', 'u', 'x', 'z', '~']"
+    )
 
 
 def test_binary_data_with_a_csv_name_is_refused(project_copy):
@@ -120,12 +129,13 @@ def test_binary_data_with_a_csv_name_is_refused(project_copy):
         load_store(cache=False)
 
 
-def test_the_synthetic_borough_read_in_a_second_process_or_here_gives_the_same_figures(project_copy, store, monkeypatch):
+def test_the_synthetic_borough_read_in_a_second_process_or_here_gives_the_same_figures(
+    project_copy, store, monkeypatch
+):
     """A cold load reads the synthetic borough in a second process (figure_store._prefetch_independent);
     when that process fails, the source is read in this one. Either way the same figures."""
     import subprocess
     import sys
-
 
     started = []
     real_popen = subprocess.Popen
@@ -152,8 +162,16 @@ def test_a_store_known_at_a_day_gives_the_series_of_a_store_of_only_the_figures_
     for day in days:
         known = known.known_at(day)
     earliest = min(pd.Timestamp(day) for day in days)
-    only_then = FigureStore(store.figures[store.figures["available_from"] <= earliest].reset_index(drop=True),
-                            store.catalogue, store.rejections)
-    for measure in ("cla_rate_per_10k", "cin_visits_timely_percent", "social_workers_agency_percent", "cp_children_count"):
+    only_then = FigureStore(
+        store.figures[store.figures["available_from"] <= earliest].reset_index(drop=True),
+        store.catalogue,
+        store.rejections,
+    )
+    for measure in (
+        "cla_rate_per_10k",
+        "cin_visits_timely_percent",
+        "social_workers_agency_percent",
+        "cp_children_count",
+    ):
         for area in ("Croydon", "England"):
             pd.testing.assert_frame_equal(known.series(measure, area=area), only_then.series(measure, area=area))
