@@ -36,7 +36,7 @@ print(len(result))
     + """
 import pandas as pd
 from croydon_kpi.childlevel import engine as childlevel
-params = childlevel.DEFAULT_PARAMETERS
+params = childlevel.parameters_for(None, None)
 by_area = {name: dict(tuple(frame.groupby('Area'))) for name, frame in lists.items() if 'Area' in frame}
 results = 0
 for area in by_area['list_7_child_protection']:

@@ -14,30 +14,17 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from croydon_kpi.catalogue.timescales import parameter_names, rule_set_for, rule_sets
+from croydon_kpi.childlevel.flows import FLOW_MEASURES, flows_by_area
 from croydon_kpi.core.workdays import working_days
+from croydon_kpi.errors import ParameterError
 
 SUPPRESS_UP_TO = 5
 VALUE_DECIMALS = 1  # rates are kept to one decimal place, as DfE publishes them
 
-# Timescales. "statutory" ones come from the regulations and guidance named; "local" ones are a
-# council's own standard, set here as defaults for the synthetic borough and meant to be changed.
-DEFAULT_PARAMETERS = {
-    "cp_visit_working_days": 10,  # local standard (a common one; set your own: the bundled papers state none)
-    "cin_visit_working_days": 20,  # local standard
-    "cin_review_months": 3,  # local standard
-    "cla_visit_days": 42,  # statutory: at intervals of not more than six weeks (Care Planning Regulations 2010, reg 28)
-    "cp_first_review_months": 3,  # statutory guidance: Working Together 2018, first review within three months
-    "cp_review_months": 6,  # statutory guidance: then at intervals of not more than six months
-    "cla_review_months": 6,  # statutory: Care Planning Regulations 2010, reg 33
-    "health_assessment_months": 12,  # statutory: review health assessments every 12 months (six under five)
-    "assessment_working_days": 45,  # statutory guidance: Working Together 2018
-    "icpc_working_days": 15,  # statutory guidance: Working Together 2018, from the strategy discussion
-    "count_start_day": False,  # whether the first day counts as day one (DfE's CIN validator: yes)
-    "placement_distance_miles": 20,
-    "initial_health_assessment_working_days": 20,  # statutory guidance: Promoting the health and well-being of looked-after children (2015)
-    "same_worker_looked_after_months": 12,  # the board report's indicator: children in care for more than 12 months...
-    "same_worker_months": 6,  # ...with the same social worker for 6 months or more
-}
+# The timescales and counting conventions are data: data/catalogue/childlevel_parameters.yaml, one
+# dated rule set per change in the regulations or guidance (catalogue/timescales.py). Each month's
+# lists are scored with the set in effect on the month's last day.
 
 # Lists whose open cases make up a worker's caseload (children in need, on a plan, looked after).
 CASELOAD_LISTS = ("list_6_children_in_need", "list_7_child_protection", "list_8_children_looked_after")
@@ -275,14 +262,6 @@ INDICATORS = (
 )
 
 
-FLOW_MEASURES = (
-    "rereferrals_within_12_months_percent",
-    "cp_plans_second_or_subsequent_percent",
-    "assessments_within_45_working_days_percent",
-    "cp_conferences_within_15_days_percent",
-)
-
-
 # --- the scorecard ---------------------------------------------------------------------------------
 
 
@@ -449,121 +428,64 @@ def suppress(scorecard: pd.DataFrame, up_to: int = SUPPRESS_UP_TO) -> pd.DataFra
     return out
 
 
-# --- many authorities at once -------------------------------------------------------------------
-
-
-def _monthly_counts(
-    rows: pd.DataFrame, date_column: str, numerator: pd.Series, by: str, frame: pd.MultiIndex
-) -> pd.DataFrame:
-    """Events per authority and month (numerator: how many met the rule), every (authority, month)
-    of `frame` present, zero where there were none."""
-    dates = rows[date_column].dt
-    # Months as numbers (201910) while grouping: formatting millions of dates as text is slow.
-    events = pd.DataFrame(
-        {
-            by: rows[by].values,
-            "month": (dates.year * 100 + dates.month).values,
-            "numerator": numerator.astype(int).values,
-            "denominator": 1,
-        }
-    )
-    events = events[events["month"].notna()]
-    counts = events.groupby([by, "month"]).sum()
-    named = [f"{int(m) // 100:04d}-{int(m) % 100:02d}" for m in counts.index.get_level_values("month")]
-    counts.index = pd.MultiIndex.from_arrays([counts.index.get_level_values(by), named], names=[by, "month"])
-    return counts.reindex(frame, fill_value=0)
-
-
-def _frame(areas, months: list[str], by: str, back: int = 0) -> pd.MultiIndex:
-    """Every authority against every month, starting `back` months before the first."""
-    periods = pd.period_range(pd.Period(months[0], "M") - back, pd.Period(months[-1], "M"), freq="M").strftime("%Y-%m")
-    return pd.MultiIndex.from_product([areas, periods], names=[by, "month"])
-
-
-def _rolling_year(counts: pd.DataFrame, months: list[str], by: str) -> pd.DataFrame:
-    """Sums over the 12 months to each month, per authority (months with no events count zero)."""
-    rolled = counts.groupby(level=by).rolling(12, min_periods=1).sum().droplevel(0)
-    return rolled[rolled.index.get_level_values("month").isin(months)]
-
-
-def _events(lists, name: str, date_column: str, by: str) -> pd.DataFrame:
-    """A list's events (referrals, plans, ...) with a date, each child's event on a day counted once."""
-    rows = lists[name].dropna(subset=[date_column])
-    return rows.drop_duplicates([by, "Child Unique ID", date_column]) if "Child Unique ID" in rows else rows
-
-
-def flows_by_area(lists, params, months: list[str], by: str = "Area") -> pd.DataFrame:
-    """The four flow indicators for every authority and month, without a loop over months: the
-    year to the month's end for re-referrals and repeat plans, the month itself for timeliness."""
-    areas = sorted({area for frame in lists.values() if by in frame for area in frame[by].dropna().unique()}, key=str)
-    year, month = _frame(areas, months, by, back=11), _frame(areas, months, by)
-    referrals = _events(lists, "list_3_referrals", "Date of referral", by)
-    plans = _events(lists, "list_7_child_protection", "Child Protection Plan Start Date", by)
-    assessments = _events(lists, "list_4_assessments", "Continuous Assessment Date of Authorisation", by)
-    conferences = _events(lists, "list_5_section_47", "Date of Initial Child Protection Conference", by)
-    assessment_days = working_days(
-        assessments["Continuous Assessment Start Date"],
-        assessments["Continuous Assessment Date of Authorisation"],
-        params["count_start_day"],
-    )
-    conference_days = working_days(
-        conferences["Strategy discussion initiating Section 47 Enquiry Start Date"],
-        conferences["Date of Initial Child Protection Conference"],
-        params["count_start_day"],
-    )
-    parts = {
-        "rereferrals_within_12_months_percent": _rolling_year(
-            _monthly_counts(
-                referrals, "Date of referral", referrals["Number of Referrals in Last 12 Months"] >= 2, by, year
-            ),
-            months,
-            by,
-        ),
-        "cp_plans_second_or_subsequent_percent": _rolling_year(
-            _monthly_counts(
-                plans,
-                "Child Protection Plan Start Date",
-                plans["Number of Previous Child Protection Plans"] >= 1,
-                by,
-                year,
-            ),
-            months,
-            by,
-        ),
-        "assessments_within_45_working_days_percent": _monthly_counts(
-            assessments,
-            "Continuous Assessment Date of Authorisation",
-            pd.Series(assessment_days <= params["assessment_working_days"]),
-            by,
-            month,
-        ),
-        "cp_conferences_within_15_days_percent": _monthly_counts(
-            conferences,
-            "Date of Initial Child Protection Conference",
-            pd.Series(conference_days <= params["icpc_working_days"]),
-            by,
-            month,
-        ),
-    }
-    frames = [counts.reset_index().assign(measure=measure) for measure, counts in parts.items()]
-    table = pd.concat(frames, ignore_index=True)
-    return table[table["month"].isin(months)]
-
-
 def scorecard_by_area(lists: dict[str, pd.DataFrame], parameters: dict | None = None, by: str = "Area") -> pd.DataFrame:
-    """The monthly scorecard of every authority in the lists (an `Area` column), in one pass."""
-    params = {**DEFAULT_PARAMETERS, **(parameters or {})}
+    """The monthly scorecard of every authority in the lists (an `Area` column), in one pass per
+    rule set: each month is scored with the timescales in effect at its end, and `parameters`
+    (a council's own standards) override them."""
     months = extract_months(lists)
-    snapshots = snapshot_indicators(lists, params, by=(by, "Extract month")).rename(columns={"Extract month": "month"})
-    table = pd.concat([snapshots, flows_by_area(lists, params, months, by)], ignore_index=True)
+    tables = [_score(lists, params, group, by) for params, group in _months_by_rules(months, parameters)]
+    return pd.concat(tables, ignore_index=True) if tables else _score(lists, parameters_for(None, parameters), [], by)
+
+
+def parameters_for(month: str | None, parameters: dict | None) -> dict:
+    """The parameters for a month: the rule set in effect at its end (the latest with no month),
+    with the caller's own values on top; a name no rule set knows is refused."""
+    unknown = sorted(set(parameters or {}) - set(parameter_names()))
+    if unknown:
+        raise ParameterError(
+            f"unknown child-level parameter(s) {', '.join(unknown)}: known are {', '.join(parameter_names())}"
+        )
+    end = pd.Period(month, "M").end_time if month else None
+    base = rule_set_for(end).parameters if month else rule_sets()[-1].parameters
+    return {**base, **(parameters or {})}
+
+
+def _months_by_rules(months: list[str], parameters: dict | None) -> list[tuple[dict, list[str]]]:
+    """The months grouped by the parameters they are scored with, oldest first."""
+    groups: dict[tuple, list[str]] = {}
+    for month in months:
+        groups.setdefault(tuple(sorted(parameters_for(month, parameters).items())), []).append(month)
+    return [(dict(key), group) for key, group in groups.items()]
+
+
+def _score(lists, params: dict, months: list[str], by: str) -> pd.DataFrame:
+    """One rule set's months: snapshots from those months' extracts; flows from every extract (a
+    year to the month's end reaches back into months scored with other rules)."""
+    own = {name: _of_months(frame, months) for name, frame in lists.items()}
+    snapshots = snapshot_indicators(own, params, by=(by, "Extract month")).rename(columns={"Extract month": "month"})
+    table = pd.concat([snapshots, flows_by_area(lists, params, months, by)], ignore_index=True) if months else snapshots
     counts = [i.measure for i in INDICATORS if i.denominator == "-"]
     has_denominator = table["denominator"].notna() & ~table["measure"].isin(counts)
     scale = table["measure"].map(_scale)
     table["value"] = np.where(
-        has_denominator,
-        scale * table["numerator"] / table["denominator"].where(table["denominator"] > 0),
-        table["numerator"],
+        has_denominator, _rate_half_up(scale, table["numerator"], table["denominator"]), table["numerator"]
     )
-    # Python's round on each value (not numpy's): the one rounding rule, whatever the path.
-    table["value"] = [round(float(v), VALUE_DECIMALS) if pd.notna(v) else np.nan for v in table["value"]]
     return table
+
+
+def _of_months(frame: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+    if "Extract month" not in frame:
+        return frame
+    return frame[frame["Extract month"].astype(str).isin(months)]
+
+
+def _rate_half_up(scale: pd.Series, numerator: pd.Series, denominator: pd.Series) -> np.ndarray:
+    """scale x numerator / denominator to VALUE_DECIMALS, half up as DfE rounds (233 of 400 is
+    58.3%, where binary floats and Python's round give 58.2), in whole-number arithmetic: the
+    counts are whole, so no float ever stands between a half and the rounding."""
+    usable = denominator.notna() & (denominator > 0) & numerator.notna()
+    top = numerator.where(usable, 0).astype("int64").to_numpy()
+    bottom = denominator.where(usable, 1).astype("int64").to_numpy()
+    step = 10**VALUE_DECIMALS
+    tenths = (2 * scale.to_numpy() * step * top + bottom) // (2 * bottom)
+    return np.where(usable, tenths / step, np.nan)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from croydon_kpi.core.workdays import bank_holidays, working_days
+from croydon_kpi.core.workdays import bank_holidays, working_days, years_spanned
 
 # The calibration is data (data/sources/synthetic/borough.yaml, `calibration:`, each figure with
 # its source): counts are for a reference authority's child population and become rates per
@@ -262,7 +262,10 @@ def _visited(borough: _Borough, month_end, count: int, timely: float, on_time: t
 def _initial_health_assessments(borough: _Borough, starts: pd.Series) -> np.ndarray:
     """On time (within 20 working days) for the calibrated share; 21 to 45 working days otherwise."""
     days = borough.gap(len(starts), bundled_calibration()["initial_health_assessment_on_time"], (5, 21), (21, 46))
-    return np.busday_offset(starts.to_numpy(dtype="datetime64[D]"), days, roll="forward", holidays=bank_holidays())
+    start_days = starts.to_numpy(dtype="datetime64[D]")
+    first, last = years_spanned(start_days)
+    # up to 45 working days on: the next year's holidays may be crossed
+    return np.busday_offset(start_days, days, roll="forward", holidays=bank_holidays(first, last + 1))
 
 
 def _month_stocks(borough: _Borough, lists, month_end, timely: float, episodes, allocations, leavers) -> None:

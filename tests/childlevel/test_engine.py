@@ -286,7 +286,7 @@ def test_every_rule_copes_with_a_month_with_no_rows(borough):
         rows = borough.get(indicator.list_name)
         if rows is None:
             continue
-        numerator, denominator = indicator.rule(rows.iloc[0:0], empty_end, childlevel.DEFAULT_PARAMETERS)
+        numerator, denominator = indicator.rule(rows.iloc[0:0], empty_end, childlevel.parameters_for(None, None))
         assert numerator is None or int(numerator.sum()) == 0
 
 
@@ -346,3 +346,67 @@ def test_nothing_published_for_a_small_borough_lets_a_count_of_1_to_5_be_worked_
     rate_only = shown[shown["numerator"].isna() & shown["denominator"].notna()]
     assert rate_only.empty
     assert (published["symbol"] == "c").sum() > 0  # a borough this small has small counts to protect
+
+
+def _cp_list(month: str, visited: int, not_visited: int, visit_day: str) -> pd.DataFrame:
+    rows = [(f"V{i}", "2019-01-10", visit_day, None, 0, "W1") for i in range(visited)]
+    rows += [(f"N{i}", "2019-01-10", None, None, 0, "W1") for i in range(not_visited)]
+    columns = [
+        "Child Unique ID",
+        "Child Protection Plan Start Date",
+        "Date of the Last Statutory Visit",
+        "Date of latest review conference",
+        "Number of Previous Child Protection Plans",
+        "Allocated Worker",
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    for column in columns[1:4]:
+        table[column] = pd.to_datetime(table[column])
+    return table.assign(**{"Extract month": month})
+
+
+def test_a_rate_is_rounded_half_up_as_dfe_publishes_it(borough):
+    """233 of 400 children is 58.25%: DfE publishes 58.3 (half up), where Python's round on the
+    float gives 58.2."""
+    lists = {**borough, "list_7_child_protection": _cp_list(OCT, 233, 167, "2019-10-30")}
+    scorecard = childlevel.monthly_scorecard(lists).set_index("measure")
+    row = scorecard.loc["cp_visits_timely_percent"]
+    assert (row["numerator"], row["denominator"], row["value"]) == (233, 400, 58.3)
+    assert round(233 / 400 * 100, 1) == 58.2  # what the engine published before
+
+
+def test_each_month_is_scored_with_the_rules_in_effect_at_its_end(borough, tmp_path, monkeypatch):
+    """A council's rule set from April 2024 (visits within 15 working days) scores its October
+    2024 list; its October 2019 list keeps the 10 days of its time."""
+    import shutil
+
+    from croydon_kpi.core import project
+
+    shutil.copytree(project.data_dir(), tmp_path / "data")
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(tmp_path))
+    rules = tmp_path / "data" / "catalogue" / "childlevel_parameters.yaml"
+    rules.write_text(
+        rules.read_text(encoding="utf-8")
+        + "  - from: 2024-04-01\n    source: a council's standard\n    parameters:\n      cp_visit_working_days: 15\n",
+        encoding="utf-8",
+    )
+    # 12 working days before each month's end: late under 10 days, on time under 15.
+    lists = {
+        **borough,
+        "list_7_child_protection": pd.concat(
+            [_cp_list("2019-10", 1, 0, "2019-10-15"), _cp_list("2024-10", 1, 0, "2024-10-15")], ignore_index=True
+        ),
+    }
+    scorecard = childlevel.monthly_scorecard(lists)
+    visits = scorecard[scorecard["measure"] == "cp_visits_timely_percent"].set_index("month")["value"]
+    assert visits.to_dict() == {"2019-10": 0.0, "2024-10": 100.0}
+    # a council's own value passed to the engine overrides every month's
+    overridden = childlevel.monthly_scorecard(lists, {"cp_visit_working_days": 20})
+    assert set(overridden.loc[overridden["measure"] == "cp_visits_timely_percent", "value"]) == {100.0}
+
+
+def test_a_parameter_the_rules_do_not_know_is_refused(borough):
+    from croydon_kpi.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="unknown child-level parameter"):
+        childlevel.monthly_scorecard(borough, {"cp_vist": 3})
