@@ -80,6 +80,11 @@ def _year(label: str, deflators: Deflators, what: str) -> str:
     return year
 
 
+def price_year(label: str, deflators: Deflators | None = None) -> str:
+    """A base year for real terms, as the deflator table labels it ("2024/25" -> "2024-25")."""
+    return _year(label, deflators or load_deflators(), "base year")
+
+
 def real_terms(pounds, year: str = "2018-19", base: str = "2024-25", deflators: Deflators | None = None) -> RealTerms:
     """£22.2m in 2018-19 -> £28.17m in 2024-25 prices (March 2026 vintage)."""
     deflators = deflators or load_deflators()

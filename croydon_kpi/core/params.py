@@ -62,3 +62,11 @@ def parse_month(text: object, today: date | None = None) -> Month:
     if found.start > today:
         raise ParameterError(f"month {text!r} is in the future")
     return found
+
+
+def check_value(name: str, value: object) -> None:
+    """A parameter's checks that need no data, told before anything loads: never empty, and a
+    month in the form YYYY-MM, from 2000, not in the future. None means "the default"."""
+    require_value(name, value)
+    if name == "month" and value is not None:
+        parse_month(value)

@@ -76,55 +76,39 @@ def _snapshot():
     return data_snapshot()
 
 
-def command_pack(args) -> int:
-    _check_parameters(args.month, args.area)  # before the store loads: a mistyped month is told at once
+def command_report(args) -> int:
+    """Build one report: the registry entry named by the subcommand, with the parameters given."""
+    from croydon_kpi.reports.registry import report
+
+    chosen = report(args.command)
+    given = {parameter.name: getattr(args, parameter.name) for parameter in chosen.parameters}
+    _jobs().check_given(chosen, given)  # before the store loads: a mistyped month is told at once
     with _snapshot():
         store = _store(args.accept_rejects)
-        job = _jobs().pack_job(store, args.month, args.area)
+        job = _jobs().plan(chosen, store, given)
         with _lanes(1) as lanes:
-            empty = _empty_packs(store, [job])
-            published = _publish([job], "pack", lanes)
-        return _warn_empty(empty, args.empty_month_ok) or published
+            empty = _empty_reports(store, [job])
+            published = _publish([job], chosen.command, lanes)
+        return _warn_empty(empty, getattr(args, "empty_month_ok", False)) or published
 
 
-def _check_parameters(month, area) -> None:
-    """The checks that need no data: the month's form and range, and that nothing is empty."""
-    from croydon_kpi.core.params import parse_month, require_value
+def _empty_reports(store, jobs) -> list:
+    """(job, why) for each report with nothing to show (worked out while the kernels start)."""
+    from croydon_kpi.reports.registry import report
 
-    require_value("area", area)
-    if month is not None:
-        parse_month(month)
-
-
-def _empty_packs(store, jobs) -> list:
-    """The packs whose month has no local figures (worked out while the kernels start)."""
-    from croydon_kpi.core.params import parse_month
-    from croydon_kpi.reports.pack import has_local_figures
-
-    return [
-        job
-        for job in jobs
-        if job.notebook == _jobs().PACK
-        and not has_local_figures(store, parse_month(job.parameters["month"]), job.parameters["area"])
-    ]
+    found = [(job, report(job.command).empty_warning(store, job)) for job in jobs]
+    return [(job, why) for job, why in found if why]
 
 
 def _warn_empty(empty, expected: bool) -> int:
     """A pack whose month has no local figures is built and says so, but a scheduled job must be
     able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
-    for job in empty:
+    for job, why in empty:
         _say(
-            f"croydon-kpi: warning: {job.parameters['area']} has no local figures for {job.parameters['month']}: "
-            f"reports/{job.report_name}.html was published and says so; pass --empty-month-ok if this is expected"
+            f"croydon-kpi: warning: {why}: reports/{job.report_name}.html was published and says so; "
+            "pass --empty-month-ok if this is expected"
         )
     return EXIT_EMPTY_MONTH if empty and not expected else EXIT_OK
-
-
-def command_visit(args) -> int:
-    with _snapshot():
-        job = _jobs().visit_job(args.number)  # a visit that does not exist is told before any kernel starts
-        with _lanes(1) as lanes:
-            return _publish([job], "visit", lanes)
 
 
 def _workers(text) -> int | None:
@@ -145,7 +129,7 @@ def command_build(args) -> int:
         store = _store(args.accept_rejects)
         jobs = _jobs().build_jobs(store)
         with _lanes(workers) as lanes:
-            empty = _empty_packs(store, jobs)
+            empty = _empty_reports(store, jobs)
             published = _publish(jobs, "build", lanes, with_index=True)
         return _warn_empty(empty, args.empty_month_ok) or published
 
@@ -163,10 +147,22 @@ def command_list(args) -> int:
     for job in _jobs().build_jobs(_store(accept_rejects=True)):
         parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
         print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
-    print(
-        "Build one: croydon-kpi pack --month YYYY-MM [--area NAME] | croydon-kpi visit N | croydon-kpi build (all of the above)"
-    )
+    print(f"Build one: {' | '.join(_usage(r) for r in _registry().REPORTS)} | croydon-kpi build (all of the above)")
     return EXIT_OK
+
+
+def _registry():
+    from croydon_kpi.reports import registry
+
+    return registry
+
+
+def _usage(report) -> str:
+    words = [
+        p.name.upper() if p.positional else f"[--{p.name.replace('_', '-')} {p.name.upper()}]"
+        for p in report.parameters
+    ]
+    return " ".join(["croydon-kpi", report.command, *words])
 
 
 def command_annex_a(args) -> int:
@@ -194,13 +190,15 @@ def command_execute_notebooks(args) -> int:
     return EXIT_OK
 
 
-def _publishing_options(command) -> None:
-    """What a scheduled job may tell a command that publishes packs."""
+def _publishing_options(command, may_be_empty: bool = True) -> None:
+    """What a scheduled job may tell a command that publishes reports."""
     command.add_argument(
         "--accept-rejects",
         action="store_true",
         help="publish even if some scorecard rows were rejected (they are listed in the pack's data quality section)",
     )
+    if not may_be_empty:
+        return
     command.add_argument(
         "--empty-month-ok",
         action="store_true",
@@ -208,28 +206,25 @@ def _publishing_options(command) -> None:
     )
 
 
+def _report_command(commands, report) -> None:
+    """One subcommand per registered report: its parameters as options (or positionals)."""
+    command = commands.add_parser(report.command, help=report.summary, description=report.description)
+    for parameter in report.parameters:
+        if parameter.positional:
+            command.add_argument(parameter.name, help=parameter.help)
+        else:
+            command.add_argument(f"--{parameter.name.replace('_', '-')}", dest=parameter.name, help=parameter.help)
+    _publishing_options(command, report.may_be_empty)
+    command.set_defaults(handler=command_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="croydon-kpi", description="Build children's services performance reports.")
     parser.add_argument("--version", action="version", version=f"croydon_kpi {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    pack = commands.add_parser(
-        "pack",
-        help="build the monthly pack for one month and area",
-        description="Build reports/monthly_pack_<month>_<area>.html.",
-    )
-    pack.add_argument("--month", help="YYYY-MM (default: the notebook's, 2019-10)")
-    pack.add_argument("--area", help="local authority name, GSS code or DfE number (default: the notebook's)")
-    _publishing_options(pack)
-    pack.set_defaults(handler=command_pack)
-
-    visit = commands.add_parser(
-        "visit",
-        help="build the analysis of one Ofsted monitoring visit",
-        description="Build reports/monitoring_visit_<N>.html.",
-    )
-    visit.add_argument("number", help="the monitoring visit, 1 to 7")
-    visit.set_defaults(handler=command_visit)
+    for report in _registry().REPORTS:
+        _report_command(commands, report)
 
     build = commands.add_parser(
         "build",

@@ -1,70 +1,37 @@
-"""What can be built: each report's notebook, parameters and file name (definitions as data)."""
+"""What can be built, derived from the report registry (reports/registry.py): a report's job from
+the parameters a user gave (the notebook's defaults for the rest), and everything `build` makes.
+Names no report: a new report is a registry entry, not a change here."""
 
 from __future__ import annotations
 
-from croydon_kpi.analysis.visits import inspected_area, visit_numbers
-from croydon_kpi.core.params import parse_month, require_value, shown
-from croydon_kpi.errors import ParameterError
-from croydon_kpi.publish.runner import Job, notebook_defaults, slug
-from croydon_kpi.reports.benchmarks_table import benchmarks_title
-from croydon_kpi.reports.finance_report import finance_title
-from croydon_kpi.reports.pack import pack_title, require_known_by
-from croydon_kpi.reports.visit_report import visit_title
+from croydon_kpi.core.params import check_value
+from croydon_kpi.publish.runner import notebook_defaults
+from croydon_kpi.reports.registry import REPORTS, Job, Report, committed_notebooks
 
-PACK = "monthly_pack.ipynb"
-VISIT = "monitoring_visit.ipynb"
-FINANCE = "finance.ipynb"
-BENCHMARKS = "benchmarks.ipynb"
-COMMITTED_NOTEBOOKS = (PACK, VISIT, FINANCE, BENCHMARKS, "explore.ipynb")
+COMMITTED_NOTEBOOKS = committed_notebooks()
 
 
-def pack_job(store, month: str | None = None, area: str | None = None) -> Job:
-    require_value("month", month)
-    require_value("area", area)
-    defaults = notebook_defaults(PACK)
-    checked_month = parse_month(month or defaults["month"])
-    place = store.area(area or defaults["area"])
-    require_known_by(store.known_at(checked_month.end), store, place, checked_month)  # decided here, not in a kernel
-    return Job(
-        PACK,
-        f"monthly_pack_{checked_month}_{slug(place.name)}",
-        {"month": str(checked_month), "area": place.name},
-        pack_title(place.name, checked_month),
-        extras=("kpi_workbook",),
-    )
+def check_given(report: Report, given: dict) -> None:
+    """The checks that need no data (an empty value, a month's form), before the store loads."""
+    for parameter in report.parameters:
+        check_value(parameter.name, given.get(parameter.name))
 
 
-def visit_job(number) -> Job:
-    require_value("visit", number)
-    try:
-        checked = int(str(number))
-    except ValueError:
-        raise ParameterError(f"visit {shown(number)} is not a number: expected 1 to {visit_numbers()[-1]}") from None
-    numbers = visit_numbers()
-    if checked not in numbers:
-        raise ParameterError(f"visit {checked}: {inspected_area()} had monitoring visits 1 to {numbers[-1]}")
-    return Job(VISIT, f"monitoring_visit_{checked}", {"visit": checked}, visit_title(inspected_area(), checked))
+def defaults(report: Report) -> dict:
+    """The notebook's defaults for the report's registered parameters."""
+    found = notebook_defaults(report.notebook)
+    return {parameter.name: found[parameter.name] for parameter in report.parameters}
 
 
-def finance_job(store, area: str | None = None) -> Job:
-    place = store.area(area or notebook_defaults(FINANCE)["area"])
-    return Job(FINANCE, "finance", {"area": place.name}, finance_title(place.name))
-
-
-def benchmarks_job(store, area: str | None = None, year: int | None = None) -> Job:
-    defaults = notebook_defaults(BENCHMARKS)
-    place = store.area(area or defaults["area"])
-    chosen = int(year or defaults["year"])
-    if not 2000 <= chosen <= 2100:
-        raise ParameterError(f"year {year!r} is not a year from 2000 on")
-    return Job(
-        BENCHMARKS,
-        f"benchmarks_{slug(place.name)}_{chosen}",
-        {"area": place.name, "year": chosen},
-        benchmarks_title(place.name, chosen),
-    )
+def plan(report: Report, store, given: dict | None = None) -> Job:
+    """The job for the parameters given; a parameter left out (None) takes the notebook's default."""
+    given = given or {}
+    check_given(report, given)
+    chosen = {name: value for name, value in given.items() if value is not None}
+    return report.plan(store, {**defaults(report), **chosen})
 
 
 def build_jobs(store) -> list[Job]:
-    """Everything for the default month: the pack, the seven visits, finance and benchmarks."""
-    return [pack_job(store), *(visit_job(n) for n in visit_numbers()), finance_job(store), benchmarks_job(store)]
+    """Everything `build` makes: each report as its module lists it (the pack for the default month,
+    every monitoring visit, finance and benchmarks for the default area)."""
+    return [job for report in REPORTS for job in report.every(store, defaults(report))]

@@ -30,17 +30,17 @@ from traitlets import default
 from traitlets.utils.importstring import import_item
 
 from croydon_kpi.errors import KernelUnavailable
+from croydon_kpi.reports import registry
 
 KERNEL = "python3"  # never a conda kernel name saved in the notebook: it fails elsewhere
 
 # Run silently (no output, no execution count) when a lane's kernel starts: what every report
-# imports. Not the store: the run may still be reading it into its disk cache, and the lane's
-# first notebook reads it from there (later ones from memory). A failure here is not reported:
-# the notebook meets it again and fails visibly.
-WARM_UP = """
+# imports (the report registry's modules). Not the store: the run may still be reading it into its
+# disk cache, and the lane's first notebook reads it from there (later ones from memory). A failure
+# here is not reported: the notebook meets it again and fails visibly.
+WARM_UP = f"""
 try:
-    import croydon_kpi.reports.benchmarks_table, croydon_kpi.reports.charts, croydon_kpi.reports.finance_report
-    import croydon_kpi.reports.pack, croydon_kpi.reports.present, croydon_kpi.reports.visit_report
+    import {", ".join(registry.report_modules())}
 except Exception:
     pass
 """

@@ -14,11 +14,9 @@ import hashlib
 import html
 import json
 import platform
-import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -34,6 +32,7 @@ from croydon_kpi.core import project
 from croydon_kpi.errors import NotebookFailed
 from croydon_kpi.publish import atomic, kernels
 from croydon_kpi.publish.html import notebook_to_html
+from croydon_kpi.reports.registry import Job
 from croydon_kpi.store.figure_store import cache_key
 
 DEPENDENCIES = (
@@ -47,20 +46,9 @@ DEPENDENCIES = (
     "PyYAML",
     "openpyxl",
     "pyarrow",
+    "holidays",  # which days are working days in the child-level timescales
+    "XlsxWriter",  # the KPI workbook's bytes
 )
-
-
-@dataclass(frozen=True)
-class Job:
-    notebook: str  # file name under notebooks/
-    report_name: str  # file name of the report under reports/, without .html
-    parameters: dict
-    title: str = ""
-    extras: tuple = field(default_factory=tuple)  # ("kpi_workbook",): files built beside the report
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def notebook_defaults(notebook: str) -> dict:
@@ -153,13 +141,9 @@ def provenance(job: Job, content_key: str | None = None) -> dict[str, str]:
     }
 
 
-# Files a notebook writes beside its page, from the same computation: extra -> (parameter, suffix).
-EXTRAS = {"kpi_workbook": ("workbook", ".xlsx")}
-
-
 def _build(job: Job, staging: Path, lane: kernels.Lane, content_key: str | None = None) -> list[Path]:
     executed = staging / f"{job.report_name}.ipynb"
-    extras = {EXTRAS[name][0]: staging / f"{job.report_name}{EXTRAS[name][1]}" for name in job.extras}
+    extras = {side.parameter: staging / f"{job.report_name}{side.suffix}" for side in job.side_files}
     notebook = _execute(job, executed, lane, {parameter: str(path) for parameter, path in extras.items()})
     missing = [path.name for path in extras.values() if not path.is_file()]
     if missing:

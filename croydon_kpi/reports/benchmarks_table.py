@@ -4,13 +4,64 @@ a rank only where the measure has a better direction."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
 from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
+from croydon_kpi.core.params import EARLIEST_YEAR, shown
+from croydon_kpi.errors import ParameterError
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value
+from croydon_kpi.reports.registry import Plan, slug
+from croydon_kpi.store.figure_store import FigureStore, load_store
+
+
+def plan(store: FigureStore, area: str, year) -> Plan:
+    """The report's file and title; a year that is not a whole year from 2000 to this one is refused."""
+    place = store.area(area)
+    checked = _year(year)
+    return Plan(
+        f"benchmarks_{slug(place.name)}_{checked}",
+        {"area": place.name, "year": checked},
+        benchmarks_title(place.name, checked),
+    )
+
+
+def _year(year) -> int:
+    text = str(year).strip()
+    if not text.isdigit() or not EARLIEST_YEAR <= int(text) <= date.today().year:
+        raise ParameterError(f"year {shown(year)} is not a year from {EARLIEST_YEAR} to {date.today().year}")
+    return int(text)
+
+
+@dataclass
+class BenchmarksReport:
+    """What the benchmarks notebook shows, for one area and year."""
+
+    store: FigureStore
+    area: str
+    year: int
+
+    @property
+    def title(self) -> str:
+        return benchmarks_title(self.store.area(self.area).name, self.year)
+
+    def summary(self) -> str:
+        return summary(self.store, self.area, self.year)
+
+    def all_benchmarks(self) -> pd.DataFrame:
+        return all_benchmarks(self.store, self.area, self.year)
+
+    def neighbours_table(self) -> pd.DataFrame:
+        return neighbours_table(self.store, self.area, self.year)
+
+
+def prepare(area: str, year: int, store: FigureStore | None = None) -> BenchmarksReport:
+    """Check the parameters and load the store."""
+    store = store or load_store()
+    return BenchmarksReport(store, store.area(area).name, _year(year))
 
 
 def benchmarks_title(area_name: str, year: int) -> str:

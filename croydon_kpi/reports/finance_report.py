@@ -15,12 +15,25 @@ import pandas as pd
 from croydon_kpi.analysis import money
 from croydon_kpi.analysis.finance import finance_table, s251_areas
 from croydon_kpi.analysis.money import is_one_financial_year
+from croydon_kpi.core.params import shown
+from croydon_kpi.errors import AnalysisError, ParameterError
 from croydon_kpi.readers.finance import NEVER_KNOWN
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, format_money, source_label
+from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
 S251_MEASURE = "s251_cla_gross_spend_gbp"
+
+
+def plan(store: FigureStore, area: str, base_year: str) -> Plan:
+    """The report's file and title; a base year outside the deflator table is refused here."""
+    place = store.area(area)
+    try:
+        checked = money.price_year(base_year)
+    except AnalysisError as error:
+        raise ParameterError(f"base_year {shown(base_year)}: {error}") from None
+    return Plan(f"finance_{slug(place.name)}", {"area": place.name, "base_year": checked}, finance_title(place.name))
 
 
 def finance_title(area_name: str) -> str:

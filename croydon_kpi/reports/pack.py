@@ -37,6 +37,7 @@ from croydon_kpi.reports.formatting import (
     format_value,
     source_label,
 )
+from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
 COMPARATORS = ("London", "England")
@@ -660,6 +661,26 @@ class MonthlyPack:
 def pack_title(area_name: str, month: Month) -> str:
     """The pack's title: its heading, its browser tab and its entry in the index."""
     return f"{area_name}: children's services performance pack, {month.label}"
+
+
+def plan(store: FigureStore, month: str, area: str) -> Plan:
+    """The pack's file and title; a month before anything was known of the area is refused here,
+    before any kernel starts."""
+    checked = parse_month(month)
+    place = store.area(area)
+    require_known_by(store.known_at(checked.end), store, place, checked)
+    return Plan(
+        f"monthly_pack_{checked}_{slug(place.name)}",
+        {"month": str(checked), "area": place.name},
+        pack_title(place.name, checked),
+    )
+
+
+def empty_warning(store: FigureStore, parameters: dict) -> str | None:
+    """Said (and exit 3) when the month has no local figures: the pack is built and says so."""
+    if has_local_figures(store, parse_month(parameters["month"]), parameters["area"]):
+        return None
+    return f"{parameters['area']} has no local figures for {parameters['month']}"
 
 
 def has_local_figures(store: FigureStore, month: Month, area_name: str) -> bool:

@@ -15,9 +15,13 @@ import pandas as pd
 
 from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
+from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.catalogue.neighbours import model_for
+from croydon_kpi.core.params import shown
+from croydon_kpi.errors import ParameterError
 from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
+from croydon_kpi.reports.registry import Plan
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
 PAPERS_WINDOW_DAYS = 92  # committee papers within about three months of the visit
@@ -290,6 +294,23 @@ class VisitReport:
 
 def visit_title(area_name: str, number: int) -> str:
     return f"{area_name}: Ofsted monitoring visit {number}"
+
+
+def plan(store, visit) -> Plan:
+    """The visit's file and title; a visit the inspections registry does not hold is refused."""
+    try:
+        checked = int(str(visit))
+    except ValueError:
+        raise ParameterError(f"visit {shown(visit)} is not a number: expected 1 to {visit_numbers()[-1]}") from None
+    numbers = visit_numbers()
+    if checked not in numbers:
+        raise ParameterError(f"visit {checked}: {inspected_area()} had monitoring visits 1 to {numbers[-1]}")
+    return Plan(f"monitoring_visit_{checked}", {"visit": checked}, visit_title(inspected_area(), checked))
+
+
+def every(store) -> list[Plan]:
+    """`build` makes every monitoring visit the registry holds."""
+    return [plan(store, number) for number in visit_numbers()]
 
 
 def _key(figure) -> tuple:

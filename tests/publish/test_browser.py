@@ -45,7 +45,7 @@ def test_every_report_renders_offline_with_every_chart(built, tmp_path):
     assert {p.name for p in pages} >= {
         "index.html",
         "monthly_pack_2019-10_croydon.html",
-        "finance.html",
+        "finance_croydon.html",
         "benchmarks_croydon_2019.html",
         *(f"monitoring_visit_{n}.html" for n in range(1, 8)),
     }

@@ -51,7 +51,7 @@ def test_list_names_every_report(no_kernel, capsys):
         "monthly_pack_2019-10_croydon.html",
         "monitoring_visit_1.html",
         "monitoring_visit_7.html",
-        "finance.html",
+        "finance_croydon.html",
         "benchmarks_croydon_2019.html",
     ]:
         assert name in out

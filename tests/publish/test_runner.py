@@ -90,6 +90,7 @@ def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(bu
     another (runner.run with one worker) are the same bytes."""
     from croydon_kpi import load_store
     from croydon_kpi.publish import jobs, runner
+    from croydon_kpi.reports.registry import report
 
     assert built.exits[("build",)] == 0
     copy = tmp_path / "project"
@@ -98,7 +99,10 @@ def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(bu
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
     store = load_store()
-    chosen = [jobs.visit_job(7), jobs.finance_job(store), jobs.benchmarks_job(store)]
+    chosen = [
+        jobs.plan(report(name), store, given)
+        for name, given in (("visit", {"visit": 7}), ("finance", {}), ("benchmarks", {}))
+    ]
     published = runner.run(chosen, command="build", workers=1)
     pages = [path for path in published if path.suffix == ".html"]
     assert sorted(path.name for path in pages) == sorted(f"{job.report_name}.html" for job in chosen)
@@ -121,10 +125,11 @@ def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_
 
     from croydon_kpi.publish import jobs, runner
     from croydon_kpi.publish.html import notebook_to_html
+    from croydon_kpi.reports.registry import report
 
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(built.root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
-    job = jobs.visit_job(7)
+    job = jobs.plan(report("visit"), None, {"visit": 7})
     executed = tmp_path / "visit.ipynb"
     papermill.execute_notebook(
         str(built.root / "notebooks" / job.notebook),
