@@ -91,5 +91,21 @@ def test_no_council_is_named_in_library_code():
 
 @pytest.mark.parametrize("module", [p.relative_to(PACKAGE).as_posix() for p in modules()])
 def test_every_module_has_tests_of_its_own(module):
-    stage, name = module.split("/")
-    assert (TESTS / stage / f"test_{name}").is_file(), f"tests/{stage}/test_{name} is missing"
+    *folders, name = module.split("/")  # reports/pack/kpis.py -> tests/reports/pack/test_kpis.py
+    expected = TESTS.joinpath(*folders, f"test_{name}")
+    assert expected.is_file(), f"{expected.relative_to(TESTS.parent)} is missing"
+
+
+MODULE_LINES = 500
+CLASS_LINES = 150
+
+
+@pytest.mark.parametrize("module", [p.relative_to(PACKAGE).as_posix() for p in modules()])
+def test_modules_and_classes_stay_small(module):
+    """One module per job: no module over 500 lines and no class over 150 (a facade delegates)."""
+    text = (PACKAGE / module).read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= MODULE_LINES, f"{module} has {len(text.splitlines())} lines"
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ClassDef):
+            length = node.end_lineno - node.lineno + 1
+            assert length <= CLASS_LINES, f"{module}: class {node.name} has {length} lines"

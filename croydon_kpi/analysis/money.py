@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core import project
 from croydon_kpi.core.files import read_text
 from croydon_kpi.core.normalise import parse_financial_year
@@ -85,9 +86,11 @@ def price_year(label: str, deflators: Deflators | None = None) -> str:
     return _year(label, deflators or load_deflators(), "base year")
 
 
-def real_terms(pounds, year: str = "2018-19", base: str = "2024-25", deflators: Deflators | None = None) -> RealTerms:
-    """£22.2m in 2018-19 -> £28.17m in 2024-25 prices (March 2026 vintage)."""
+def real_terms(pounds, year: str = "2018-19", base: str | None = None, deflators: Deflators | None = None) -> RealTerms:
+    """£22.2m in 2018-19 -> £28.17m in 2024-25 prices (March 2026 vintage). `base`: the report
+    settings' base price year unless given."""
     deflators = deflators or load_deflators()
+    base = base or report_settings().base_price_year
     cash_year, base_year = _year(year, deflators, "cash year"), _year(base, deflators, "base year")
     cash = Decimal(str(pounds))
     value = (cash * deflators.index[base_year] / deflators.index[cash_year]).quantize(PENNY, rounding=ROUND_HALF_UP)
@@ -151,7 +154,7 @@ def spend_per_child_looked_after(store, measure: str = "s251_cla_gross_spend_gbp
 
 
 def spend_profile(
-    store, measure: str = "s251_cla_gross_spend_gbp", *, area: str, base: str = "2024-25"
+    store, measure: str = "s251_cla_gross_spend_gbp", *, area: str, base: str | None = None
 ) -> pd.DataFrame:
     """Cash and real-terms spend by financial year, with the change on the year before."""
     deflators = load_deflators()

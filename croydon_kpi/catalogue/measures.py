@@ -61,12 +61,21 @@ class Measure:
     money: str | None = None
     national_sources: tuple[dict, ...] = field(default_factory=tuple)
 
+    @property
+    def spc_improvement(self) -> str:
+        """Which way is improvement on an SPC chart: the one mapping from the measure's polarity."""
+        return SPC_IMPROVEMENT[self.polarity]
+
     def source_rank(self, source_id: str) -> int:
         """Where a source stands in this measure's preference order (unlisted sources last)."""
         for rank, mapping in enumerate(self.national_sources):
             if mapping["source"] == source_id:
                 return rank
         return len(self.national_sources)
+
+
+# A measure's polarity as the improvement direction of statistical process control (analysis/spc.py).
+SPC_IMPROVEMENT = {"higher_is_better": "increase", "lower_is_better": "decrease", "neutral": "neutral"}
 
 
 @dataclass(frozen=True)

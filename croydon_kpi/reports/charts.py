@@ -9,6 +9,18 @@ from croydon_kpi.analysis.benchmarks import region_of_area
 from croydon_kpi.analysis.money import spend_per_child
 from croydon_kpi.analysis.spc import XmrResult
 
+# The one palette: who a line or mark stands for -> its colour. A role is told by marker and dash
+# as well (COMPARATOR_MARKERS, POINT_STYLES), never by colour alone.
+ROLE_COLOURS = {
+    "area": "#005EB8",  # the area the report is about
+    "comparator": "#425563",  # London, England, a region: told apart by marker and dash
+    "neighbour": "#768692",
+    "target": "#DA291C",
+    "event": "#AE2573",  # an inspection or monitoring visit
+}
+# The comparators' markers and dashes, in the order of the report settings' comparators.
+COMPARATOR_MARKERS = (("square", "dash"), ("diamond", "dot"), ("triangle-up", "dashdot"), ("cross", "longdash"))
+
 # point type -> (legend words, colour, marker symbol)
 POINT_STYLES = {
     "common_cause": ("Common cause variation", "#768692", "circle"),
@@ -88,7 +100,7 @@ def spc_chart(result: XmrResult, title: str, x=None, y_title: str = "") -> go.Fi
                 y=[result.target] * len(x),
                 mode="lines",
                 name=f"Target {result.target:g}",
-                line={"color": "#DA291C", "dash": "dot", "width": 1.5},
+                line={"color": ROLE_COLOURS["target"], "dash": "dot", "width": 1.5},
             )
         )
     summary = f"{ICON_WORDS[result.variation_icon]}. {ASSURANCE_WORDS[result.assurance]}."
@@ -143,7 +155,7 @@ UNIT_AXIS = {
     "ratio": "Ratio",
     "days": "Days",
 }
-EVENT_COLOUR = "#AE2573"
+EVENT_COLOUR = ROLE_COLOURS["event"]
 
 
 def style_chart(

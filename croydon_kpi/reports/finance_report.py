@@ -15,6 +15,7 @@ import pandas as pd
 from croydon_kpi.analysis import money
 from croydon_kpi.analysis.finance import finance_table, s251_areas
 from croydon_kpi.analysis.money import is_one_financial_year
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import shown
 from croydon_kpi.errors import AnalysisError, ParameterError
 from croydon_kpi.readers.finance import NEVER_KNOWN
@@ -44,7 +45,7 @@ def finance_title(area_name: str) -> str:
 class FinanceReport:
     store: FigureStore
     area: str
-    base_year: str = "2024-25"
+    base_year: str  # real terms are in this financial year's prices
 
     @property
     def title(self) -> str:
@@ -147,70 +148,83 @@ class FinanceReport:
         return pd.DataFrame(rows, columns=["Money", "Year", f"In {self.base_year} prices"])
 
     def spend_per_child(self) -> pd.DataFrame:
-        per_child = money.spend_per_child(self.store, S251_MEASURE, area=self.area)
-        per_looked_after = money.spend_per_child_looked_after(self.store, S251_MEASURE, area=self.area).set_index(
-            "financial_year"
-        )
-        return pd.DataFrame(
-            {
-                "Financial year": per_child["financial_year"],
-                "Spend on children looked after (S251)": [format_money(v) for v in per_child["spend"]],
-                "Children aged 0 to 17": [
-                    f"{v:,.0f} ({y})" if pd.notna(v) else "not known"
-                    for v, y in zip(per_child["population_0_17"], per_child["population_year"])
-                ],
-                "Per child aged 0 to 17": [
-                    format_money(round(v)) if pd.notna(v) else "not known" for v in per_child["per_child"]
-                ],
-                "Per child looked after": [
-                    format_money(round(per_looked_after["per_child_looked_after"].get(y)))
-                    if pd.notna(per_looked_after["per_child_looked_after"].get(y))
-                    else "not known"
-                    for y in per_child["financial_year"]
-                ],
-            }
-        )
+        return _spend_per_child(self)
 
     def spend_profile(self) -> pd.DataFrame:
-        profile = money.spend_profile(self.store, S251_MEASURE, area=self.area, base=self.base_year)
-        real = f"real_{self.base_year}_prices"
-        return pd.DataFrame(
-            {
-                "Financial year": profile["financial_year"],
-                "Cash": [format_money(v) for v in profile["cash"]],
-                f"In {self.base_year} prices": [
-                    format_money(v, approximate=True) if pd.notna(v) else "outside the deflator table"
-                    for v in profile[real]
-                ],
-                "Real change on the year before": [
-                    ("up " if v > 0 else "down ") + format_money(abs(v), approximate=True) if pd.notna(v) else "-"
-                    for v in profile["real_change_on_year"]
-                ],
-            }
-        )
+        return _spend_profile(self)
 
     def s251_comparison(self) -> pd.DataFrame:
-        """S251 spend per child aged 0 to 17: the area, London, its region and England."""
-        columns = {}
-        for name in s251_areas(self.store, self.area):
-            per_child = money.spend_per_child(self.store, S251_MEASURE, area=name)
-            columns[name] = dict(zip(per_child["financial_year"], per_child["per_child"]))
-        years = sorted({year for values in columns.values() for year in values})
-        return pd.DataFrame(
-            {
-                "Financial year": years,
-                **{
-                    name: [format_money(round(values[y])) if pd.notna(values.get(y)) else "no figure" for y in years]
-                    for name, values in columns.items()
-                },
-            }
-        )
+        return _s251_comparison(self)
 
     def _title(self, measure_id: str) -> str:
         measures = self.store.catalogue.measures
         return measures[measure_id].title if measure_id in measures else measure_id
 
 
-def prepare(area: str, base_year: str = "2024-25", store: FigureStore | None = None) -> FinanceReport:
+def _spend_per_child(report: FinanceReport) -> pd.DataFrame:
+    per_child = money.spend_per_child(report.store, S251_MEASURE, area=report.area)
+    per_looked_after = money.spend_per_child_looked_after(report.store, S251_MEASURE, area=report.area).set_index(
+        "financial_year"
+    )
+    return pd.DataFrame(
+        {
+            "Financial year": per_child["financial_year"],
+            "Spend on children looked after (S251)": [format_money(v) for v in per_child["spend"]],
+            "Children aged 0 to 17": [
+                f"{v:,.0f} ({y})" if pd.notna(v) else "not known"
+                for v, y in zip(per_child["population_0_17"], per_child["population_year"])
+            ],
+            "Per child aged 0 to 17": [
+                format_money(round(v)) if pd.notna(v) else "not known" for v in per_child["per_child"]
+            ],
+            "Per child looked after": [
+                format_money(round(per_looked_after["per_child_looked_after"].get(y)))
+                if pd.notna(per_looked_after["per_child_looked_after"].get(y))
+                else "not known"
+                for y in per_child["financial_year"]
+            ],
+        }
+    )
+
+
+def _spend_profile(report: FinanceReport) -> pd.DataFrame:
+    profile = money.spend_profile(report.store, S251_MEASURE, area=report.area, base=report.base_year)
+    real = f"real_{report.base_year}_prices"
+    return pd.DataFrame(
+        {
+            "Financial year": profile["financial_year"],
+            "Cash": [format_money(v) for v in profile["cash"]],
+            f"In {report.base_year} prices": [
+                format_money(v, approximate=True) if pd.notna(v) else "outside the deflator table"
+                for v in profile[real]
+            ],
+            "Real change on the year before": [
+                ("up " if v > 0 else "down ") + format_money(abs(v), approximate=True) if pd.notna(v) else "-"
+                for v in profile["real_change_on_year"]
+            ],
+        }
+    )
+
+
+def _s251_comparison(report: FinanceReport) -> pd.DataFrame:
+    """S251 spend per child aged 0 to 17: the area, London, its region and England."""
+    columns = {}
+    for name in s251_areas(report.store, report.area):
+        per_child = money.spend_per_child(report.store, S251_MEASURE, area=name)
+        columns[name] = dict(zip(per_child["financial_year"], per_child["per_child"]))
+    years = sorted({year for values in columns.values() for year in values})
+    return pd.DataFrame(
+        {
+            "Financial year": years,
+            **{
+                name: [format_money(round(values[y])) if pd.notna(values.get(y)) else "no figure" for y in years]
+                for name, values in columns.items()
+            },
+        }
+    )
+
+
+def prepare(area: str, base_year: str | None = None, store: FigureStore | None = None) -> FinanceReport:
+    """Check the parameters and load the store; real terms in the settings' base year unless given."""
     store = store or load_store()
-    return FinanceReport(store, store.area(area).name, base_year)
+    return FinanceReport(store, store.area(area).name, money.price_year(base_year or report_settings().base_price_year))

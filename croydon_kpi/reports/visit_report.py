@@ -137,159 +137,182 @@ class VisitReport:
 
     def focus_figures(self) -> pd.DataFrame:
         """The focus measures' figures in the year before and after the visit, local and published."""
-        if not self.visit.measures:
-            return pd.DataFrame()
-        start, end = self._span()
-        figures = self.store.figures
-        near = figures[
-            figures["measure"].isin(self.visit.measures)
-            & (figures["area_name"] == self.visit.area)
-            & (figures["period_end"] >= start - timedelta(days=366))
-            & (figures["period_end"] <= end + timedelta(days=366))
-            & figures["value"].notna()
-        ].sort_values(["measure", "period_end"])
-        when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
-        return pd.DataFrame(
-            {
-                "Measure": [self.store.catalogue.measure(m).title for m in near["measure"]],
-                "Period": near["period_label"],
-                "Before or after the visit": when,
-                "Value": [self._text(m, v) for m, v in zip(near["measure"], near["value"])],
-                "Kind": near["status"].map(KIND_WORDS),
-                "Source": [
-                    source_label(self.store.catalogue, s, loc, self._papers)
-                    for s, loc in zip(near["source_id"], near["locator"])
-                ],
-            }
-        )
+        return _focus_figures(self)
 
     @property
     def neighbour_model(self):
         return model_for(self._span()[1])
 
     def benchmarks(self) -> pd.DataFrame:
-        """Published focus measures against neighbours, London and England, as known at the visit."""
-        _, end = self._span()
-        known = self.store.known_at(end)
-        rows = []
-        for measure_id in self.visit.measures:
-            measure = known.catalogue.measure(measure_id)
-            if not measure.national_sources or measure.unit not in COMPARABLE_UNITS:
-                continue  # a count is not compared with a region's or England's total
-            series = known.series(measure_id, area=self.visit.area, status="published_statistic")
-            if series.empty:
-                continue
-            found = benchmark(known, measure_id, series.iloc[-1]["period_end"].year, self.visit.area, as_of=end)
-            rows.append(
-                {
-                    "Measure": measure.title,
-                    "Period": found.period_label,
-                    self.visit.area: self._text(measure_id, found.value),
-                    "Statistical neighbours (average)": self._text(
-                        measure_id, found.comparators.get("Statistical neighbours")
-                    ),
-                    "London": self._text(measure_id, found.comparators.get("London")),
-                    "England": self._text(measure_id, found.comparators.get("England")),
-                    "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}"
-                    if found.rank
-                    else "not ranked",
-                }
-            )
-        return pd.DataFrame(rows)
+        return _benchmarks(self)
+
+    @cached_property
+    def _changes(self) -> pd.DataFrame:
+        return _since_previous_visit(self)
 
     def since_previous_visit(self) -> pd.DataFrame:
         """For each focus measure: the latest figure known at the previous visit and at this one, and
         the change where both are of one kind and no other source contradicts either."""
-        return self._since_previous_visit.copy()  # the summary says it in words, the table in full
-
-    @cached_property
-    def _since_previous_visit(self) -> pd.DataFrame:
-        if self.visit.number == 1 or not self.visit.measures:
-            return pd.DataFrame()
-        previous = visits.visit(self.visit.number - 1, self.store)
-        _, before_end = visits._centre(previous.facts)
-        _, now_end = self._span()
-        disputed = self._disputed()
-        rows = []
-        for measure_id in self.visit.measures:
-            then, now = self._latest(measure_id, before_end), self._latest(measure_id, now_end)
-            if then is None and now is None:
-                continue
-            rows.append(
-                {
-                    "Measure": self.store.catalogue.measure(measure_id).title,
-                    f"Known at visit {previous.number}": self._figure_words(then),
-                    f"Known at visit {self.visit.number}": self._figure_words(now),
-                    "Change": self._change_words(measure_id, then, now, disputed),
-                }
-            )
-        return pd.DataFrame(rows)
-
-    def _change_words(self, measure_id, then, now, disputed: dict) -> str:
-        if then is None or now is None or now["period_end"] == then["period_end"]:
-            return "no newer figure"
-        for figure in (now, then):
-            other = disputed.get(_key(figure))
-            if other:
-                return f"not worked out: sources disagree ({other})"
-        if then["status"] != now["status"]:
-            return "not worked out: a published statistic and a local figure are of different definitions"
-        measure = self.store.catalogue.measure(measure_id)
-        change = format_value(abs(now["value"] - then["value"]), measure.unit, measure.decimals)
-        if now["value"] == then["value"]:
-            return "no change"
-        unit = " percentage points" if measure.unit == "percent" else ""
-        return f"{'up' if now['value'] > then['value'] else 'down'} {change.rstrip('%')}{unit}"
-
-    def _disputed(self) -> dict:
-        """(measure, source, period end) -> the disagreement, in words with both figures quoted."""
-        found = {}
-        conflicts = self.store.conflicts(area_name=self.visit.area)
-        for row in conflicts.itertuples():
-            a = f"{row.as_written_a or row.value_a:} in {source_label(self.store.catalogue, row.source_id_a, row.locator_a, self._papers)}: \u201c{row.quote_a}\u201d"
-            b = f"{row.as_written_b or row.value_b:} in {source_label(self.store.catalogue, row.source_id_b, row.locator_b, self._papers)}: \u201c{row.quote_b}\u201d"
-            found[(row.measure, row.source_id_a, row.period_end_a)] = f"{a}; against {b}"
-            found[(row.measure, row.source_id_b, row.period_end_b)] = f"{b}; against {a}"
-        return found
+        return self._changes.copy()  # the summary says it in words, the table in full
 
     def papers_near(self) -> pd.DataFrame:
-        """What the area's committee papers said within about three months of the visit."""
-        start, end = self._span()
-        window = timedelta(days=PAPERS_WINDOW_DAYS)
-        figures = self.store.figures
-        papers = figures[
-            figures["source_id"].isin(self._papers)
-            & (figures["area_name"] == self.visit.area)
-            & (figures["available_from"] >= start - window)
-            & (figures["available_from"] <= end + window)
-        ]
-        papers = papers[papers["measure"] != "unmapped"]
-        return pd.DataFrame(
+        return _papers_near(self)
+
+
+# --- the figures sections (functions of the report, so the class stays its outline) ---------------
+
+
+def _focus_figures(report: VisitReport) -> pd.DataFrame:
+    """The focus measures' figures in the year before and after the visit, local and published."""
+    if not report.visit.measures:
+        return pd.DataFrame()
+    start, end = report._span()
+    figures = report.store.figures
+    near = figures[
+        figures["measure"].isin(report.visit.measures)
+        & (figures["area_name"] == report.visit.area)
+        & (figures["period_end"] >= start - timedelta(days=366))
+        & (figures["period_end"] <= end + timedelta(days=366))
+        & figures["value"].notna()
+    ].sort_values(["measure", "period_end"])
+    when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
+    return pd.DataFrame(
+        {
+            "Measure": [report.store.catalogue.measure(m).title for m in near["measure"]],
+            "Period": near["period_label"],
+            "Before or after the visit": when,
+            "Value": [_text(report, m, v) for m, v in zip(near["measure"], near["value"])],
+            "Kind": near["status"].map(KIND_WORDS),
+            "Source": [
+                source_label(report.store.catalogue, s, loc, report._papers)
+                for s, loc in zip(near["source_id"], near["locator"])
+            ],
+        }
+    )
+
+
+def _benchmarks(report: VisitReport) -> pd.DataFrame:
+    """Published focus measures against neighbours, London and England, as known at the visit."""
+    _, end = report._span()
+    known = report.store.known_at(end)
+    rows = []
+    for measure_id in report.visit.measures:
+        measure = known.catalogue.measure(measure_id)
+        if not measure.national_sources or measure.unit not in COMPARABLE_UNITS:
+            continue  # a count is not compared with a region's or England's total
+        series = known.series(measure_id, area=report.visit.area, status="published_statistic")
+        if series.empty:
+            continue
+        found = benchmark(known, measure_id, series.iloc[-1]["period_end"].year, report.visit.area, as_of=end)
+        rows.append(
             {
-                "Paper": [
-                    source_label(self.store.catalogue, s, loc, self._papers)
-                    for s, loc in zip(papers["source_id"], papers["locator"])
-                ],
-                "Figure": papers["as_written"].fillna("(no value)"),
-                "Measure": [self.store.catalogue.measure(m).title for m in papers["measure"]],
-                "What it says": papers["quote"],
+                "Measure": measure.title,
+                "Period": found.period_label,
+                report.visit.area: _text(report, measure_id, found.value),
+                "Statistical neighbours (average)": _text(
+                    report, measure_id, found.comparators.get("Statistical neighbours")
+                ),
+                "London": _text(report, measure_id, found.comparators.get("London")),
+                "England": _text(report, measure_id, found.comparators.get("England")),
+                "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
             }
-        ).drop_duplicates()
+        )
+    return pd.DataFrame(rows)
 
-    def _latest(self, measure_id, day):
-        series = self.store.known_at(day).series(measure_id, area=self.visit.area)
-        series = series[series["value"].notna()]
-        return series.iloc[-1] if len(series) else None
 
-    def _figure_words(self, figure) -> str:
-        if figure is None:
-            return "no figure"
-        label = source_label(self.store.catalogue, figure["source_id"], figure["locator"], self._papers)
-        return f"{self._text(figure['measure'], figure['value'])} ({figure['period_label']}; {label})"
+def _since_previous_visit(report: VisitReport) -> pd.DataFrame:
+    if report.visit.number == 1 or not report.visit.measures:
+        return pd.DataFrame()
+    previous = visits.visit(report.visit.number - 1, report.store)
+    _, before_end = visits._centre(previous.facts)
+    _, now_end = report._span()
+    disputed = _disputed(report)
+    rows = []
+    for measure_id in report.visit.measures:
+        then, now = _latest(report, measure_id, before_end), _latest(report, measure_id, now_end)
+        if then is None and now is None:
+            continue
+        rows.append(
+            {
+                "Measure": report.store.catalogue.measure(measure_id).title,
+                f"Known at visit {previous.number}": _figure_words(report, then),
+                f"Known at visit {report.visit.number}": _figure_words(report, now),
+                "Change": _change_words(report, measure_id, then, now, disputed),
+            }
+        )
+    return pd.DataFrame(rows)
 
-    def _text(self, measure_id, value) -> str:
-        measure = self.store.catalogue.measure(measure_id)
-        return format_value(None if value is None or pd.isna(value) else float(value), measure.unit, measure.decimals)
+
+def _change_words(report: VisitReport, measure_id, then, now, disputed: dict) -> str:
+    if then is None or now is None or now["period_end"] == then["period_end"]:
+        return "no newer figure"
+    for figure in (now, then):
+        other = disputed.get(_key(figure))
+        if other:
+            return f"not worked out: sources disagree ({other})"
+    if then["status"] != now["status"]:
+        return "not worked out: a published statistic and a local figure are of different definitions"
+    measure = report.store.catalogue.measure(measure_id)
+    change = format_value(abs(now["value"] - then["value"]), measure.unit, measure.decimals)
+    if now["value"] == then["value"]:
+        return "no change"
+    unit = " percentage points" if measure.unit == "percent" else ""
+    return f"{'up' if now['value'] > then['value'] else 'down'} {change.rstrip('%')}{unit}"
+
+
+def _disputed(report: VisitReport) -> dict:
+    """(measure, source, period end) -> the disagreement, in words with both figures quoted."""
+    found = {}
+    conflicts = report.store.conflicts(area_name=report.visit.area)
+    for row in conflicts.itertuples():
+        a = f"{row.as_written_a or row.value_a:} in {source_label(report.store.catalogue, row.source_id_a, row.locator_a, report._papers)}: \u201c{row.quote_a}\u201d"
+        b = f"{row.as_written_b or row.value_b:} in {source_label(report.store.catalogue, row.source_id_b, row.locator_b, report._papers)}: \u201c{row.quote_b}\u201d"
+        found[(row.measure, row.source_id_a, row.period_end_a)] = f"{a}; against {b}"
+        found[(row.measure, row.source_id_b, row.period_end_b)] = f"{b}; against {a}"
+    return found
+
+
+def _papers_near(report: VisitReport) -> pd.DataFrame:
+    """What the area's committee papers said within about three months of the visit."""
+    start, end = report._span()
+    window = timedelta(days=PAPERS_WINDOW_DAYS)
+    figures = report.store.figures
+    papers = figures[
+        figures["source_id"].isin(report._papers)
+        & (figures["area_name"] == report.visit.area)
+        & (figures["available_from"] >= start - window)
+        & (figures["available_from"] <= end + window)
+    ]
+    papers = papers[papers["measure"] != "unmapped"]
+    return pd.DataFrame(
+        {
+            "Paper": [
+                source_label(report.store.catalogue, s, loc, report._papers)
+                for s, loc in zip(papers["source_id"], papers["locator"])
+            ],
+            "Figure": papers["as_written"].fillna("(no value)"),
+            "Measure": [report.store.catalogue.measure(m).title for m in papers["measure"]],
+            "What it says": papers["quote"],
+        }
+    ).drop_duplicates()
+
+
+def _latest(report: VisitReport, measure_id, day):
+    series = report.store.known_at(day).series(measure_id, area=report.visit.area)
+    series = series[series["value"].notna()]
+    return series.iloc[-1] if len(series) else None
+
+
+def _figure_words(report: VisitReport, figure) -> str:
+    if figure is None:
+        return "no figure"
+    label = source_label(report.store.catalogue, figure["source_id"], figure["locator"], report._papers)
+    return f"{_text(report, figure['measure'], figure['value'])} ({figure['period_label']}; {label})"
+
+
+def _text(report: VisitReport, measure_id, value) -> str:
+    measure = report.store.catalogue.measure(measure_id)
+    return format_value(None if value is None or pd.isna(value) else float(value), measure.unit, measure.decimals)
 
 
 def visit_title(area_name: str, number: int) -> str:

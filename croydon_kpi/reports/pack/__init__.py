@@ -1,0 +1,13 @@
+"""The monthly pack: small sections of one context (the store as known at the month's end, the month, the area)."""
+
+from croydon_kpi.reports.pack.facade import (
+    MonthlyPack,
+    empty_warning,
+    has_local_figures,
+    pack_title,
+    plan,
+    prepare,
+    require_known_by,
+)
+
+__all__ = ["MonthlyPack", "empty_warning", "has_local_figures", "pack_title", "plan", "prepare", "require_known_by"]

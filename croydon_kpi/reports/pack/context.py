@@ -1,0 +1,87 @@
+"""What every section of the monthly pack works from: the store as known at the end of the month,
+the month and the area, with what several sections share worked out once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from croydon_kpi.analysis.benchmarks import benchmark
+from croydon_kpi.analysis.targets import overview
+from croydon_kpi.catalogue.report_settings import report_settings
+from croydon_kpi.core.areas import Area
+from croydon_kpi.core.params import Month
+from croydon_kpi.readers.papers import paper_catalogue
+from croydon_kpi.reports.formatting import format_value
+from croydon_kpi.store.figure_store import FigureStore
+
+
+@dataclass
+class PackContext:
+    store: FigureStore  # as known at the end of the month
+    month: Month
+    area: Area
+
+    @cached_property
+    def papers(self) -> dict:
+        return paper_catalogue()
+
+    @cached_property
+    def overview(self) -> pd.DataFrame:
+        return overview(self.store, str(self.month), self.area.name)
+
+    @property
+    def has_local_figures(self) -> bool:
+        """Whether any scorecard, paper or child-level list gives the area's figures for the month."""
+        return not self.overview.empty
+
+    @property
+    def comparators(self) -> tuple[str, ...]:
+        return report_settings().comparators
+
+    def month_figures(self) -> pd.DataFrame:
+        figures = self.store.figures
+        return figures[
+            (figures["area_name"] == self.area.name)
+            & (figures["period_end"] >= pd.Timestamp(self.month.start))
+            & (figures["period_end"] <= pd.Timestamp(self.month.end))
+        ]
+
+    def local_series(self, measure_id: str) -> pd.DataFrame:
+        """The area's own monthly figures: computed from child-level lists where there are any, else reported."""
+        computed = self.store.series(measure_id, area=self.area.name, status="computed")
+        return computed if len(computed) else self.store.series(measure_id, area=self.area.name, status="reported")
+
+    def benchmark(self, measure_id: str, year: int):
+        return benchmark(self.store, measure_id, year, self.area.name, as_of=self.month.end)
+
+    def title_of(self, measure_id: str) -> str:
+        measures = self.store.catalogue.measures
+        return measures[measure_id].title if measure_id in measures else "not matched to a measure"
+
+    def text(self, measure_id: str, value) -> str:
+        """A figure in its unit: to the measure's published decimals, but a whole number as councils
+        write it (96%, not 96.0%), so one table never mixes "17.0%" and "96%"."""
+        measure = self.store.catalogue.measure(measure_id)
+        if value is None or pd.isna(value):
+            return format_value(None, measure.unit)
+        decimals = 0 if float(value).is_integer() else measure.decimals
+        return format_value(float(value), measure.unit, decimals)
+
+
+def monthly(series: pd.DataFrame) -> pd.DataFrame:
+    """Only figures for a whole calendar month: a monthly series does not mix in "autumn 2019"."""
+    whole_month = (series["period_start"].dt.day == 1) & (
+        series["period_start"] + pd.offsets.MonthEnd(0) == series["period_end"]
+    )
+    return series[whole_month]
+
+
+def figure_text(figure, measure) -> str:
+    """A published figure as its source gives it: the measure's decimals and any suppression symbol."""
+    if figure is None:
+        return "no figure"
+    symbol = figure["symbol"] if isinstance(figure["symbol"], str) else None
+    return format_value(figure["value"], measure.unit, measure.decimals, symbol)

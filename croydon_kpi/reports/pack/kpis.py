@@ -1,0 +1,68 @@
+"""The KPI table: each measure's value, target, RAG, change on the month, SPC and the published
+comparison, with its source."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from croydon_kpi.analysis import spc
+from croydon_kpi.analysis.trend import direction_of_travel
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
+from croydon_kpi.reports.pack.context import PackContext, monthly
+
+SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
+
+
+def kpi_table(ctx: PackContext) -> pd.DataFrame:
+    rows = [_kpi_row(ctx, row) for row in ctx.overview.itertuples()]
+    return pd.DataFrame(rows)
+
+
+def _kpi_row(ctx: PackContext, row) -> dict:
+    measure = ctx.store.catalogue.measure(row.measure)
+    local = monthly(ctx.local_series(row.measure))
+    travel = direction_of_travel(local, measure.unit, measure.polarity, measure.decimals)
+    previous = travel.changes[0] if travel.changes else None
+    change = travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
+    return {
+        "Measure": measure.title,
+        "Value": ctx.text(row.measure, row.value),
+        "Target": format_value(row.target, measure.unit, measure.decimals)
+        if row.target is not None
+        else "no target stated",
+        "RAG": row.rag or "no target",
+        "Change on the month": change,
+        "SPC": _spc_words(local, measure),
+        "Published comparison": _comparison_words(ctx, row.measure),
+        "Source": "; ".join(
+            source_label(ctx.store.catalogue, s, None, ctx.papers, short=True) for s in row.sources.split(", ")
+        ),
+    }
+
+
+def _spc_words(series: pd.DataFrame, measure) -> str:
+    values = series["value"].dropna()
+    if len(values) < SPC_MIN_POINTS:
+        return f"fewer than {SPC_MIN_POINTS} monthly figures: no SPC"
+    improvement = measure.spc_improvement
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", spc.TrialLimitsWarning)
+        result = spc.xmr(values.tolist(), improvement=improvement)
+    return f"{result.variation_icon.replace('_', ' ')}; assurance {result.assurance or 'none (no target)'}"
+
+
+def _comparison_words(ctx: PackContext, measure_id: str) -> str:
+    measure = ctx.store.catalogue.measure(measure_id)
+    if not measure.national_sources:
+        return "no published comparator"
+    published = ctx.store.series(measure_id, area=ctx.area.name, status="published_statistic")
+    if published.empty:
+        return "no published figure yet"
+    found = ctx.benchmark(measure_id, published.iloc[-1]["period_end"].year)
+    parts = [f"{ctx.area.name} {ctx.text(measure_id, found.value)} ({found.period_label})"]
+    if measure.unit in COMPARABLE_UNITS:
+        parts.append(f"statistical neighbours {ctx.text(measure_id, found.comparators.get('Statistical neighbours'))}")
+        parts += [f"{name} {ctx.text(measure_id, found.comparators.get(name))}" for name in ctx.comparators]
+    return "; ".join(parts)

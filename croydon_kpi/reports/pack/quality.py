@@ -1,0 +1,65 @@
+"""The data quality section: where sources disagree, the caveats they give, and what is missing
+or was rejected."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from croydon_kpi.core import schema
+from croydon_kpi.reports.formatting import source_label
+from croydon_kpi.reports.pack.context import PackContext
+
+
+def conflicts_table(ctx: PackContext) -> pd.DataFrame:
+    found = ctx.store.conflicts(area_name=ctx.area.name)
+    catalogue = ctx.store.catalogue
+    side = lambda r, s: (
+        f"{getattr(r, 'as_written_' + s) or ctx.text(r.measure, getattr(r, 'value_' + s))} "
+        f"({getattr(r, 'period_label_' + s)}; {source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), ctx.papers)})"
+    )
+    return pd.DataFrame(
+        {
+            "Measure": [catalogue.measure(m).title for m in found["measure"]],
+            "Why": found["reason"].map(
+                {
+                    "conflict": "sources disagree",
+                    "definition_differs": "different definitions (local against published)",
+                }
+            ),
+            "One source": [side(r, "a") for r in found.itertuples()],
+            "The other": [side(r, "b") for r in found.itertuples()],
+        }
+    )
+
+
+def caveats_table(ctx: PackContext) -> pd.DataFrame:
+    figures = ctx.month_figures()
+    caveats = figures[schema.has_flag(figures["flags"], "caveat", "ambiguous_pp_or_relative")]
+    return pd.DataFrame(
+        {
+            "Measure": [ctx.title_of(m) for m in caveats["measure"]],
+            "Figure": caveats["as_written"],
+            "Note": caveats["note"],
+            "Source": [
+                source_label(ctx.store.catalogue, s, loc, ctx.papers)
+                for s, loc in zip(caveats["source_id"], caveats["locator"])
+            ],
+        }
+    )
+
+
+def missing_table(ctx: PackContext) -> pd.DataFrame:
+    rows = []
+    if not ctx.has_local_figures:
+        rows.append(
+            {
+                "What": f"Local figures for {ctx.month.label}",
+                "Why": "no scorecard, paper or child-level list gives them",
+            }
+        )
+    for row in ctx.overview.itertuples():
+        if row.value is None or pd.isna(row.value):
+            rows.append({"What": row.title, "Why": "the paper judges it but states no value"})
+    for rejection in ctx.store.rejections.itertuples():
+        rows.append({"What": f"{rejection.file}, row {rejection.row}", "Why": f"rejected: {rejection.reason}"})
+    return pd.DataFrame(rows, columns=["What", "Why"])

@@ -1,0 +1,28 @@
+"""The reports' settings, as data."""
+
+import shutil
+
+import pytest
+
+from croydon_kpi.catalogue.report_settings import report_settings
+from croydon_kpi.core import project
+from croydon_kpi.errors import CatalogueError
+
+
+def test_the_bundled_settings():
+    settings = report_settings()
+    assert settings.comparators == ("London", "England") and settings.base_price_year == "2024-25"
+    assert "social_workers_agency_percent" in settings.workforce_measures
+
+
+def test_every_workforce_measure_is_in_the_catalogue(store):
+    assert set(report_settings().workforce_measures) <= set(store.catalogue.measures)
+
+
+def test_a_misspelt_setting_is_refused(tmp_path, monkeypatch):
+    shutil.copytree(project.data_dir(), tmp_path / "data")
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(tmp_path))
+    path = tmp_path / "data" / "catalogue" / "report_settings.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("comparators:", "comparator:"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"report_settings.yaml: missing comparators"):
+        report_settings()
