@@ -48,15 +48,19 @@ for area in by_area['list_7_child_protection']:
             current = frame[frame['Extract month'] == month]
             indicator.rule(current, pd.Series(month_end, index=current.index), params)
             results += 1
-        childlevel.caseloads({name: of_area[name][of_area[name]['Extract month'] == month] for name in childlevel.CASELOAD_LISTS})
+        childlevel.caseloads({name: of_area[name][of_area[name]['Extract month'] == month]
+                              for name in childlevel.CASELOAD_LISTS})
         # the four flows, one month at a time: events in the year (or month) to the month's end
         year_start = month_end - pd.DateOffset(years=1) + pd.Timedelta(days=1)
         for name, column, start in (('list_3_referrals', 'Date of referral', year_start),
                                     ('list_7_child_protection', 'Child Protection Plan Start Date', year_start),
-                                    ('list_4_assessments', 'Continuous Assessment Date of Authorisation', month_end.replace(day=1)),
-                                    ('list_5_section_47', 'Date of Initial Child Protection Conference', month_end.replace(day=1))):
+                                    ('list_4_assessments', 'Continuous Assessment Date of Authorisation',
+                                     month_end.replace(day=1)),
+                                    ('list_5_section_47', 'Date of Initial Child Protection Conference',
+                                     month_end.replace(day=1))):
             frame = of_area[name]
-            events = frame[(frame[column] >= start) & (frame[column] <= month_end)].drop_duplicates(['Child Unique ID', column])
+            inside = (frame[column] >= start) & (frame[column] <= month_end)
+            events = frame[inside].drop_duplicates(['Child Unique ID', column])
             results += len(events) >= 0
 print(results)
 """,
@@ -125,7 +129,10 @@ def main() -> None:
         if not (folder / "list_7_child_protection.parquet").exists():
             children, authorities = generate_nation(folder, args.authorities)
             print(
-                f"generated {authorities} authorities, {children:,} children, 36 months in {time.perf_counter() - started:.0f} s"
+                (
+                    f"generated {authorities} authorities, {children:,} children, 36 months in "
+                    f"{time.perf_counter() - started:.0f} s"
+                )
             )
         import pandas as pd
 
@@ -140,13 +147,22 @@ def main() -> None:
         results["reference"],
     )
     print(
-        f"engine (scorecard for every authority and month): {engine:.1f} s, peak memory {engine_peak:.0f} MB (goal: at most 60 s)"
+        (
+            f"engine (scorecard for every authority and month): {engine:.1f} s, peak memory {engine_peak:.0f} "
+            "MB (goal: at most 60 s)"
+        )
     )
     print(
-        f"reference per-month pandas loop: {reference:.1f} s; engine is {reference / engine:.1f}x faster (goal: at least 10x)"
+        (
+            f"reference per-month pandas loop: {reference:.1f} s; engine is {reference / engine:.1f}x faster "
+            "(goal: at least 10x)"
+        )
     )
     print(
-        f"floor (one scan of the Parquet files): {floor:.1f} s, peak memory {floor_peak:.0f} MB; engine / floor = {engine / floor:.1f} (goal: at most 4)"
+        (
+            f"floor (one scan of the Parquet files): {floor:.1f} s, peak memory {floor_peak:.0f} MB; engine / "
+            f"floor = {engine / floor:.1f} (goal: at most 4)"
+        )
     )
     print(
         json.dumps(

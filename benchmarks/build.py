@@ -71,7 +71,10 @@ def main() -> None:
             floors.append(floor_seconds(count, Path(work)))
     built, floor = statistics.median(builds), statistics.median(floors)
     print(
-        f"croydon-kpi build: {count} notebooks in {built:.1f} s (median of {ROUNDS}: {', '.join(f'{b:.1f}' for b in builds)})"
+        (
+            f"croydon-kpi build: {count} notebooks in {built:.1f} s (median of {ROUNDS}: "
+            f"{', '.join(f'{b:.1f}' for b in builds)})"
+        )
     )
     print(
         f"floor ({count} trivial notebooks, one after another, same papermill and HTML export): {floor:.1f} s "

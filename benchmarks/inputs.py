@@ -64,13 +64,17 @@ def _wide_scorecard(path: Path, areas: list[str], rows: int) -> None:
 
 
 def _annex_a(path: Path, rows: int) -> None:
-    header = "Child Unique ID,Gender,Date of Birth,Child Protection Plan Start Date,Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+    header = (
+        "Child Unique ID,Gender,Date of Birth,Child Protection Plan Start Date,"
+        "Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+    )
     with path.open("w", encoding="utf-8") as handle:
         handle.write(header)
         for number in range(rows):
             handle.write(
                 f"C{number:07d},{'Male' if number % 2 else 'Female'},{1 + number % 28:02d}/{1 + number % 12:02d}/2012,"
-                f"{1 + number % 28:02d}/{1 + number % 12:02d}/2019,{number % 3},Team {number % 9},Worker {number % 97}\n"
+                f"{1 + number % 28:02d}/{1 + number % 12:02d}/2019,{number % 3},"
+                f"Team {number % 9},Worker {number % 97}\n"
             )
 
 

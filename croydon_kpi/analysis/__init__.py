@@ -1,1 +1,1 @@
-"""Analysis: numbers only: SPC, direction of travel, targets and RAG, benchmarks, money in real terms, finance, the inspection journey."""
+"""Analysis: numbers only: SPC, direction of travel, targets and RAG, benchmarks, real-terms money, the journey."""

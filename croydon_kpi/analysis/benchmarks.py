@@ -122,9 +122,9 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
         if value is not None and (valued["area_name"] == place.name).any()
         else None
     )
-    note = (
-        ("1 = best" if definition.polarity != "neutral" else "neutral measure: 1 = highest, not best")
-        + f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing value left out; ties share a rank"
+    note = ("1 = best" if definition.polarity != "neutral" else "neutral measure: 1 = highest, not best") + (
+        f"; {len(valued)} authorities ranked, {len(las) - len(valued)} with a suppressed or missing "
+        "value left out; ties share a rank"
     )
     source = year_figures["source_id"].iloc[0] if len(year_figures) else None
     note += f"; source {source}" if source else ""

@@ -76,7 +76,10 @@ def _year(label: str, deflators: Deflators, what: str) -> str:
         raise AnalysisError(f"{what}: {error}") from None
     if year not in deflators.index:
         raise AnalysisError(
-            f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, {deflators.vintage})"
+            (
+                f"{what} {year} is outside the deflator table ({deflators.years[0]} to {deflators.years[-1]}, "
+                f"{deflators.vintage})"
+            )
         )
     return year
 

@@ -1,1 +1,1 @@
-"""Catalogue: what each measure and source is (measures.yaml, sources.yaml) and the DfE statistical neighbour models, read from data/."""
+"""Catalogue: what each measure, source and definition is (data/catalogue/) and the statistical neighbour models."""

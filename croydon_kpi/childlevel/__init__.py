@@ -1,1 +1,1 @@
-"""Child-level: Ofsted Annex A lists read and validated, the synthetic borough, and the one engine that computes monthly indicators from them (aggregates only)."""
+"""Child-level: Annex A lists read and validated, the synthetic borough, and the engine of monthly indicators."""

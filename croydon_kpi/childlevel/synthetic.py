@@ -2,10 +2,10 @@
 for a borough of a given child population. Deterministic for a seed.
 
 Volumes are calibrated per 10,000 children to a reference authority's published figures for
-the year to 31 March 2019 (the calibration in data/sources/synthetic/borough.yaml, each with its source); the pace of work (visits, reviews,
-assessments on time) improves from the start of 2017 to late 2019, as the Improvement Board's
-report describes. Nothing here is real: identifiers read "SYNTHETIC-000001", every list carries a
-"Synthetic data" column, and the area is called "Synthetic".
+the year to 31 March 2019 (the calibration in data/sources/synthetic/borough.yaml, each with its
+source); the pace of work (visits, reviews, assessments on time) improves from the start of 2017
+to late 2019, as the Improvement Board's report describes. Nothing here is real: identifiers read
+"SYNTHETIC-000001", every list carries a "Synthetic data" column, and the area is called "Synthetic".
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Core: the figure schema, parsing what councils write, periods, rounding, working days, areas, project paths and run parameters. Imports nothing later in the pipeline."""
+"""Core: the figure schema, parsing councils' text, periods, rounding, working days, areas, paths, parameters."""

@@ -68,7 +68,10 @@ def resolve(areas: pd.DataFrame, wanted: str) -> Area:
     close = areas[areas["area_name"].str.casefold().str.contains(text.casefold()[:5], regex=False)]["area_name"]
     hint = f"; did you mean {', '.join(sorted(set(close))[:5])}?" if len(close) else ""
     raise UnknownArea(
-        f"unknown area {shown(wanted)}: expected a local authority, region or England by name, GSS code or DfE number{hint}"
+        (
+            f"unknown area {shown(wanted)}: expected a local authority, region or England by name, GSS code "
+            f"or DfE number{hint}"
+        )
     )
 
 

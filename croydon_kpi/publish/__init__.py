@@ -1,1 +1,1 @@
-"""Publish: what can be built, running notebooks with papermill, offline HTML, atomic publishing and the croydon-kpi command."""
+"""Publish: the jobs, papermill runs, offline HTML, atomic publishing and the croydon-kpi command."""

@@ -202,7 +202,10 @@ def _publishing_options(command, may_be_empty: bool = True) -> None:
     command.add_argument(
         "--empty-month-ok",
         action="store_true",
-        help="exit 0 even if a pack's month has no local figures (otherwise the pack is built, says so, and the exit status is 3)",
+        help=(
+            "exit 0 even if a pack's month has no local figures (otherwise the pack is built, says so, "
+            "and the exit status is 3)"
+        ),
     )
 
 

@@ -1,1 +1,1 @@
-"""Reports: what each report shows, in words, formatted tables and charts (one palette), and the files exported beside it."""
+"""Reports: the report registry and what each report shows, in words, tables and charts (one palette)."""

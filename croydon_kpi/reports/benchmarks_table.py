@@ -88,7 +88,8 @@ def summary(store, area: str, year: int) -> str:
     bottom = [m.title for m, r in ranked if r.quartile == "D"]
     model = model_for(date(year, 12, 31))
     lines = [
-        f"**{len(rows)} published rates and percentages** for periods ending in {year}; {len(ranked)} have a better direction and are ranked "
+        f"**{len(rows)} published rates and percentages** for periods ending in {year}; {len(ranked)} "
+        "have a better direction and are ranked "
         "among all authorities (1 = best).",
         f"**Best quarter of authorities (A):** {'; '.join(top) if top else 'none'}.",
         f"**Worst quarter (D):** {'; '.join(bottom) if bottom else 'none'}.",

@@ -73,7 +73,8 @@ class FinanceReport:
         table = self._money
         if table.empty:
             return (
-                f"**No money figure about {self.area} is in the bundled papers or statements.** The published S251 spend "
+                f"**No money figure about {self.area} is in the bundled papers or statements.** The "
+                "published S251 spend "
                 "below is the only money shown."
             )
         improvement = table[
@@ -96,7 +97,10 @@ class FinanceReport:
         what = self._title(row.measure)
         nature = MONEY_NATURE_WORDS.get(row.money, "not stated by the source")
         year = row.period_label if row.period_label != "year not stated" else "year not stated"
-        return f"**{row.as_written}** {what.lower()}: {nature}; {year} ({source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})."
+        return (
+            f"**{row.as_written}** {what.lower()}: {nature}; {year} "
+            f"({source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})."
+        )
 
     def improvement_money(self) -> pd.DataFrame:
         """Every money figure about the area, as its source describes it."""

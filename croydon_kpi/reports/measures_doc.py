@@ -31,7 +31,10 @@ def measures_markdown(catalogue: Catalogue) -> str:
             )
             definition = "; ".join(f"{k}: {v}" for k, v in m.definition.items())
             lines.append(
-                f"| `{m.id}` | {_cell(m.title)} | {m.unit} | {m.polarity} | {m.decimals} | {_cell(target)} | {_cell(sources)} | {_cell(definition)} |"
+                (
+                    f"| `{m.id}` | {_cell(m.title)} | {m.unit} | {m.polarity} | {m.decimals} | "
+                    f"{_cell(target)} | {_cell(sources)} | {_cell(definition)} |"
+                )
             )
         lines.append("")
     return "\n".join(lines)

@@ -72,7 +72,8 @@ class VisitReport:
             conflicted = changes["Change"].str.startswith("not worked out: sources disagree").sum()
             moved = changes[~changes["Change"].str.startswith(("not worked out", "no newer"))]
             lines.append(
-                f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus measures with figures "
+                f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus "
+                "measures with figures "
                 f"have a newer figure of the same kind"
                 + (f"; for {conflicted}, sources disagree, so no change is worked out" if conflicted else "")
                 + "."
@@ -265,8 +266,10 @@ def _disputed(report: VisitReport) -> dict:
     found = {}
     conflicts = report.store.conflicts(area_name=report.visit.area)
     for row in conflicts.itertuples():
-        a = f"{row.as_written_a or row.value_a:} in {source_label(report.store.catalogue, row.source_id_a, row.locator_a, report._papers)}: \u201c{row.quote_a}\u201d"
-        b = f"{row.as_written_b or row.value_b:} in {source_label(report.store.catalogue, row.source_id_b, row.locator_b, report._papers)}: \u201c{row.quote_b}\u201d"
+        label_a = source_label(report.store.catalogue, row.source_id_a, row.locator_a, report._papers)
+        label_b = source_label(report.store.catalogue, row.source_id_b, row.locator_b, report._papers)
+        a = f"{row.as_written_a or row.value_a:} in {label_a}: \u201c{row.quote_a}\u201d"
+        b = f"{row.as_written_b or row.value_b:} in {label_b}: \u201c{row.quote_b}\u201d"
         found[(row.measure, row.source_id_a, row.period_end_a)] = f"{a}; against {b}"
         found[(row.measure, row.source_id_b, row.period_end_b)] = f"{b}; against {a}"
     return found

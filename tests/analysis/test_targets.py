@@ -24,7 +24,8 @@ def test_targets_file_needs_a_source(store, tmp_path):
     with pytest.raises(InputError, match="targets.yaml, targets\\[0\\]: each target needs measure, target and source"):
         load_targets(store.catalogue, path)
     path.write_text(
-        "targets:\n  - {measure: cin_visits_timely_percent, area: Croydon, target: 90, tolerance: 5, source: plan p.3}\n"
+        "targets:\n"
+        "  - {measure: cin_visits_timely_percent, area: Croydon, target: 90, tolerance: 5, source: plan p.3}\n"
     )
     assert load_targets(store.catalogue, path)[0].value == 90
 

@@ -39,7 +39,8 @@ def own_rules(tmp_path, monkeypatch):
 def test_a_later_set_changes_only_what_it_names(own_rules):
     own_rules.write_text(
         own_rules.read_text(encoding="utf-8")
-        + "  - from: 2024-04-01\n    source: a council's new standard\n    parameters:\n      cp_visit_working_days: 15\n",
+        + "  - from: 2024-04-01\n    source: a council's new standard\n"
+        + "    parameters:\n      cp_visit_working_days: 15\n",
         encoding="utf-8",
     )
     rules = timescales.rule_set_for(date(2024, 4, 30))

@@ -8,7 +8,8 @@ from croydon_kpi.childlevel import annex_a
 def test_a_malformed_list_names_file_row_and_column(tmp_path):
     path = tmp_path / "list7.csv"
     path.write_text(
-        "Child Unique ID,Gender,Child Protection Plan Start Date,Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+        "Child Unique ID,Gender,Child Protection Plan Start Date,"
+        "Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
         "C1,Male,01/10/2019,0,Team A,Worker A\n"
         "C2,Mle,31/02/2019,two,Team A,Worker B\n"
     )
@@ -36,7 +37,8 @@ def test_missing_columns_and_aliases(tmp_path):
 def test_identifiers_never_appear_in_errors(tmp_path):
     path = tmp_path / "list7.csv"
     path.write_text(
-        "Child Unique ID,Gender,Child Protection Plan Start Date,Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
+        "Child Unique ID,Gender,Child Protection Plan Start Date,"
+        "Number of Previous Child Protection Plans,Allocated Team,Allocated Worker\n"
         ",Male,01/10/2019,0,Team A,Jane Worker\n"
     )
     with pytest.raises(annex_a.AnnexAError) as raised:

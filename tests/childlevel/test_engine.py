@@ -86,7 +86,8 @@ def borough():
     )
     cla = frame(
         [
-            # id, started, last visit, latest review, last health assessment, miles, current worker since, initial health assessment, worker
+            # id, started, last visit, latest review, last health assessment, miles, current worker since,
+            # initial health assessment, worker
             (
                 "CLA1",
                 "2017-05-01",

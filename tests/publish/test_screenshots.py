@@ -35,7 +35,8 @@ document.getElementById("r").onload = function () {{
     while (next && !next.innerText.trim()) next = next.nextElementSibling;
     var summary = heading.parentElement.querySelector("ul, p") || next;
     var box = summary ? summary.getBoundingClientRect() : null;
-    found = box ? "SUMMARY top=" + Math.round(box.top) + " bottom=" + Math.round(box.bottom) + " chars=" + summary.innerText.trim().length
+    found = box ? "SUMMARY top=" + Math.round(box.top) + " bottom=" + Math.round(box.bottom)
+                  + " chars=" + summary.innerText.trim().length
                 : "NO-SUMMARY";
   }}
   document.body.setAttribute("data-probe", found);

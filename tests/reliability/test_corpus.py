@@ -55,7 +55,8 @@ BUILDERS = {
     ),
     "nested_deep_yaml": lambda path: path.write_text("measures: " + "[" * 60 + "]" * 60 + "\n"),
     "annexa_born_late": lambda path: path.write_text(
-        "Child Unique ID,Gender,Date of Birth,Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\n"
+        "Child Unique ID,Gender,Date of Birth,Date of referral,Referral Source,Referral NFA?,"
+        "Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\n"
         "C100001,Male,03/04/2019,01/02/2018,a) Individual,No,1,Team A,Worker B\n"
     ),
     "xlsx_second_sheet": lambda path: _second_sheet(path),

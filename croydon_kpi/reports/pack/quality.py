@@ -13,9 +13,9 @@ from croydon_kpi.reports.pack.context import PackContext
 def conflicts_table(ctx: PackContext) -> pd.DataFrame:
     found = ctx.store.conflicts(area_name=ctx.area.name)
     catalogue = ctx.store.catalogue
-    side = lambda r, s: (
-        f"{getattr(r, 'as_written_' + s) or ctx.text(r.measure, getattr(r, 'value_' + s))} "
-        f"({getattr(r, 'period_label_' + s)}; {source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), ctx.papers)})"
+    side = lambda r, s: f"{getattr(r, 'as_written_' + s) or ctx.text(r.measure, getattr(r, 'value_' + s))} "(
+        f"({getattr(r, 'period_label_' + s)}; "
+        f"{source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), ctx.papers)})"
     )
     return pd.DataFrame(
         {

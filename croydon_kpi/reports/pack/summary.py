@@ -17,8 +17,10 @@ from croydon_kpi.reports.pack.quality import conflicts_table
 def summary(ctx: PackContext) -> str:
     if not ctx.has_local_figures:
         return (
-            f"**No local figures for {ctx.month.label}.** No scorecard, committee paper or child-level list in the data "
-            f"gives {ctx.area.name}'s figures for this month, so there is no overview, no RAG and no change on the month. "
+            f"**No local figures for {ctx.month.label}.** No scorecard, committee paper or child-level "
+            "list in the data "
+            f"gives {ctx.area.name}'s figures for this month, so there is no overview, no RAG and no "
+            "change on the month. "
             "The published statistics further down are the latest known by the month's end."
         )
     lines = [
@@ -36,7 +38,10 @@ def _synthetic_words(ctx: PackContext) -> str:
     figures = ctx.month_figures()
     local = figures[figures["status"].isin(["reported", "computed"])]
     if len(local) and schema.has_flag(local["flags"], "synthetic").all():
-        return "**Synthetic data:** every local figure here is computed from made-up child-level lists; no real child is in them."
+        return (
+            "**Synthetic data:** every local figure here is computed from made-up child-level lists; "
+            "no real child is in them."
+        )
     return ""
 
 
@@ -53,7 +58,10 @@ def _reported_words(ctx: PackContext) -> str:
             if s in ctx.papers
         }
     )
-    return f"**What the council reported:** {counts}. This is the council's own grouping, as set out in: {'; '.join(papers)}."
+    return (
+        f"**What the council reported:** {counts}. This is the council's own grouping, as set out in: "
+        f"{'; '.join(papers)}."
+    )
 
 
 def _check_words(ctx: PackContext) -> str:
@@ -68,7 +76,8 @@ def _check_words(ctx: PackContext) -> str:
     reasons = []
     if len(no_basis):
         reasons.append(
-            f"for {len(no_basis)} no source states a target and no earlier figure of the same kind is known, so the rule "
+            f"for {len(no_basis)} no source states a target and no earlier figure of the same kind is "
+            "known, so the rule "
             "can only call them ones to watch"
         )
     other = len(differ) - len(no_basis)
@@ -76,8 +85,10 @@ def _check_words(ctx: PackContext) -> str:
         reasons.append(f"for {other} the stated position or direction points elsewhere")
     return (
         f"**Check:** a rule applied to the same figures (position against a stated target, then direction of travel) "
-        f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "
-        "The council's grouping is the reported one; the check shows where its judgement rests on more than the figures give."
+        f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "(
+            "The council's grouping is the reported one; the check shows where its judgement rests on more "
+            "than the figures give."
+        )
     )
 
 
