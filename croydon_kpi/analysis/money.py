@@ -161,6 +161,7 @@ def spend_profile(
 ) -> pd.DataFrame:
     """Cash and real-terms spend by financial year, with the change on the year before."""
     deflators = load_deflators()
+    base = base or report_settings().base_price_year
     spend = store.series(measure, area=area)
     rows = []
     for figure in spend.itertuples():

@@ -38,10 +38,10 @@ class MonthlyPack:
     @property
     def assumptions(self) -> str:
         lags = ", ".join(f"{k.replace('_', ' ')} {v} months" for k, v in PUBLICATION_LAG_MONTHS.items())
-        return "Only figures that existed by the end of the month are shown. Publication dates of DfE and ONS "(
+        return (
+            "Only figures that existed by the end of the month are shown. Publication dates of DfE and ONS "
             "statistics are not in the bundled data; they are taken as the period's end plus the usual "
             f"release lag ({lags}). "
-        )(
             "A committee paper's figures are known from the paper's date, or from the Board meeting its "
             "overview was first reported to."
         )

@@ -13,10 +13,12 @@ from croydon_kpi.reports.pack.context import PackContext
 def conflicts_table(ctx: PackContext) -> pd.DataFrame:
     found = ctx.store.conflicts(area_name=ctx.area.name)
     catalogue = ctx.store.catalogue
-    side = lambda r, s: f"{getattr(r, 'as_written_' + s) or ctx.text(r.measure, getattr(r, 'value_' + s))} "(
-        f"({getattr(r, 'period_label_' + s)}; "
-        f"{source_label(catalogue, getattr(r, 'source_id_' + s), getattr(r, 'locator_' + s), ctx.papers)})"
-    )
+
+    def side(r, s: str) -> str:
+        written = getattr(r, "as_written_" + s) or ctx.text(r.measure, getattr(r, "value_" + s))
+        label = source_label(catalogue, getattr(r, "source_id_" + s), getattr(r, "locator_" + s), ctx.papers)
+        return f"{written} ({getattr(r, 'period_label_' + s)}; {label})"
+
     return pd.DataFrame(
         {
             "Measure": [catalogue.measure(m).title for m in found["measure"]],

@@ -85,10 +85,9 @@ def _check_words(ctx: PackContext) -> str:
         reasons.append(f"for {other} the stated position or direction points elsewhere")
     return (
         f"**Check:** a rule applied to the same figures (position against a stated target, then direction of travel) "
-        f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "(
-            "The council's grouping is the reported one; the check shows where its judgement rests on more "
-            "than the figures give."
-        )
+        f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "
+        "The council's grouping is the reported one; the check shows where its judgement rests on more "
+        "than the figures give."
     )
 
 
