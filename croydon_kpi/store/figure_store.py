@@ -23,6 +23,7 @@ from croydon_kpi.core.files import files_under
 from croydon_kpi.errors import InputError
 from croydon_kpi.readers import registry
 from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
+from croydon_kpi.store import door
 from croydon_kpi.store.derived import derived_figures
 
 # Files in data/sources/ that describe the folder rather than hold data.
@@ -292,7 +293,7 @@ def _read_source(source, catalogue: Catalogue, so_far: pd.DataFrame, key: str | 
         except Exception:  # a damaged cache file is re-read, never trusted
             path.unlink(missing_ok=True)
     figures, rejected = registry.READERS[source.reader].read(source, catalogue, so_far)
-    figures = schema.conform(figures) if len(figures) else schema.empty_figures()
+    figures = door.admitted(figures, source, catalogue)  # checked once, here, as the figures enter the store
     rejected = _no_rejections() if rejected is None else rejected
     if key:
         try:

@@ -1,7 +1,5 @@
 """The figure store: columns, series, areas, suppression, the cache, refusing unlisted files."""
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -64,18 +62,6 @@ def test_unknown_area_and_measure_are_clear_errors(store):
         store.series("cla_count", area="Narnia")
     with pytest.raises(KeyError, match="no measure 'cla_bogus'"):
         store.series("cla_bogus", area="Croydon")
-
-
-@pytest.fixture
-def project_copy(tmp_path, monkeypatch):
-    from croydon_kpi.core import project
-
-    root = project.project_root()
-    copy = tmp_path / "project"
-    shutil.copytree(root / "data", copy / "data")
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
-    return copy
 
 
 def test_cache_is_reused_and_an_edited_source_is_reread(project_copy, tmp_path):
