@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from croydon_kpi.catalogue.definitions import definitions_path
+from croydon_kpi.catalogue.derivations import load_derivations
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
 from croydon_kpi.core import areas, project, schema
 from croydon_kpi.core.files import files_under
@@ -219,7 +221,8 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> tuple[pd.DataFram
         frames.append(figures)
         rejections.append(rejected)
     figures = pd.concat(frames, ignore_index=True) if frames else schema.empty_figures()
-    figures = schema.conform(pd.concat([figures, derived_figures(figures)], ignore_index=True))
+    derived = derived_figures(figures, load_derivations(catalogue))
+    figures = schema.conform(pd.concat([figures, derived], ignore_index=True))
     rejected = (
         pd.concat([r for r in rejections if len(r)], ignore_index=True)
         if any(len(r) for r in rejections)
@@ -312,7 +315,13 @@ def _source_cache_path(source_id: str, key: str | None) -> Path:
 
 def _input_files() -> list[Path]:
     # all of croydon_kpi/: any reader's code is an input
-    return [project.catalogue_path(), *files_under(project.sources_dir()), *sorted(_PACKAGE.rglob("*.py"))]
+    # derivations.yaml: the derived figures are part of the whole store (not of any source's)
+    return [
+        project.catalogue_path(),
+        definitions_path("derivations"),
+        *files_under(project.sources_dir()),
+        *sorted(_PACKAGE.rglob("*.py")),
+    ]
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # all of croydon_kpi/

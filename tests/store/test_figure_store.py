@@ -161,3 +161,12 @@ def test_a_store_known_at_a_day_gives_the_series_of_a_store_of_only_the_figures_
     ):
         for area in ("Croydon", "England"):
             pd.testing.assert_frame_equal(known.series(measure, area=area), only_then.series(measure, area=area))
+
+
+def test_an_edited_derivation_changes_the_stores_cache_key(project_copy):
+    from croydon_kpi.store.figure_store import cache_key
+
+    before = cache_key()
+    path = project_copy / "data/catalogue/derivations.yaml"
+    path.write_text(path.read_text().replace("derived, not a reported spend", "derived, never reported"))
+    assert cache_key() != before
