@@ -48,6 +48,11 @@ class Source:
     def path(self) -> Path:
         return project.sources_dir() / self.file
 
+    @property
+    def is_folder(self) -> bool:
+        """A source that is a folder of files (`file:` ends in /), read as one."""
+        return self.file.endswith("/")
+
 
 @dataclass(frozen=True)
 class Measure:

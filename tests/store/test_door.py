@@ -1,6 +1,7 @@
 """The store's door: a reader's figures that break the schema are refused, all problems at once,
 each with its source, locator, column, value and reason code; valid figures pass unchanged."""
 
+import dataclasses
 import pickle
 
 import pandas as pd
@@ -108,7 +109,7 @@ def test_a_reader_giving_an_undeclared_unit_makes_pack_exit_2_naming_the_source(
         return figures.assign(unit=figures["unit"].where(figures.index > 0, "percentage")), rejected
 
     # A reader that borrows areas is read in this process (an independent one may be read in a second).
-    monkeypatch.setitem(registry.READERS, "committee_paper", registry.Reader(misspelt, papers.order))
+    monkeypatch.setitem(registry.READERS, "committee_paper", dataclasses.replace(papers, read=misspelt))
     assert cli.main(["pack", "--area", "Croydon", "--month", "2019-10"]) == 2
     said = capsys.readouterr().err
     assert "column unit: found 'percentage'" in said and "[not_in_vocabulary]" in said
