@@ -49,11 +49,11 @@ def main() -> None:
 
         def cold():
             shutil.rmtree(os.path.join(cache, "store"), ignore_errors=True)
-            figure_store._READ_HERE.clear()  # a new process: nothing read in this one yet
+            figure_store.forget()  # a new process: nothing read in this one yet
             return figure_store.load_store()
 
         def warm():  # from the disk cache, in a process that has not read it yet
-            figure_store._READ_HERE.clear()
+            figure_store.forget()
             return figure_store.load_store()
 
         cold_seconds = timed(cold, 3)

@@ -9,6 +9,7 @@ caught those still works.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -53,6 +54,40 @@ def _shown(path: Path | str) -> str:
     from croydon_kpi.core.project import relative  # core.project raises ProjectNotFound from here
 
     return relative(Path(path))
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One way one figure breaks the store's schema (the shape of a row of pandera's failure cases)."""
+
+    source_id: str  # the source being read
+    file: str  # its file, as a user sees it
+    locator: str | None  # where in the source the figure was read (None: the whole column)
+    column: str
+    found: object
+    expected: str
+    reason: str  # not_in_vocabulary, null_required, out_of_range, column_missing
+
+    def __str__(self) -> str:
+        where = f", {self.locator}" if self.locator else ""
+        return (
+            f"{self.source_id} ({self.file}){where}, column {self.column}: "
+            f"found {self.found!r}, expected {self.expected} [{self.reason}]"
+        )
+
+
+class SchemaViolation(InputError):
+    """A reader's figures break the store's schema: every problem found, in `.problems`. The shape
+    follows pandera's SchemaErrors (one error for all failure cases, each with a reason code)."""
+
+    SHOWN = 10  # problems spelt out in the message; the rest are counted
+
+    def __init__(self, path: Path | str, problems: list[SchemaProblem]):
+        self.problems = list(problems)
+        shown = "; ".join(map(str, self.problems[: self.SHOWN]))
+        more = f"; and {len(self.problems) - self.SHOWN} more" if len(self.problems) > self.SHOWN else ""
+        count = len(self.problems)
+        super().__init__(path, None, f"{count} problem(s) with the figures read, refused by the store: {shown}{more}")
 
 
 class ParseError(CroydonKpiError, ValueError):

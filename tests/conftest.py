@@ -16,6 +16,20 @@ def store():
     return load_store()
 
 
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the project's data and notebooks, used as the project, with a cold cache of its own."""
+    from croydon_kpi.core import project
+
+    root = project.project_root()
+    copy = tmp_path / "project"
+    for folder in ("data", "notebooks"):
+        shutil.copytree(root / folder, copy / folder)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    return copy
+
+
 @dataclass
 class BuiltReports:
     root: Path  # the project copy the reports were built in

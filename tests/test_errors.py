@@ -47,6 +47,10 @@ _ARGUMENTS = {
     errors.InputError: ("data/sources/x.csv", "line 3", "text where a number belongs"),
     errors.ParseError: ("money", "£2x", "£ and digits"),
     errors.NotebookFailed: ("monthly_pack.ipynb", Path("reports/_failed/x.ipynb"), "ValueError: x"),
+    errors.SchemaViolation: (
+        "data/sources/x.csv",
+        [errors.SchemaProblem("x", "data/sources/x.csv", "line 3", "unit", "percentage", "one of [...]", "r")],
+    ),
 }
 
 

@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from croydon_kpi.catalogue.definitions import check_entry
 from croydon_kpi.core import project, schema
 from croydon_kpi.errors import CatalogueError, UnknownMeasure
 
 PERIOD_TYPES = ("snapshot_31_march", "year_to_31_march", "snapshot_30_september", "mid_year", "financial_year")
 MONEY_NATURES = ("recurring", "one_off", "outturn")
-_REQUIRED_MEASURE_FIELDS = ("id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition")
+_REQUIRED_MEASURE_FIELDS = {"id", "title", "domain", "unit", "polarity", "decimals", "aliases", "definition"}
+# Every other key a measure may have: a key in neither list is refused, not ignored (a misspelt
+# `targt:` would otherwise leave the measure without its target and nobody told).
+_OPTIONAL_MEASURE_FIELDS = {"target", "target_source", "target_note", "money", "national_sources"}
 _MAPPING_FIELDS = {
     "source",
     "period",
@@ -43,6 +47,11 @@ class Source:
     @property
     def path(self) -> Path:
         return project.sources_dir() / self.file
+
+    @property
+    def is_folder(self) -> bool:
+        """A source that is a folder of files (`file:` ends in /), read as one."""
+        return self.file.endswith("/")
 
 
 @dataclass(frozen=True)
@@ -153,9 +162,7 @@ def _load_sources(path: Path) -> dict[str, Source]:
 
 
 def _check_mapping(mapping: object, where: str, sources: dict[str, Source]) -> dict:
-    _check(isinstance(mapping, dict), where, "expected a mapping")
-    unknown = set(mapping) - _MAPPING_FIELDS
-    _check(not unknown, where, f"unknown fields {sorted(unknown)}")
+    check_entry(mapping, where, required=set(), optional=_MAPPING_FIELDS)
     _check(mapping.get("source") in sources, where, f"source {mapping.get('source')!r} is not in sources.yaml")
     _check(
         mapping.get("period") in PERIOD_TYPES, where, f"period {mapping.get('period')!r} is not one of {PERIOD_TYPES}"
@@ -164,9 +171,7 @@ def _check_mapping(mapping: object, where: str, sources: dict[str, Source]) -> d
 
 
 def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Measure:
-    _check(isinstance(entry, dict), where, "expected a mapping")
-    missing = [key for key in _REQUIRED_MEASURE_FIELDS if key not in entry]
-    _check(not missing, where, f"missing {missing}")
+    check_entry(entry, where, _REQUIRED_MEASURE_FIELDS, _OPTIONAL_MEASURE_FIELDS)
     _check(entry["domain"] in schema.DOMAINS, where, f"domain {entry['domain']!r} is not one of {schema.DOMAINS}")
     _check(entry["unit"] in schema.UNITS, where, f"unit {entry['unit']!r} is not one of {schema.UNITS}")
     _check(

@@ -1,40 +1,16 @@
-"""Figures derived from stated ones, with the arithmetic kept: a derivation is data (what is the
-total, what is taken from it), and nothing is derived when an input is not stated."""
+"""Figures derived from stated ones, with the arithmetic kept: the derivations are data
+(data/catalogue/derivations.yaml, read by catalogue/derivations.py: what is the total, what is
+taken from it), and nothing is derived when an input is not stated."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
 
+from croydon_kpi.catalogue.derivations import Derivation, load_derivations
 from croydon_kpi.core import schema
 from croydon_kpi.core.normalise import parse_money
-
-
-@dataclass(frozen=True)
-class Derivation:
-    """measure for `period_label` = total (measure, period) minus each of `less` (measure, period)."""
-
-    measure: str
-    period: tuple[str, str, str]  # start, end, label
-    total: tuple[str, str]
-    less: tuple[tuple[str, str], ...]
-    note: str
-
-
-DERIVATIONS = (
-    Derivation(
-        measure="transformation_spend_gbp",
-        period=("2019-04-01", "2020-03-31", "2019-20"),
-        total=("transformation_funding_gbp", "2018-19 to 2019-20"),
-        less=(("transformation_spend_gbp", "2018-19"),),
-        note=(
-            "what the £10.2m two-year estimate leaves for 2019-20 after £4.2m spent in 2018-19; "
-            "derived, not a reported spend"
-        ),
-    ),
-)
 
 
 def pounds_of(figure: pd.Series) -> Decimal:
@@ -55,10 +31,11 @@ def _find(figures: pd.DataFrame, measure: str, period_label: str, area: str) -> 
     return found.iloc[0] if len(found) else None
 
 
-def derived_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """Each derivation for every area that states its inputs: one area's money never meets another's."""
+def derived_figures(figures: pd.DataFrame, rules: tuple[Derivation, ...] | None = None) -> pd.DataFrame:
+    """Each derivation (by default the project's) for every area that states its inputs: one
+    area's money never meets another's."""
     rows = []
-    for rule in DERIVATIONS:
+    for rule in load_derivations() if rules is None else rules:
         stated = figures[(figures["measure"] == rule.total[0]) & (figures["status"] == "reported")]
         for area in sorted(stated["area_name"].dropna().unique()):
             if (row := _derive(figures, rule, area)) is not None:
@@ -94,5 +71,5 @@ def _derive(figures: pd.DataFrame, rule: Derivation, area: str) -> dict | None:
         "quote": arithmetic,
         "status": "derived",
         "flags": ("derived",),
-        "note": rule.note,
+        "note": rule.note.format(total=total["as_written"], less=" and ".join(p["as_written"] for p in parts)),
     }

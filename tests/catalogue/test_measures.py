@@ -120,3 +120,29 @@ def test_bad_catalogue_entries_are_named(tmp_path, entry, message):
 def test_yaml_python_tags_are_refused(tmp_path):
     with pytest.raises(CatalogueError, match="not valid YAML"):
         load_catalogue(_write(tmp_path, "measures: !!python/object/apply:os.system ['echo hi']\n"))
+
+
+_GOOD = "id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}"
+
+
+def test_an_unknown_key_is_refused_naming_the_file_the_measure_the_key_and_the_known_keys(tmp_path):
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(_write(tmp_path, "measures:\n- {" + _GOOD + ", targt: 90}\n"))
+    message = str(raised.value)
+    assert message.startswith(f"{project.relative(tmp_path / 'measures.yaml')} measures[0] (a): unknown key(s) targt")
+    assert "(known keys: aliases, decimals, definition, domain, id, money, national_sources," in message
+
+
+def test_an_unknown_key_in_a_national_source_mapping_is_refused(tmp_path):
+    mapping = "national_sources: [{source: lait, period: snapshot_31_march, short_desc: X, shortdesc: Y}]"
+    with pytest.raises(CatalogueError, match=r"measures\[0\] \(a\) national_sources\[0\]: unknown key\(s\) shortdesc"):
+        load_catalogue(_write(tmp_path, "measures:\n- {" + _GOOD + ", " + mapping + "}\n"))
+
+
+def test_every_key_the_bundled_catalogue_uses_is_known():
+    from croydon_kpi.catalogue import measures
+
+    bundled = yaml.safe_load(project.catalogue_path().read_text(encoding="utf-8"))["measures"]
+    used = {key for entry in bundled for key in entry}
+    assert used <= measures._REQUIRED_MEASURE_FIELDS | measures._OPTIONAL_MEASURE_FIELDS
+    assert len(load_catalogue().measures) == len(bundled)

@@ -47,3 +47,17 @@ def test_nothing_is_derived_from_another_areas_money_or_a_missing_input():
         )
     )
     assert derived_figures(figures).empty
+
+
+def test_the_note_gives_each_areas_own_amounts():
+    figures = schema.conform(
+        pd.DataFrame(
+            [
+                stated("Lewisham", "transformation_funding_gbp", "2018-19 to 2019-20", "£8.0m", 8_000_000),
+                stated("Lewisham", "transformation_spend_gbp", "2018-19", "£2.5m", 2_500_000),
+            ]
+        )
+    )
+    derived = derived_figures(figures).iloc[0]
+    assert derived["value"] == 5_500_000 and derived["area_name"] == "Lewisham"
+    assert derived["note"].startswith("what the £8.0m two-year estimate leaves for 2019-20 after £2.5m spent")
