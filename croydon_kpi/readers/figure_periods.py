@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from croydon_kpi.core.normalise import MONTHS, parse_financial_year
-from croydon_kpi.readers import text_rules
+from croydon_kpi.readers import context_rules
 from croydon_kpi.readers.found_figure import Found
 from croydon_kpi.readers.number_spans import Span, readable_financial_year
 from croydon_kpi.readers.sentences import Sentence
@@ -20,7 +20,7 @@ def date_by_months(found_list: list[Found], sentence: Sentence, non_figures: lis
         s
         for s in non_figures
         if s.category == "date"
-        and text_rules.MONTH_YEAR.match(s.text.strip())
+        and context_rules.MONTH_YEAR.match(s.text.strip())
         and sentence.start <= s.start < sentence.end
     ]
     if not months:
@@ -35,7 +35,7 @@ def date_by_months(found_list: list[Found], sentence: Sentence, non_figures: lis
                 m
                 for m in months
                 if found.span.end <= m.start - sentence.start < next_start
-                and text_rules.DATE_RIGHT_AFTER.match(text[found.span.end : m.start - sentence.start])
+                and context_rules.DATE_RIGHT_AFTER.match(text[found.span.end : m.start - sentence.start])
             ),
             None,
         )
@@ -45,7 +45,7 @@ def date_by_months(found_list: list[Found], sentence: Sentence, non_figures: lis
                 for m in months
                 if m.start - sentence.start < found.span.start
                 and position == 0
-                and text_rules.DATE_OPENS.match(text[: m.start - sentence.start])
+                and context_rules.DATE_OPENS.match(text[: m.start - sentence.start])
             ),
             None,
         )

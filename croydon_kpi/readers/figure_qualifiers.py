@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from croydon_kpi.core.normalise import parse_money, parse_percent
-from croydon_kpi.readers import text_rules
+from croydon_kpi.readers import context_rules, text_rules
 from croydon_kpi.readers.found_figure import ENGLAND, NO_AREA, Found
 from croydon_kpi.readers.number_spans import Span
 from croydon_kpi.readers.sentences import Sentence, clause_after, clause_before
@@ -58,12 +58,12 @@ def rate_unit(span: Span, earlier: list[Span], rate_bases: list[Span]) -> str | 
 
 
 def mark_change(found: Found, before: str, after: str = "") -> None:
-    match = text_rules.CHANGE_BEFORE.search(before)
+    match = context_rules.CHANGE_BEFORE.search(before)
     if not match:
         return
     word = (match.group("verb") or match.group("noun")).lower()
     found.kind = "change"
-    if word in text_rules.FALLING_WORDS:
+    if word in context_rules.FALLING_WORDS:
         found.value = -found.value
         found.notes.append("direction: down")
     else:
@@ -75,8 +75,8 @@ def mark_change_after(found: Found, before: str, after: str) -> None:
     """ "a 27% reduction", "24% down on", "12 fewer than", "down 12%": a change, with its direction."""
     if found.kind != "level":
         return
-    match = text_rules.CHANGE_AFTER.match(after)
-    word_before = text_rules.CHANGE_WORD_BEFORE.search(before)
+    match = context_rules.CHANGE_AFTER.match(after)
+    word_before = context_rules.CHANGE_WORD_BEFORE.search(before)
     if not (match or word_before):
         return
     word = (match.group("word") if match else word_before.group("word")).lower()
@@ -84,7 +84,7 @@ def mark_change_after(found: Found, before: str, after: str) -> None:
         if word in ("more", "less") or not match:
             return  # "5 more children": a change only when compared ("more than last year")
     found.kind = "change"
-    if word in text_rules.FALLING_AFTER:
+    if word in context_rules.FALLING_AFTER:
         found.value = -abs(found.value)
         found.notes.append("direction: down")
     else:
@@ -106,14 +106,14 @@ def mark_percentage_points(found: Found, before: str, after: str) -> None:
 
 
 def mark_target(found: Found, before: str, after: str) -> None:
-    if found.kind == "level" and text_rules.TARGET_BEFORE.search(before):
+    if found.kind == "level" and context_rules.TARGET_BEFORE.search(before):
         found.kind = "target"
 
 
 def mark_forecast(found: Found, before: str, after: str) -> None:
     """Forecast where the sentence says so: a forecasting word before the figure, or just after it."""
     if found.kind == "level" and (
-        text_rules.FORECAST_BEFORE.search(clause_before(before)) or text_rules.FORECAST_AFTER.match(after)
+        context_rules.FORECAST_BEFORE.search(clause_before(before)) or context_rules.FORECAST_AFTER.match(after)
     ):
         found.kind = "forecast"
 
@@ -122,12 +122,12 @@ def sign_money(found: Found, before: str, after: str) -> None:
     """An underspend is negative, an overspend positive; "-£5m" is negative unless the dash joins a range."""
     if found.unit != "gbp":
         return
-    if text_rules.UNDERSPEND_BEFORE.search(before[-60:]) or text_rules.UNDERSPEND_AFTER.match(after):
+    if context_rules.UNDERSPEND_BEFORE.search(before[-60:]) or context_rules.UNDERSPEND_AFTER.match(after):
         found.value = -abs(found.value)
         found.flags.append("variance=underspend")
     elif re.search(r"(?:^|[\s(:])-\s?$", before) and found.value > 0:
         found.value = -found.value
-    elif found.value > 0 and text_rules.OVERSPEND_NEAR.search(
+    elif found.value > 0 and context_rules.OVERSPEND_NEAR.search(
         clause_before(before)[-60:] + " " + clause_after(after)[:30]
     ):
         found.flags.append("variance=overspend")
@@ -135,14 +135,14 @@ def sign_money(found: Found, before: str, after: str) -> None:
 
 def place_comparator(found: Found, before: str, after: str) -> None:
     """A figure for England, a region or statistical neighbours: its own area, or marked as a comparator."""
-    for whose, pattern in text_rules.COMPARATOR_BEFORE:
+    for whose, pattern in context_rules.COMPARATOR_BEFORE:
         match = pattern.search(before[-120:])
         if not match:
             continue
         if whose == "national":
             found.area = dict(ENGLAND)
         elif whose == "regional":
-            name = next((v for k, v in text_rules.REGION_NAMES.items() if k in match.group().lower()), None)
+            name = next((v for k, v in context_rules.REGION_NAMES.items() if k in match.group().lower()), None)
             found.area = {**NO_AREA, "area_name": name, "area_level": "regional"} if name else dict(NO_AREA)
         else:
             found.area = dict(NO_AREA)
@@ -151,16 +151,16 @@ def place_comparator(found: Found, before: str, after: str) -> None:
         found.flags.append(f"comparator={whose}")
         return
     if (
-        text_rules.ENGLAND_CUES.match(after)
+        context_rules.ENGLAND_CUES.match(after)
         or re.search(r"compared\s+with\s*$", before)
         and "country as a whole" in after
     ):
         found.area = dict(ENGLAND)
         found.flags.append("comparator=national")
         return
-    region = text_rules.REGION_AFTER.match(after)
+    region = context_rules.REGION_AFTER.match(after)
     if region:
-        name = text_rules.REGION_NAMES.get(
+        name = context_rules.REGION_NAMES.get(
             re.sub(r"\s+", " ", region.group("region").lower()).replace(" and the humber", "")
         )
         found.area = {**NO_AREA, "area_name": name, "area_level": "regional"}
@@ -168,7 +168,7 @@ def place_comparator(found: Found, before: str, after: str) -> None:
 
 
 def mark_bound(found: Found, before: str) -> None:
-    for bound, pattern in text_rules.BOUNDS_BEFORE:
+    for bound, pattern in context_rules.BOUNDS_BEFORE:
         if pattern.search(before):
             found.bound = bound
             return
@@ -177,12 +177,12 @@ def mark_bound(found: Found, before: str) -> None:
 def mark_window(found: Found, sentence: Sentence, spans: list[Span], after: str) -> None:
     if found.kind != "change":
         return
-    if text_rules.ON_LAST_MONTH.match(after):
+    if context_rules.ON_LAST_MONTH.match(after):
         found.flags.append("window=1 month")
         return
     for span in spans:
         if span.category == "time_window" and sentence.start <= span.start < sentence.end:
-            number = text_rules.WINDOW_NUMBER.search(span.text)
+            number = context_rules.WINDOW_NUMBER.search(span.text)
             if number:
                 found.flags.append(f"window={number.group(1)} {number.group(3).lower()}s")
                 return
@@ -190,17 +190,17 @@ def mark_window(found: Found, sentence: Sentence, spans: list[Span], after: str)
 
 def mark_qualifiers(found: Found, clause: str) -> None:
     seen = set()
-    for name, pattern in text_rules.QUALIFIERS:
+    for name, pattern in context_rules.QUALIFIERS:
         if pattern.search(clause) and not any(name in other for other in seen):
             seen.add(name)
             found.flags.append(f"qualifier={name}")
-    caveat = text_rules.CAVEAT.search(clause)
+    caveat = context_rules.CAVEAT.search(clause)
     if caveat:
         found.flags.append("caveat")
         found.notes.append("caveat: " + caveat.group("caveat").strip())
 
 
 def mark_a_year_before(found: Found, after: str) -> None:
-    if text_rules.A_YEAR_AGO.match(after):
+    if context_rules.A_YEAR_AGO.match(after):
         found.flags.append("period=a year before")
         found.notes.append("the figure for a year earlier")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from croydon_kpi.readers import text_rules
+from croydon_kpi.readers import context_rules
 from croydon_kpi.readers.found_figure import Found
 
 
@@ -14,8 +14,8 @@ def join_ranges(found_list: list[Found], text: str) -> None:
     """ "£10m-£12m", "between 20 and 25": a range, its low and high each a figure of kind range."""
     for low, high in zip(found_list, found_list[1:]):
         between = text[low.span.end : high.span.start]
-        joined = text_rules.RANGE_BETWEEN.match(between) or (
-            text_rules.RANGE_AND.match(between) and text_rules.BETWEEN_BEFORE.search(text[: low.span.start])
+        joined = context_rules.RANGE_BETWEEN.match(between) or (
+            context_rules.RANGE_AND.match(between) and context_rules.BETWEEN_BEFORE.search(text[: low.span.start])
         )
         if not joined or low.unit not in (high.unit, "count"):
             continue
@@ -42,7 +42,7 @@ def inherit_change_measures(found_list: list[Found], text: str) -> list[Found]:
         if not levels:
             continue
         after = text[found.span.end :]
-        targets = levels if text_rules.EACH_AFTER.match(after) else levels[-1:]
+        targets = levels if context_rules.EACH_AFTER.match(after) else levels[-1:]
         found.measure, found.label = targets[0].measure, f"change in {targets[0].label}"
         for extra in targets[1:]:
             copy = Found(

@@ -63,7 +63,7 @@ def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
 _DIGIT = re.compile(r"\d")
 
 
-_NUMBER_WORD = re.compile(rf"\b(?:{text_rules._WORD}|half|thirds?|quarters?|fifths?)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b(?:{text_rules.NUMBER_IN_WORDS}|half|thirds?|quarters?|fifths?)\b", re.IGNORECASE)
 
 
 def matches_at_digits(pattern: re.Pattern, text: str, digits: list[int]):

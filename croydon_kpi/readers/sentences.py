@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from croydon_kpi.readers import text_rules
+from croydon_kpi.readers import context_rules
 from croydon_kpi.readers.plain_text import plain_text
 
 _SENTENCE_END = re.compile(
@@ -48,7 +48,7 @@ def sentences(text: str) -> list[Sentence]:
         numbered = _NUMBERED_PARAGRAPH.match(chunk)
         if numbered:
             paragraph, rag = numbered.group(1), None
-        heading = text_rules.REPORTED_RAG_HEADINGS.get(stripped.lower().strip(" :"))
+        heading = context_rules.REPORTED_RAG_HEADINGS.get(stripped.lower().strip(" :"))
         if heading:
             rag = heading
             continue
@@ -62,10 +62,10 @@ def sentences(text: str) -> list[Sentence]:
 
 def clause_before(text: str) -> str:
     """The end of `text` from its last clause boundary: the words that can name a figure before it."""
-    boundaries = list(text_rules.CLAUSE_BOUNDARY.finditer(text))
+    boundaries = list(context_rules.CLAUSE_BOUNDARY.finditer(text))
     return text[boundaries[-1].end() :] if boundaries else text
 
 
 def clause_after(text: str) -> str:
-    boundary = text_rules.CLAUSE_BOUNDARY.search(text)
+    boundary = context_rules.CLAUSE_BOUNDARY.search(text)
     return text[: boundary.start()] if boundary else text
