@@ -12,8 +12,11 @@ from croydon_kpi.readers import text_rules
 
 # Words just before a number that make it a change, and its direction.
 CHANGE_BEFORE = re.compile(
-    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up|gone\s+down)\s+by\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
-    r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
+    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up"
+    r"|gone\s+down)\s+by\s+"
+    r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
+    r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+"
+    r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
 FALLING_WORDS = {
@@ -38,7 +41,8 @@ BOUNDS_BEFORE = [
 
 # Changes written after the number ("a 27% reduction", "24% down on", "12 fewer") and "down 12%".
 CHANGE_AFTER = re.compile(
-    r"^\s*(?P<word>reduction|decrease|increase|rise|fall|drop|decline|improvement|deterioration|down|up|lower|higher|fewer|more|less)\b"
+    r"^\s*(?P<word>reduction|decrease|increase|rise|fall|drop|decline|improvement|deterioration|down|up|lower|higher"
+    r"|fewer|more|less)\b"
     r"(?!\s+(?:than\s+(?:the\s+)?(?:target|national|england|london|average|neighbours?)|likely|to\b))",
     re.IGNORECASE,
 )
@@ -65,7 +69,8 @@ FORECAST_BEFORE = re.compile(
 FORECAST_AFTER = re.compile(r"^\s*\)?\s*(?:forecast|projected|anticipated|expected)\b", re.IGNORECASE)
 # Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
 UNDERSPEND_BEFORE = re.compile(
-    r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
+    r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?"
+    r"(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
     re.IGNORECASE,
 )
 UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
@@ -91,7 +96,8 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
     (
         "regional",
         re.compile(
-            r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands|\bwest\s+midlands"
+            r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands"
+            r"|\bwest\s+midlands"
             r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
             r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
             r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
@@ -101,7 +107,8 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
     (
         "neighbours",
         re.compile(
-            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)|\bcomparator\s+(?:authorities|councils|group)"
+            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)"
+            r"|\bcomparator\s+(?:authorities|councils|group)"
             r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
             r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
             re.IGNORECASE,
@@ -110,8 +117,9 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
 ]
 # "17% in London": a region named just after the figure.
 REGION_AFTER = re.compile(
-    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|"
-    r"south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
+    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?"
+    r"(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|south\s+east|south\s+west|"
+    r"east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
     r"(?!\s+borough)",
     re.IGNORECASE,
 )
@@ -138,7 +146,8 @@ DATE_OPENS = re.compile(
 
 # Clause boundaries: an alias is evidence for a figure in its own clause only.
 CLAUSE_BOUNDARY = re.compile(
-    r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b|\bwhile\b|\bwhereas\b"
+    r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b"
+    r"|\bwhile\b|\bwhereas\b"
     r"|,\s+(?=\d|(?:" + text_rules.NUMBER_IN_WORDS + r")\b)",
     re.IGNORECASE,
 )

@@ -130,8 +130,8 @@ def _names_the_figure(before: str, after_alias: str) -> bool:
 # Words that can follow a noun phrase without extending it ("children in care were", "... in touch a decrease").
 _FUNCTION_WORDS = set(
     """a an the were was is are be been being have has had who whom which that than in at on with of from to and or
-nor but for during by since as this these those last this next per across against over under between remain remains remained
-stood stands rose fell increased decreased dropped reduced has continue continues compared""".split()
+nor but for during by since as this these those last this next per across against over under between remain remains
+remained stood stands rose fell increased decreased dropped reduced has continue continues compared""".split()
 )
 
 

@@ -13,7 +13,8 @@ from croydon_kpi.readers import context_rules
 from croydon_kpi.readers.plain_text import plain_text
 
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
+    r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])"
+    r"|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
     re.MULTILINE,
 )
 

@@ -95,7 +95,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "time_of_day",
         re.compile(
-            r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
+            r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)"
+            r"|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
             r"|\b\d{1,2}:\d{2}\b",
             re.IGNORECASE,
         ),
@@ -106,7 +107,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "date",
         re.compile(
-            rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{MONTH_NAME}(?:\s+{YEAR})?)?\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{MONTH_NAME},?\s+{YEAR}\b",
+            rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{MONTH_NAME}(?:\s+{YEAR})?)?"
+            rf"\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{MONTH_NAME},?\s+{YEAR}\b",
             re.IGNORECASE,
         ),
     ),
@@ -126,7 +128,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b|\b(?:first|second|third|fourth)\s+quarter\b",
+            r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b"
+            r"|\b(?:first|second|third|fourth)\s+quarter\b",
             re.IGNORECASE,
         ),
     ),
@@ -144,7 +147,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "code",
         re.compile(
-            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b|(?<![£.,\d])\b\d{1,3}[a-h]\b"
+            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b"
+            r"|(?<![£.,\d])\b\d{1,3}[a-h]\b"
         ),
     ),  # CEF23076, CP1, D35, FR1, minute 55a
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)),
@@ -164,8 +168,9 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     *_rules(
         "document_reference",
         {
-            r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|para|graph|chart|"
-            r"slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
+            r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|"
+            r"para|graph|chart|slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)"
+            r"\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
             r"(?:\s*(?:-|to|and|&)\s*\d+(?:\.\d+)*)?\b": _within(
                 30,
                 "page",
@@ -199,7 +204,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "time_window",
         re.compile(
-            rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
+            rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?"
+            rf"(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
             re.IGNORECASE,
         ),
     ),
@@ -207,19 +213,21 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "definition_threshold",
         {
             rf"\b(?:less|more|fewer|under|over)\s+than\s+{_N}\s*(?:miles?|{_UNIT_OF_TIME})\b": _within(50, "than"),
-            rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?(?:target\s+of\s+|timescale\s+of\s+)?"
+            rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?"
+            rf"(?:target\s+of\s+|timescale\s+of\s+)?"
             rf"{_N}\s*(?:-\s*)?{_UNIT_OF_TIME}\b": _within(80, "within"),
             rf"\b{_N}\s*{_UNIT_OF_TIME}\s+or\s+(?:more|longer|less|fewer|over|under)\b"
             rf"|\b{_N}\s+or\s+(?:more|fewer|less|{_N})\s+(?!per\s+cent|percent|%)[a-z]+"
             rf"|\b{_N}[ -](?:placements?|moves?)\s+or\s+more\b": _within(50, " or "),
             rf"\btaking\s+(?:over|more\s+than)\s+{_N}\s*{_UNIT_OF_TIME}\b": _within(50, "taking"),
-            rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
+            rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}"
+            rf"\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
                 50, "least", "most", "minimum", "maximum"
             ),
-            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(
-                50, "age ", "aged", "ages"
-            ),
-            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old|\s+(?:skills|age\s+group|provision|education|service))"
+            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
+            r"(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(50, "age ", "aged", "ages"),
+            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old"
+            r"|\s+(?:skills|age\s+group|provision|education|service))"
             r"|\b\d{1,2}\s*(?:year|yr)s?[- ]olds?\b": _within(
                 24, "old", "skills", "age group", "provision", "education", "service"
             ),
@@ -247,7 +255,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "count_of_meetings",
         re.compile(
             rf"\b(?:met|meets)\s+{_N}\s+times\b"
-            rf"|\b(?:\d+|{NUMBER_IN_WORDS})\s+(?:meetings|monitoring\s+visits|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
+            rf"|\b(?:\d+|{NUMBER_IN_WORDS})\s+(?:meetings|monitoring\s+visits"
+            rf"|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
             re.IGNORECASE,
         ),
     ),
@@ -255,7 +264,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "count_of_organisations",
         re.compile(
-            r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions|partner\s+agencies)\b"
+            r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions"
+            r"|partner\s+agencies)\b"
         ),
     ),
     ("year", re.compile(rf"\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
@@ -270,7 +280,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "word_not_a_count",
         re.compile(
-            rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
+            rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b"
+            rf"|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
             rf"|\b(?:every|each)\s+{NUMBER_IN_WORDS}\b",
             re.IGNORECASE,
         ),
@@ -332,7 +343,10 @@ _MONEY_NUMBER = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "£3,398, 00
 FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # Money: "(£0.4m)" in brackets is negative, as accounts write it; a minus before the £ is read
     # from the text around the figure (a dash between two sums is a range, not a sign).
-    ("gbp", re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE)),
+    (
+        "gbp",
+        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
+    ),
     (
         "gbp",
         re.compile(

@@ -39,7 +39,8 @@ def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
     texts.append(
-        "12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) -4 100,00"
+        "12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) "
+        "-4 100,00"
     )
     rules = [
         (category, pattern)
