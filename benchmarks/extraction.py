@@ -109,14 +109,16 @@ def main() -> None:
     print(f"recall    {recall:.2f}  ({result['right']} of {result['labelled']} labelled figures found; goal 0.95)")
     print(f"precision {precision:.2f}  ({result['right']} of {result['found']} figures found are figures; goal 0.95)")
     print(
-        f"kind      {result['kind_right'] / max(result['right'], 1):.2f}  (of the figures found, the kind right: level, change, target ...)"
+        f"kind      {result['kind_right'] / max(result['right'], 1):.2f}  "
+        "(of the figures found, the kind right: level, change, target ...)"
     )
     print(
-        f"area      {result['area_right'] / max(result['right'], 1):.2f}  (of the figures found, whose figure right: the paper's council, "
-        "England, a region, neighbours)"
+        f"area      {result['area_right'] / max(result['right'], 1):.2f}  "
+        "(of the figures found, whose figure right: the paper's council, England, a region, neighbours)"
     )
     print(
-        f"mapping   {mapping:.2f}  ({result['mapped_right']} of {result['mapped']} rows mapped to a catalogue measure are right; goal 0.95)"
+        f"mapping   {mapping:.2f}  ({result['mapped_right']} of {result['mapped']} "
+        "rows mapped to a catalogue measure are right; goal 0.95)"
     )
     if "--misses" in sys.argv:
         for miss in result["misses"]:

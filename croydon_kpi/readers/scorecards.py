@@ -24,7 +24,7 @@ from croydon_kpi.core.areas import AreaLookup, area_table
 from croydon_kpi.core.files import csv_frame, read_text
 from croydon_kpi.core.normalise import MONTHS
 from croydon_kpi.errors import InputError
-from croydon_kpi.readers.extract import _alias_table, _aliases_in
+from croydon_kpi.readers.measure_aliases import alias_table, aliases_in
 
 LONG_COLUMNS = ("measure", "area", "month", "value")
 LONG_OPTIONAL = ("numerator", "denominator", "target")
@@ -406,7 +406,7 @@ def _row_key(columns: list[pd.Series]) -> pd.Series:
 def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
     """The catalogue id of each row (None for an unknown id in the long form; wide-form names
     no alias matches are `unmapped`), worked out once per distinct name."""
-    aliases = _alias_table(catalogue)
+    aliases = alias_table(catalogue)
 
     def by_name(name: str, by_id: bool):
         name = name.strip()
@@ -414,7 +414,7 @@ def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
             return name if name in catalogue.measures else None
         if name.lower().replace(" ", "_") in catalogue.measures:
             return name.lower().replace(" ", "_")
-        matched = _aliases_in(name.translate(str.maketrans("“”’", '""\'')), aliases)
+        matched = aliases_in(name.translate(str.maketrans("“”’", '""\'')), aliases)
         return max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"
 
     measures = pd.Series(None, index=rows.index, dtype="str")  # typed text: later work on it is Arrow work

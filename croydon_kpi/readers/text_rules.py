@@ -1,6 +1,8 @@
-"""The rules by which prose is read for figures, as data: what a number that is NOT a figure looks
+"""The rules by which prose is read for numbers, as data: what a number that is NOT a figure looks
 like (dates, paragraph and minute numbers, legislation, time windows, thresholds in a measure's
-definition), and the words that make a figure a change, bound it, qualify it or caveat it.
+definition), what a figure looks like (money, percentages, rates, FTEs, days, counts, numbers
+in words), and where each rule can match. The words around a figure that say what it is are in
+context_rules.
 
 Order matters in NON_FIGURE_RULES: an earlier rule claims its text first.
 """
@@ -11,9 +13,10 @@ import re
 
 from croydon_kpi.core.normalise import MONTHS
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Month names, years and numbers in words are pieces of patterns here and in context_rules.
+MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
 _UNIT_OF_TIME = r"(?:working\s+)?(?:days?|weeks?|months?|years?|quarters?)"
 _LONG_TIME = r"(?:weeks?|months?|years?|quarters?|hours?|minutes?|hrs|mins)"  # durations, never a figure's unit
@@ -30,11 +33,11 @@ WORD_VALUES = {
     "a hundred": 100,
     "one hundred": 100,
 }
-_WORD = (
+NUMBER_IN_WORDS = (
     r"(?:(?:" + "|".join(_TENS_IN_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_IN_WORDS[:9]) + r"))?"
     r"|(?:a|one)\s+hundred|" + "|".join(sorted(_UNITS_IN_WORDS, key=len, reverse=True)) + ")"
 )
-_N = rf"(?:\d+(?:\.\d+)?|{_WORD})"  # a number in digits or words, in the non-figure rules
+_N = rf"(?:\d+(?:\.\d+)?|{NUMBER_IN_WORDS})"  # a number in digits or words, in the non-figure rules
 # A number in words is a figure where it counts something a service counts ("Five agency staff",
 # "twelve of the sixteen indicators", "two were Red", "three (25%)"), not in "two important issues".
 COUNTED_NOUNS = (
@@ -92,7 +95,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "time_of_day",
         re.compile(
-            r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
+            r"\b\d{1,2}[.:]\d{2}(?:\s*(?:-|to)\s*\d{1,2}[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)"
+            r"|\b\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s*[ap]\.?m\b\.?"
             r"|\b\d{1,2}:\d{2}\b",
             re.IGNORECASE,
         ),
@@ -103,16 +107,17 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "date",
         re.compile(
-            rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?)?\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            rf"\b{_WEEKDAY}{_DAY}(?:\s+(?:of\s+)?{MONTH_NAME}(?:\s+{YEAR})?)?"
+            rf"\s*(?:-|&|and|to|until)\s*{_DAY}\s+(?:of\s+)?{MONTH_NAME},?\s+{YEAR}\b",
             re.IGNORECASE,
         ),
     ),
-    ("date", re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)),
+    ("date", re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR})?\b", re.IGNORECASE)),
     (
         "date",
-        re.compile(rf"\b{_MONTH}[\s-]+{_YEAR}\b(?![/-]\d)", re.IGNORECASE),
+        re.compile(rf"\b{MONTH_NAME}[\s-]+{YEAR}\b(?![/-]\d)", re.IGNORECASE),
     ),  # July 2020, July-2020 (not "August 2010/11")
-    ("financial_year", re.compile(rf"\b(?:FY\s*)?{_YEAR}\s*[/-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*%)", re.IGNORECASE)),
+    ("financial_year", re.compile(rf"\b(?:FY\s*)?{YEAR}\s*[/-]\s*(?:{YEAR}|\d{{2}})\b(?!\s*%)", re.IGNORECASE)),
     (
         "financial_year",
         re.compile(
@@ -123,7 +128,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b|\b(?:first|second|third|fourth)\s+quarter\b",
+            r"\b(?:Q|Quarter\s*)[1-4]\b|\bquarter\s+(?:one|two|three|four)\b"
+            r"|\b(?:first|second|third|fourth)\s+quarter\b",
             re.IGNORECASE,
         ),
     ),
@@ -141,7 +147,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "code",
         re.compile(
-            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b|(?<![£.,\d])\b\d{1,3}[a-h]\b"
+            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b"
+            r"|(?<![£.,\d])\b\d{1,3}[a-h]\b"
         ),
     ),  # CEF23076, CP1, D35, FR1, minute 55a
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)),
@@ -161,8 +168,9 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     *_rules(
         "document_reference",
         {
-            r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|para|graph|chart|"
-            r"slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
+            r"\b(?:page|pages|pp?\.|option|appendix|item|items|minute|table|figure|annex|recommendation|paragraph|"
+            r"para|graph|chart|slides?|indicators?|measure|kpi|pi|agenda\s+item|priority|tier|band|volume)"
+            r"\s+(?:no\.?\s*)?\d+(?:\.\d+)*[A-Za-z]?"
             r"(?:\s*(?:-|to|and|&)\s*\d+(?:\.\d+)*)?\b": _within(
                 30,
                 "page",
@@ -196,7 +204,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "time_window",
         re.compile(
-            rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
+            rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?"
+            rf"(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
             re.IGNORECASE,
         ),
     ),
@@ -204,19 +213,21 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "definition_threshold",
         {
             rf"\b(?:less|more|fewer|under|over)\s+than\s+{_N}\s*(?:miles?|{_UNIT_OF_TIME})\b": _within(50, "than"),
-            rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?(?:target\s+of\s+|timescale\s+of\s+)?"
+            rf"\bwithin\s+(?:the\s+)?(?:(?:internal|statutory|agreed|national|local)\s+)?"
+            rf"(?:target\s+of\s+|timescale\s+of\s+)?"
             rf"{_N}\s*(?:-\s*)?{_UNIT_OF_TIME}\b": _within(80, "within"),
             rf"\b{_N}\s*{_UNIT_OF_TIME}\s+or\s+(?:more|longer|less|fewer|over|under)\b"
             rf"|\b{_N}\s+or\s+(?:more|fewer|less|{_N})\s+(?!per\s+cent|percent|%)[a-z]+"
             rf"|\b{_N}[ -](?:placements?|moves?)\s+or\s+more\b": _within(50, " or "),
             rf"\btaking\s+(?:over|more\s+than)\s+{_N}\s*{_UNIT_OF_TIME}\b": _within(50, "taking"),
-            rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
+            rf"\b(?:at\s+least|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of)\s+{_N}"
+            rf"\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
                 50, "least", "most", "minimum", "maximum"
             ),
-            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(
-                50, "age ", "aged", "ages"
-            ),
-            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old|\s+(?:skills|age\s+group|provision|education|service))"
+            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
+            r"(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(50, "age ", "aged", "ages"),
+            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old"
+            r"|\s+(?:skills|age\s+group|provision|education|service))"
             r"|\b\d{1,2}\s*(?:year|yr)s?[- ]olds?\b": _within(
                 24, "old", "skills", "age group", "provision", "education", "service"
             ),
@@ -236,7 +247,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"\bfor\s+{_N}\s*{_UNIT_OF_TIME}\b|\b{_N}[ -]day\b"
             rf"|(?<!average\s)(?<!averaged\s)(?<!median\s)(?<!average\sof\s)\b\d+(?:\.\d+)?\s*{_LONG_TIME}\b"
-            rf"|\b{_WORD}\s+(?:weeks?|months?|years?|hours?|minutes?|quarters?(?!\s+of\b))\b",
+            rf"|\b{NUMBER_IN_WORDS}\s+(?:weeks?|months?|years?|hours?|minutes?|quarters?(?!\s+of\b))\b",
             re.IGNORECASE,
         ),
     ),
@@ -244,7 +255,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "count_of_meetings",
         re.compile(
             rf"\b(?:met|meets)\s+{_N}\s+times\b"
-            rf"|\b(?:\d+|{_WORD})\s+(?:meetings|monitoring\s+visits|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
+            rf"|\b(?:\d+|{NUMBER_IN_WORDS})\s+(?:meetings|monitoring\s+visits"
+            rf"|times\b(?!\s+(?:higher|lower|more|less|greater|the|as|that|than)\b))",
             re.IGNORECASE,
         ),
     ),
@@ -252,10 +264,11 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "count_of_organisations",
         re.compile(
-            r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions|partner\s+agencies)\b"
+            r"\b\d+\s+(?:[A-Z][\w-]*\s+){0,3}(?:boroughs|councils|(?:local\s+)?authorities|LAs|regions"
+            r"|partner\s+agencies)\b"
         ),
     ),
-    ("year", re.compile(rf"\b{_YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
+    ("year", re.compile(rf"\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
     # A number in a name ("the Families 2000 programme"): not a figure.
     (
         "name",
@@ -267,8 +280,9 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "word_not_a_count",
         re.compile(
-            rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
-            rf"|\b(?:every|each)\s+{_WORD}\b",
+            rf"\bno\s+one\b|\bone[- ](?:off|to[- ]one|of|another|way|day|stop)\b"
+            rf"|\bone\b(?!\s+(?:was|were|is|has|had|remains?|became|hundred)\b)"
+            rf"|\b(?:every|each)\s+{NUMBER_IN_WORDS}\b",
             re.IGNORECASE,
         ),
     ),
@@ -329,7 +343,10 @@ _MONEY_NUMBER = r"\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "£3,398, 00
 FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # Money: "(£0.4m)" in brackets is negative, as accounts write it; a minus before the £ is read
     # from the text around the figure (a dash between two sums is a range, not a sign).
-    ("gbp", re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE)),
+    (
+        "gbp",
+        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
+    ),
     (
         "gbp",
         re.compile(
@@ -350,7 +367,9 @@ FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     ("fraction", re.compile(rf"(?<!first\s)(?<!second\s)(?<!\w)(?:{_FRACTION})(?=\s+of\b)", re.IGNORECASE)),
     (
         "count_word",
-        re.compile(rf"\b{_WORD}\b(?![- ](?:thirds?|quarters?|halves|fifths?)\b)(?={_COUNTED})", re.IGNORECASE),
+        re.compile(
+            rf"\b{NUMBER_IN_WORDS}\b(?![- ](?:thirds?|quarters?|halves|fifths?)\b)(?={_COUNTED})", re.IGNORECASE
+        ),
     ),
 ]
 # Rules whose matches may hold no digit (numbers in words); every other match must hold one.
@@ -366,167 +385,3 @@ WORD_RULES = frozenset(
         "count_of_meetings",
     }
 )
-
-# Words just before a number that make it a change, and its direction.
-CHANGE_BEFORE = re.compile(
-    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up|gone\s+down)\s+by\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
-    r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
-    re.IGNORECASE,
-)
-FALLING_WORDS = {
-    "fallen",
-    "fell",
-    "dropped",
-    "decreased",
-    "reduced",
-    "declined",
-    "decrease",
-    "fall",
-    "reduction",
-    "drop",
-    "gone down",
-}
-
-BOUNDS_BEFORE = [
-    ("at_least", re.compile(r"(?:over|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of)\s+$", re.IGNORECASE)),
-    ("at_most", re.compile(r"(?:almost|nearly|under|less\s+than|fewer\s+than|up\s+to|below)\s+$", re.IGNORECASE)),
-    ("approx", re.compile(r"(?:about|around|approximately|roughly|some|c\.|circa|an\s+estimated)\s+$", re.IGNORECASE)),
-]
-
-# Changes written after the number ("a 27% reduction", "24% down on", "12 fewer") and "down 12%".
-CHANGE_AFTER = re.compile(
-    r"^\s*(?P<word>reduction|decrease|increase|rise|fall|drop|decline|improvement|deterioration|down|up|lower|higher|fewer|more|less)\b"
-    r"(?!\s+(?:than\s+(?:the\s+)?(?:target|national|england|london|average|neighbours?)|likely|to\b))",
-    re.IGNORECASE,
-)
-CHANGE_WORD_BEFORE = re.compile(
-    r"(?:\b(?P<word>down|up)(?:\s+by)?\s+(?:(?:over|almost|nearly|about|around)\s+)?$)", re.IGNORECASE
-)
-FALLING_AFTER = {"reduction", "decrease", "fall", "drop", "decline", "down", "lower", "fewer", "less", "deterioration"}
-
-# A target or threshold the figure is measured against: "the target of 90 per cent", "(target 95%)".
-TARGET_BEFORE = re.compile(
-    r"\b(?:target|threshold|ambition|aspiration|goal|trajectory|tolerance|benchmark\s+target)"
-    r"(?:\s+(?:of|is|was|set\s+at|for\s+[\w/-]+(?:\s+[\w/-]+)?\s+(?:is|was|of)))?\s*[:=]?\s*"
-    r"(?:(?:over|more\s+than|at\s+least|under|less\s+than|below|above|no\s+more\s+than)\s+)?$",
-    re.IGNORECASE,
-)
-
-# Forecasts: the sentence says the figure is forecast, projected or expected (before it, or just after).
-FORECAST_BEFORE = re.compile(
-    r"\b(?:forecasts?|forecasting|projected|projection|projecting|predicted|anticipated"
-    r"|(?:estimated|expected|likely)\s+(?:outturn|overspend|underspend|spend|deficit|surplus|pressure)"
-    r"|potential\s+(?:overspend|pressure))\b",
-    re.IGNORECASE,
-)
-FORECAST_AFTER = re.compile(r"^\s*\)?\s*(?:forecast|projected|anticipated|expected)\b", re.IGNORECASE)
-# Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
-UNDERSPEND_BEFORE = re.compile(
-    r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
-    re.IGNORECASE,
-)
-UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
-OVERSPEND_NEAR = re.compile(r"\bover-?spen(?:d|ding|t)\b", re.IGNORECASE)
-
-# A range: "£10m-£12m", "between 20 and 25", "20 to 25%".
-RANGE_BETWEEN = re.compile(r"^\s*(?:-|to)\s*$", re.IGNORECASE)
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-RANGE_AND = re.compile(r"^\s*and\s*$", re.IGNORECASE)
-
-# Comparators: the area a figure is about when it is not the paper's own (words just before it, or
-# "national (6%)"). Areas are data: the area named here is looked up by name in the store.
-COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
-    (
-        "national",
-        re.compile(
-            r"(?:\bnational(?:ly)?|\bengland|\bacross\s+england|\bthe\s+country(?:\s+as\s+a\s+whole)?|\ball\s+england)"
-            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?"
-            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "regional",
-        re.compile(
-            r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands|\bwest\s+midlands"
-            r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
-            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
-            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "neighbours",
-        re.compile(
-            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)|\bcomparator\s+(?:authorities|councils|group)"
-            r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
-            r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-]
-# "17% in London": a region named just after the figure.
-REGION_AFTER = re.compile(
-    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|"
-    r"south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
-    r"(?!\s+borough)",
-    re.IGNORECASE,
-)
-REGION_NAMES = {
-    "london": "London",
-    "inner london": "Inner London",
-    "outer london": "Outer London",
-    "north east": "North East",
-    "north west": "North West",
-    "south east": "South East",
-    "south west": "South West",
-    "east midlands": "East Midlands",
-    "west midlands": "West Midlands",
-    "yorkshire": "Yorkshire and The Humber",
-    "east of england": "East of England",
-}
-
-# Where a sentence dates its figure: "In January 2021 there were 617", "146 in February 2018".
-MONTH_YEAR = re.compile(rf"^{_MONTH}[\s-]+(?P<year>{_YEAR})$", re.IGNORECASE)
-DATE_RIGHT_AFTER = re.compile(r"^\s*\)?\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by|for|during|\()\s*$", re.IGNORECASE)
-DATE_OPENS = re.compile(
-    r"^\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|during|for)\s*$", re.IGNORECASE
-)
-
-# Clause boundaries: an alias is evidence for a figure in its own clause only.
-CLAUSE_BOUNDARY = re.compile(
-    r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b|\bwhile\b|\bwhereas\b"
-    r"|,\s+(?=\d|(?:" + _WORD + r")\b)",
-    re.IGNORECASE,
-)
-
-# Words that carry a judgement; they travel with the figure as flags and in the note.
-QUALIFIERS = [
-    ("slightly_below_target", re.compile(r"slightly\s+below\s+target", re.IGNORECASE)),
-    ("below_target", re.compile(r"below\s+target", re.IGNORECASE)),
-    ("above_target", re.compile(r"(?:above|over)\s+target", re.IGNORECASE)),
-    ("improved_on_last_month", re.compile(r"improved\s+on\s+last\s+month", re.IGNORECASE)),
-    ("improved", re.compile(r"\bhas\s+improved|\bhave\s+improved", re.IGNORECASE)),
-    ("fallen_for_months_running", re.compile(r"fallen\s+for\s+the\s+\w+\s+month\s+running", re.IGNORECASE)),
-    ("fallen_back", re.compile(r"fallen\s+back", re.IGNORECASE)),
-    ("continues_to_fall", re.compile(r"continues\s+to\s+fall", re.IGNORECASE)),
-    ("remains", re.compile(r"\bremains\b", re.IGNORECASE)),
-]
-CAVEAT = re.compile(
-    r"[-–—]\s*(?P<caveat>[^-–—]*?(?:caution|not\s+comparable|should\s+be\s+treated|provisional|estimate)[^.]*)",
-    re.IGNORECASE,
-)
-ENGLAND_CUES = re.compile(r"^\s*(?:in\s+the\s+country\s+as\s+a\s+whole|nationally|in\s+England)\b", re.IGNORECASE)
-A_YEAR_AGO = re.compile(r"^\s*(?:a\s+year\s+ago|last\s+year|twelve\s+months\s+ago|12\s+months\s+ago)", re.IGNORECASE)
-EACH_AFTER = re.compile(r"^\s*(?:cases\s+)?each\b", re.IGNORECASE)
-ON_LAST_MONTH = re.compile(
-    r"^\s*(?:on|from|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+month", re.IGNORECASE
-)
-WINDOW_NUMBER = re.compile(r"(\d+)\s*(working\s+)?(day|week|month|year|quarter)", re.IGNORECASE)
-
-# Headings under which a paper states its own red/amber/green judgement.
-REPORTED_RAG_HEADINGS = {
-    "going well or better": "going_well",
-    "ones to watch": "ones_to_watch",
-    "things to do better": "do_better",
-}

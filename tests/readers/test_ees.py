@@ -12,7 +12,8 @@ HEADER = (
     "la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000\n"
 )
 LINES = (
-    "2025,Reporting year,National,E92000001,England,,,,,,Children looked after on 31 March each year,12183016,81770,67\n"
+    "2025,Reporting year,National,E92000001,England,,,,,,"
+    "Children looked after on 31 March each year,12183016,81770,67\n"
     "2025,Reporting year,Local authority,E92000001,England,E13000002,Outer London,306,Croydon,E09000008,"
     "Children looked after on 31 March each year,93945,547,58\n"
     "2025,Reporting year,Local authority,E92000001,England,E13000002,Outer London,306,Croydon,E09000008,"

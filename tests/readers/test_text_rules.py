@@ -29,17 +29,18 @@ def test_a_percentage_is_a_figure_not_a_paragraph_number():
 
 
 def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
-    """text_rules.DIGIT_FIRST rules are tried at the digits only (extract._at_digits): on every
-    bundled paper and on awkward text, that gives exactly the matches of pattern.finditer."""
+    """text_rules.DIGIT_FIRST rules are tried at the digits only (number_spans.matches_at_digits):
+    on every bundled paper and on awkward text, that gives exactly the matches of pattern.finditer."""
     import re
 
     from croydon_kpi.core import project
     from croydon_kpi.readers import text_rules
-    from croydon_kpi.readers.extract import _at_digits
+    from croydon_kpi.readers.number_spans import matches_at_digits
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
     texts.append(
-        "12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) -4 100,00"
+        "12,3456% a1b2 x2019y FY2019 2019/20 1st 22nd 3.5.6% 10,000 per 10,000 5 FTE 45 working days 7days (79%) "
+        "-4 100,00"
     )
     rules = [
         (category, pattern)
@@ -50,7 +51,7 @@ def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
     for text in texts:
         digits = [m.start() for m in re.finditer(r"\d", text)]
         for category, pattern in rules:
-            assert [m.span() for m in _at_digits(pattern, text, digits)] == [
+            assert [m.span() for m in matches_at_digits(pattern, text, digits)] == [
                 m.span() for m in pattern.finditer(text)
             ], category
 
@@ -91,7 +92,8 @@ def test_rules_looked_for_near_their_triggers_find_what_a_full_scan_finds():
 
     from croydon_kpi.core import project
     from croydon_kpi.readers import text_rules
-    from croydon_kpi.readers.extract import _in_windows, _plain, _windows
+    from croydon_kpi.readers.number_spans import matches_in_windows, trigger_windows
+    from croydon_kpi.readers.plain_text import plain_text
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project.sources_dir() / "committee_papers").glob("*.txt"))]
     passages = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
@@ -101,11 +103,11 @@ def test_rules_looked_for_near_their_triggers_find_what_a_full_scan_finds():
         "twenty-five staff, half of all, under 18s, 16+, within the statutory target of 15 working days, p. 27."
     )
     for text in texts:
-        plain = _plain(text)
+        plain = plain_text(text)
         for category, pattern in text_rules.NON_FIGURE_RULES + text_rules.FIGURE_RULES:
             if category in text_rules.DIGIT_FIRST:
                 continue
             key = pattern if pattern in text_rules.PATTERN_TRIGGERS else category
             assert key in text_rules.PATTERN_TRIGGERS or key in text_rules.RULE_TRIGGERS, f"{category} has no triggers"
-            windowed = [m.span() for m in _in_windows(pattern, plain, _windows(plain, key))]
+            windowed = [m.span() for m in matches_in_windows(pattern, plain, trigger_windows(plain, key))]
             assert windowed == [m.span() for m in pattern.finditer(plain)], (category, pattern.pattern[:60])

@@ -1,0 +1,184 @@
+"""The words around a figure that say what it is, as data: a change and its direction, a bound,
+a target, a forecast, an underspend or overspend, a range, a comparator's area, the month that
+dates it, clause boundaries, qualifiers and caveats, and the RAG headings a paper writes under.
+The number rules themselves are in text_rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from croydon_kpi.readers import text_rules
+
+# Words just before a number that make it a change, and its direction.
+CHANGE_BEFORE = re.compile(
+    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up"
+    r"|gone\s+down)\s+by\s+"
+    r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
+    r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+"
+    r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+FALLING_WORDS = {
+    "fallen",
+    "fell",
+    "dropped",
+    "decreased",
+    "reduced",
+    "declined",
+    "decrease",
+    "fall",
+    "reduction",
+    "drop",
+    "gone down",
+}
+
+BOUNDS_BEFORE = [
+    ("at_least", re.compile(r"(?:over|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of)\s+$", re.IGNORECASE)),
+    ("at_most", re.compile(r"(?:almost|nearly|under|less\s+than|fewer\s+than|up\s+to|below)\s+$", re.IGNORECASE)),
+    ("approx", re.compile(r"(?:about|around|approximately|roughly|some|c\.|circa|an\s+estimated)\s+$", re.IGNORECASE)),
+]
+
+# Changes written after the number ("a 27% reduction", "24% down on", "12 fewer") and "down 12%".
+CHANGE_AFTER = re.compile(
+    r"^\s*(?P<word>reduction|decrease|increase|rise|fall|drop|decline|improvement|deterioration|down|up|lower|higher"
+    r"|fewer|more|less)\b"
+    r"(?!\s+(?:than\s+(?:the\s+)?(?:target|national|england|london|average|neighbours?)|likely|to\b))",
+    re.IGNORECASE,
+)
+CHANGE_WORD_BEFORE = re.compile(
+    r"(?:\b(?P<word>down|up)(?:\s+by)?\s+(?:(?:over|almost|nearly|about|around)\s+)?$)", re.IGNORECASE
+)
+FALLING_AFTER = {"reduction", "decrease", "fall", "drop", "decline", "down", "lower", "fewer", "less", "deterioration"}
+
+# A target or threshold the figure is measured against: "the target of 90 per cent", "(target 95%)".
+TARGET_BEFORE = re.compile(
+    r"\b(?:target|threshold|ambition|aspiration|goal|trajectory|tolerance|benchmark\s+target)"
+    r"(?:\s+(?:of|is|was|set\s+at|for\s+[\w/-]+(?:\s+[\w/-]+)?\s+(?:is|was|of)))?\s*[:=]?\s*"
+    r"(?:(?:over|more\s+than|at\s+least|under|less\s+than|below|above|no\s+more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+# Forecasts: the sentence says the figure is forecast, projected or expected (before it, or just after).
+FORECAST_BEFORE = re.compile(
+    r"\b(?:forecasts?|forecasting|projected|projection|projecting|predicted|anticipated"
+    r"|(?:estimated|expected|likely)\s+(?:outturn|overspend|underspend|spend|deficit|surplus|pressure)"
+    r"|potential\s+(?:overspend|pressure))\b",
+    re.IGNORECASE,
+)
+FORECAST_AFTER = re.compile(r"^\s*\)?\s*(?:forecast|projected|anticipated|expected)\b", re.IGNORECASE)
+# Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
+UNDERSPEND_BEFORE = re.compile(
+    r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?"
+    r"(?:\s+(?:\w+\s+){0,3}?)?(?:of|by|at|is|was)?\s*$",
+    re.IGNORECASE,
+)
+UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
+OVERSPEND_NEAR = re.compile(r"\bover-?spen(?:d|ding|t)\b", re.IGNORECASE)
+
+# A range: "£10m-£12m", "between 20 and 25", "20 to 25%".
+RANGE_BETWEEN = re.compile(r"^\s*(?:-|to)\s*$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+RANGE_AND = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+
+# Comparators: the area a figure is about when it is not the paper's own (words just before it, or
+# "national (6%)"). Areas are data: the area named here is looked up by name in the store.
+COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
+    (
+        "national",
+        re.compile(
+            r"(?:\bnational(?:ly)?|\bengland|\bacross\s+england|\bthe\s+country(?:\s+as\s+a\s+whole)?|\ball\s+england)"
+            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?"
+            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "regional",
+        re.compile(
+            r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands"
+            r"|\bwest\s+midlands"
+            r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
+            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
+            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "neighbours",
+        re.compile(
+            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)"
+            r"|\bcomparator\s+(?:authorities|councils|group)"
+            r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
+            r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+]
+# "17% in London": a region named just after the figure.
+REGION_AFTER = re.compile(
+    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?"
+    r"(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|south\s+east|south\s+west|"
+    r"east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
+    r"(?!\s+borough)",
+    re.IGNORECASE,
+)
+REGION_NAMES = {
+    "london": "London",
+    "inner london": "Inner London",
+    "outer london": "Outer London",
+    "north east": "North East",
+    "north west": "North West",
+    "south east": "South East",
+    "south west": "South West",
+    "east midlands": "East Midlands",
+    "west midlands": "West Midlands",
+    "yorkshire": "Yorkshire and The Humber",
+    "east of england": "East of England",
+}
+
+# Where a sentence dates its figure: "In January 2021 there were 617", "146 in February 2018".
+MONTH_YEAR = re.compile(rf"^{text_rules.MONTH_NAME}[\s-]+(?P<year>{text_rules.YEAR})$", re.IGNORECASE)
+DATE_RIGHT_AFTER = re.compile(r"^\s*\)?\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by|for|during|\()\s*$", re.IGNORECASE)
+DATE_OPENS = re.compile(
+    r"^\s*(?:in|at|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|during|for)\s*$", re.IGNORECASE
+)
+
+# Clause boundaries: an alias is evidence for a figure in its own clause only.
+CLAUSE_BOUNDARY = re.compile(
+    r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b"
+    r"|\bwhile\b|\bwhereas\b"
+    r"|,\s+(?=\d|(?:" + text_rules.NUMBER_IN_WORDS + r")\b)",
+    re.IGNORECASE,
+)
+
+# Words that carry a judgement; they travel with the figure as flags and in the note.
+QUALIFIERS = [
+    ("slightly_below_target", re.compile(r"slightly\s+below\s+target", re.IGNORECASE)),
+    ("below_target", re.compile(r"below\s+target", re.IGNORECASE)),
+    ("above_target", re.compile(r"(?:above|over)\s+target", re.IGNORECASE)),
+    ("improved_on_last_month", re.compile(r"improved\s+on\s+last\s+month", re.IGNORECASE)),
+    ("improved", re.compile(r"\bhas\s+improved|\bhave\s+improved", re.IGNORECASE)),
+    ("fallen_for_months_running", re.compile(r"fallen\s+for\s+the\s+\w+\s+month\s+running", re.IGNORECASE)),
+    ("fallen_back", re.compile(r"fallen\s+back", re.IGNORECASE)),
+    ("continues_to_fall", re.compile(r"continues\s+to\s+fall", re.IGNORECASE)),
+    ("remains", re.compile(r"\bremains\b", re.IGNORECASE)),
+]
+CAVEAT = re.compile(
+    r"[-–—]\s*(?P<caveat>[^-–—]*?(?:caution|not\s+comparable|should\s+be\s+treated|provisional|estimate)[^.]*)",
+    re.IGNORECASE,
+)
+ENGLAND_CUES = re.compile(r"^\s*(?:in\s+the\s+country\s+as\s+a\s+whole|nationally|in\s+England)\b", re.IGNORECASE)
+A_YEAR_AGO = re.compile(r"^\s*(?:a\s+year\s+ago|last\s+year|twelve\s+months\s+ago|12\s+months\s+ago)", re.IGNORECASE)
+EACH_AFTER = re.compile(r"^\s*(?:cases\s+)?each\b", re.IGNORECASE)
+ON_LAST_MONTH = re.compile(
+    r"^\s*(?:on|from|since|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+month", re.IGNORECASE
+)
+WINDOW_NUMBER = re.compile(r"(\d+)\s*(working\s+)?(day|week|month|year|quarter)", re.IGNORECASE)
+
+# Headings under which a paper states its own red/amber/green judgement.
+REPORTED_RAG_HEADINGS = {
+    "going well or better": "going_well",
+    "ones to watch": "ones_to_watch",
+    "things to do better": "do_better",
+}

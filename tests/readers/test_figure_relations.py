@@ -1,0 +1,35 @@
+"""What the figures of one sentence say about each other: ranges and inherited measures."""
+
+from croydon_kpi.readers.extract import extract_figures
+from croydon_kpi.readers.figure_relations import inherit_from_to, join_ranges
+from croydon_kpi.readers.found_figure import Found
+from croydon_kpi.readers.number_spans import Span
+
+
+def test_a_dash_between_two_sums_joins_them_as_a_range():
+    text = "Savings of £10m-£12m are expected."
+    low = Found(Span(11, 15, "gbp", "£10m"), "gbp", 10_000_000.0, measure="savings")
+    high = Found(Span(16, 20, "gbp", "-£12m"), "gbp", -12_000_000.0)
+    join_ranges([low, high], text)
+    assert [(f.kind, f.bound, f.value, f.measure) for f in (low, high)] == [
+        ("range", "at_least", 10_000_000, "savings"),
+        ("range", "at_most", 12_000_000, "savings"),
+    ]
+
+
+def test_from_one_figure_to_another_is_the_same_measure():
+    text = "Cases reduced from 600 a year ago to 100."
+    earlier = Found(Span(19, 22, "count", "600"), "count", 600.0, measure="cp_children_count", label="cases")
+    later = Found(Span(37, 40, "count", "100"), "count", 100.0)
+    inherit_from_to([earlier, later], text)
+    assert (later.measure, later.label) == ("cp_children_count", "cases")
+
+
+def test_ranges_are_a_low_and_a_high_not_a_negative():
+    figures = extract_figures("Savings of £10m-£12m are expected. Between 20 and 25 children were placed.")
+    assert figures[["value", "kind", "bound"]].values.tolist() == [
+        [10_000_000, "range", "at_least"],
+        [12_000_000, "range", "at_most"],
+        [20, "range", "at_least"],
+        [25, "range", "at_most"],
+    ]
