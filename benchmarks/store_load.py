@@ -63,10 +63,12 @@ def main() -> None:
         floor_seconds = timed(read_with_pandas_alone, 3)
     print(f"figures: {rows:,}")
     print(
-        f"cold load (parse every source):       {cold_seconds:6.2f} s   (goal 5 s)   {cold_seconds / floor_seconds:5.1f} x the floor"
+        f"cold load (parse every source):       {cold_seconds:6.2f} s   (goal 5 s)   "
+        f"{cold_seconds / floor_seconds:5.1f} x the floor"
     )
     print(
-        f"warm load (disk cache):               {warm_seconds:6.2f} s   (goal 0.3 s) {warm_seconds / floor_seconds:5.1f} x the floor"
+        f"warm load (disk cache):               {warm_seconds:6.2f} s   (goal 0.3 s) "
+        f"{warm_seconds / floor_seconds:5.1f} x the floor"
     )
     print(f"again in the same process (a lane's kernel): {again_seconds:6.2f} s")
     print(f"floor (the same files, pandas alone): {floor_seconds:6.2f} s")

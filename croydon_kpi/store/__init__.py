@@ -1,1 +1,1 @@
-"""Store: every figure from every reader in one typed table, its disk cache, figures derived from stated ones, and where sources disagree."""
+"""Store: every reader's figures in one checked table, its cache, derived figures, and where sources disagree."""

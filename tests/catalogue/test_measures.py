@@ -88,7 +88,8 @@ def _write(tmp_path, text):
     "entry, message",
     [
         (
-            "- {id: a, title: A, domain: cla, unit: furlongs, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "- {id: a, title: A, domain: cla, unit: furlongs, polarity: neutral, decimals: 0, "
+            "aliases: [], definition: {}}",
             "unit 'furlongs'",
         ),
         (
@@ -96,16 +97,20 @@ def _write(tmp_path, text):
             "polarity 'up'",
         ),
         (
-            "- {id: a, title: A, domain: space, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "- {id: a, title: A, domain: space, unit: count, polarity: neutral, decimals: 0, "
+            "aliases: [], definition: {}}",
             "domain 'space'",
         ),
         (
-            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}, target: 90}",
+            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, "
+            "aliases: [], definition: {}, target: 90}",
             "target_source",
         ),
         (
-            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}\n"
-            "- {id: a, title: B, domain: cla, unit: count, polarity: neutral, decimals: 0, aliases: [], definition: {}}",
+            "- {id: a, title: A, domain: cla, unit: count, polarity: neutral, decimals: 0, "
+            "aliases: [], definition: {}}\n"
+            "- {id: a, title: B, domain: cla, unit: count, polarity: neutral, decimals: 0, "
+            "aliases: [], definition: {}}",
             "duplicate id 'a'",
         ),
         ("- {id: a, title: A}", "missing"),
