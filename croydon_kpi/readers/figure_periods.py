@@ -104,6 +104,7 @@ def _span_years(found: Found, first_year: str, count: str) -> None:
 
 
 def year_before(day: date) -> date:
+    """The same day a year earlier (29 February becomes the 28th)."""
     return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 

@@ -19,6 +19,7 @@ UNIT_OF_RULE = {"count_word": "count", "fraction": "percent", "percentage_points
 
 
 def figure_value(span: Span, unit: str) -> float:
+    """The number a figure rule's span states, read by the rule's category ("(£0.4m)" -> -400000)."""
     text = span.text
     if unit == "gbp":
         bracketed = "(" in text  # "(£0.4m)" and "£(0.4)m": accounts' negatives

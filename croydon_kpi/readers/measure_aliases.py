@@ -24,6 +24,8 @@ class AliasTable:
 
 
 def alias_table(catalogue: Catalogue) -> AliasTable:
+    """Every alias of every catalogue measure as a whole-word, case-blind pattern (spaces match any
+    run of whitespace), longest first."""
     entries = []
     for measure in catalogue.measures.values():
         for alias in measure.aliases:
@@ -41,6 +43,8 @@ def alias_table(catalogue: Catalogue) -> AliasTable:
 
 
 def aliases_in(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:
+    """(start, end, measure id) of each alias in the text, in order; a longer alias claims its
+    words first, so a shorter one inside it is not found again."""
     claimed: list[tuple[int, int, str]] = []
     lowered = text.lower()
     candidates = sorted(

@@ -21,6 +21,8 @@ from croydon_kpi.readers.plain_text import plain_text
 
 @dataclass(frozen=True)
 class Span:
+    """A stretch of text a rule claimed: where it is and what the number there is (its category)."""
+
     start: int
     end: int
     category: str
@@ -61,8 +63,6 @@ def _claim(text: str, rules, claimed: list[Span]) -> list[Span]:
 
 
 _DIGIT = re.compile(r"\d")
-
-
 _NUMBER_WORD = re.compile(rf"\b(?:{text_rules.NUMBER_IN_WORDS}|half|thirds?|quarters?|fifths?)\b", re.IGNORECASE)
 
 
@@ -149,6 +149,7 @@ def spans_within(spans: list[Span], starts: list[int], low: int, high: int) -> l
 
 
 def non_figure_spans(text: str) -> list[Span]:
+    """The numbers that are not figures (text_rules.NON_FIGURE_RULES, in rule order), by offset."""
     spans = _claim(plain_text(text), text_rules.NON_FIGURE_RULES, [])
     # "2020-2024" has the shape of a financial year but is a span of years: named for what it is.
     spans = [
@@ -163,6 +164,7 @@ def non_figure_spans(text: str) -> list[Span]:
 
 
 def readable_financial_year(text: str):
+    """The financial year the text names, or None where it names none ("2020-2024", "23/24")."""
     try:
         return parse_financial_year(text)
     except ParseError:
@@ -170,6 +172,7 @@ def readable_financial_year(text: str):
 
 
 def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
+    """The figures (text_rules.FIGURE_RULES) among the numbers no non-figure claimed, by offset."""
     return sorted(_claim(plain_text(text), text_rules.FIGURE_RULES, list(non_figures)), key=lambda s: s.start)
 
 
