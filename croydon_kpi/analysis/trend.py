@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from croydon_kpi.core.rounding import round_half_up
+
 LOOKBACKS = {"previous": None, "3 months": 3, "6 months": 6, "12 months": 12}
 ORDINALS = {
     2: "second",
@@ -114,7 +116,9 @@ def _change(valued, by_month, latest, name, months, words) -> Change:
 
 
 def _fmt(value: float, decimals: int) -> str:
-    return f"{abs(value):,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{abs(value):,.0f}"
+    """The size of a change, half up as DfE rounds, without trailing zeros."""
+    text = f"{abs(round_half_up(value, decimals)):,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if decimals else text
 
 
 def _sentences(valued, latest, kind, changes, words, polarity, decimals) -> list[str]:
@@ -136,7 +140,7 @@ def _sentences(valued, latest, kind, changes, words, polarity, decimals) -> list
 
 
 def _movement(change: Change, latest, words, polarity, decimals) -> str:
-    if change.change == 0:
+    if round_half_up(change.change, decimals) == 0:  # a change too small to show is no change, not "up 0"
         return f"Unchanged on {change.from_label}."
     verb = "Up" if change.change > 0 else "Down"
     better = {
@@ -145,8 +149,11 @@ def _movement(change: Change, latest, words, polarity, decimals) -> str:
         ("lower_is_better", True): " (worse)",
         ("lower_is_better", False): " (better)",
     }.get((polarity, change.change > 0), "")
+    size = _fmt(change.change, decimals)
+    if size == "1" and words.endswith("points"):
+        words = words[: -len("s")]  # 1 percentage point
     unit = f" {words}" if words else ""
-    return f"{verb} {_fmt(change.change, decimals)}{unit} on {change.from_label}{better}."
+    return f"{verb} {size}{unit} on {change.from_label}{better}."
 
 
 def _run_length(valued, kind) -> int:

@@ -9,11 +9,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core import project
 from croydon_kpi.core.files import csv_frame, read_text, read_yaml
 from croydon_kpi.errors import InputError, ParameterError
-
-FIGURE_WINDOW_DAYS = 183  # figures within six months either side of a visit
 
 
 @dataclass
@@ -142,7 +141,7 @@ def visit(number: int, store=None) -> Visit:
     domains = set(facts.get("focus_domains") or [])
     measures = sorted(m.id for m in store.catalogue.measures.values() if m.domain in domains)
     start, end = _centre(facts)
-    window = timedelta(days=FIGURE_WINDOW_DAYS)
+    window = timedelta(days=report_settings().visit_window_days)
     figures = store.figures
     near = figures[
         figures["measure"].isin(measures)

@@ -17,6 +17,18 @@ class ReportSettings:
     comparators: tuple[str, ...]  # published areas beside every local figure, in order
     workforce_measures: tuple[str, ...]
     base_price_year: str  # real terms are in this financial year's prices
+    visit_window_days: int  # "around a visit": days either side of its dates
+
+    @property
+    def visit_window_words(self) -> str:
+        """The window as a reader says it: 183 days -> "six months", 366 -> "a year"."""
+        months = round(self.visit_window_days / 30.44)
+        if months == 12:
+            return "a year"
+        return f"{_NUMBER_WORDS.get(months, str(months))} month{'s' if months != 1 else ''}"
+
+
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 9: "nine", 18: "eighteen"}
 
 
 def report_settings() -> ReportSettings:
@@ -27,10 +39,15 @@ def report_settings() -> ReportSettings:
 @lru_cache(maxsize=4)
 def _settings(path: str, stamp: int) -> ReportSettings:
     shown, entry = read_definitions(FILE, "settings")
-    check_entry(entry, shown, {"comparators", "workforce_measures", "base_price_year"})
+    check_entry(entry, shown, {"comparators", "workforce_measures", "base_price_year", "visit_window_days"})
+    if not isinstance(entry["visit_window_days"], int) or not 1 <= entry["visit_window_days"] <= 731:
+        raise CatalogueError(f"{shown}, visit_window_days: expected a whole number of days from 1 to 731")
     for key in ("comparators", "workforce_measures"):
         if not isinstance(entry[key], list) or not all(isinstance(v, str) and v for v in entry[key]):
             raise CatalogueError(f"{shown}, {key}: expected a list of names")
     return ReportSettings(
-        tuple(entry["comparators"]), tuple(entry["workforce_measures"]), str(entry["base_price_year"])
+        tuple(entry["comparators"]),
+        tuple(entry["workforce_measures"]),
+        str(entry["base_price_year"]),
+        entry["visit_window_days"],
     )

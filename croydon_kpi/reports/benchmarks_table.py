@@ -13,7 +13,7 @@ from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
 from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
 from croydon_kpi.core.params import EARLIEST_YEAR, shown
 from croydon_kpi.errors import ParameterError
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, figure_text
 from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
@@ -105,9 +105,7 @@ def all_benchmarks(store, area: str, year: int = 2019) -> pd.DataFrame:
     place = store.area(area).name
     table = []
     for measure, found in _rows(store, area, year):
-        text = lambda v, measure=measure: format_value(
-            v, measure.unit, 0 if v is not None and float(v).is_integer() else measure.decimals
-        )
+        text = lambda v, measure=measure: figure_text(v, measure.unit, measure.decimals)
         table.append(
             {
                 "Measure": measure.title,

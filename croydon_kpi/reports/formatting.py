@@ -43,6 +43,27 @@ def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str 
     return text
 
 
+def figure_text(value, unit: str, decimals: int = 0, symbol: str | None = None) -> str:
+    """The one way every report writes a figure: the unit's sign, the measure's published decimal
+    places (half up), but a whole number as councils write it (96%, not 96.0%), so one table never
+    mixes "17.0%" and "96%"; a missing figure says why (suppressed, or no figure)."""
+    if value is None or pd.isna(value):
+        return format_value(None, unit, symbol=symbol)
+    places = 0 if float(value).is_integer() else decimals
+    return format_value(float(value), unit, places)
+
+
+def change_text(before, after, unit: str, decimals: int = 0) -> str:
+    """A change between two figures of one unit: "up 1.2 percentage points", "down 3", or "no
+    change" where the change rounds to nothing at the measure's decimals (never "up 0")."""
+    difference = round_half_up(float(after) - float(before), decimals)
+    if difference == 0:
+        return "no change"
+    size = figure_text(float(abs(difference)), unit, decimals).rstrip("%")
+    points = (" percentage point" if size == "1" else " percentage points") if unit == "percent" else ""
+    return f"{'up' if difference > 0 else 'down'} {size}{points}"
+
+
 def format_money(pounds, approximate: bool = False) -> str:
     """Money as a reader writes it: £22.2m, £700k, £532.62, £49,212,905 (to the pound where exact);
     `approximate` (a worked-out figure such as real terms): £64.69m, £552k."""

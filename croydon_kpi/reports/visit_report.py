@@ -17,14 +17,14 @@ from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.catalogue.neighbours import model_for
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import shown
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.readers.papers import paper_catalogue
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, change_text, figure_text, source_label
 from croydon_kpi.reports.registry import Plan
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
-PAPERS_WINDOW_DAYS = 92  # committee papers within about three months of the visit
 KIND_WORDS = {
     "reported": "local, as reported",
     "published_statistic": "published statistic",
@@ -41,6 +41,15 @@ class VisitReport:
     @property
     def title(self) -> str:
         return visit_title(self.visit.area, self.visit.number)
+
+    @property
+    def window(self) -> timedelta:
+        """What "around the visit" means, for every section (the report settings' one window)."""
+        return timedelta(days=report_settings().visit_window_days)
+
+    @property
+    def window_words(self) -> str:
+        return report_settings().visit_window_words
 
     @cached_property
     def _papers(self) -> dict:
@@ -137,7 +146,7 @@ class VisitReport:
     # --- figures -------------------------------------------------------------------------------------
 
     def focus_figures(self) -> pd.DataFrame:
-        """The focus measures' figures in the year before and after the visit, local and published."""
+        """The focus measures' figures within the visit window either side of it, local and published."""
         return _focus_figures(self)
 
     @property
@@ -164,7 +173,7 @@ class VisitReport:
 
 
 def _focus_figures(report: VisitReport) -> pd.DataFrame:
-    """The focus measures' figures in the year before and after the visit, local and published."""
+    """The focus measures' figures within the visit window either side of it, local and published."""
     if not report.visit.measures:
         return pd.DataFrame()
     start, end = report._span()
@@ -172,8 +181,8 @@ def _focus_figures(report: VisitReport) -> pd.DataFrame:
     near = figures[
         figures["measure"].isin(report.visit.measures)
         & (figures["area_name"] == report.visit.area)
-        & (figures["period_end"] >= start - timedelta(days=366))
-        & (figures["period_end"] <= end + timedelta(days=366))
+        & (figures["period_end"] >= start - report.window)
+        & (figures["period_end"] <= end + report.window)
         & figures["value"].notna()
     ].sort_values(["measure", "period_end"])
     when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
@@ -254,11 +263,7 @@ def _change_words(report: VisitReport, measure_id, then, now, disputed: dict) ->
     if then["status"] != now["status"]:
         return "not worked out: a published statistic and a local figure are of different definitions"
     measure = report.store.catalogue.measure(measure_id)
-    change = format_value(abs(now["value"] - then["value"]), measure.unit, measure.decimals)
-    if now["value"] == then["value"]:
-        return "no change"
-    unit = " percentage points" if measure.unit == "percent" else ""
-    return f"{'up' if now['value'] > then['value'] else 'down'} {change.rstrip('%')}{unit}"
+    return change_text(then["value"], now["value"], measure.unit, measure.decimals)
 
 
 def _disputed(report: VisitReport) -> dict:
@@ -276,9 +281,9 @@ def _disputed(report: VisitReport) -> dict:
 
 
 def _papers_near(report: VisitReport) -> pd.DataFrame:
-    """What the area's committee papers said within about three months of the visit."""
+    """What the area's committee papers said within the visit window either side of it."""
     start, end = report._span()
-    window = timedelta(days=PAPERS_WINDOW_DAYS)
+    window = report.window
     figures = report.store.figures
     papers = figures[
         figures["source_id"].isin(report._papers)
@@ -315,7 +320,7 @@ def _figure_words(report: VisitReport, figure) -> str:
 
 def _text(report: VisitReport, measure_id, value) -> str:
     measure = report.store.catalogue.measure(measure_id)
-    return format_value(None if value is None or pd.isna(value) else float(value), measure.unit, measure.decimals)
+    return figure_text(value, measure.unit, measure.decimals)
 
 
 def visit_title(area_name: str, number: int) -> str:

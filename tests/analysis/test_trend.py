@@ -38,3 +38,27 @@ def test_monthly_gaps_are_said_not_hidden():
         "It has fallen for the third month running."
         in direction_of_travel(series, "percent", "higher_is_better", 0).sentences
     )
+
+
+def test_a_change_too_small_to_show_is_unchanged_not_up_0():
+    months = pd.to_datetime(["2019-09-30", "2019-10-31"])
+    series = pd.DataFrame(
+        {"period_end": months, "period_label": ["September 2019", "October 2019"], "value": [46.6, 46.64]}
+    )
+    assert direction_of_travel(series, "percent", "lower_is_better", 1).sentences[0] == "Unchanged on September 2019."
+
+
+def test_a_change_is_rounded_half_up():
+    months = pd.to_datetime(["2019-09-30", "2019-10-31"])
+    series = pd.DataFrame(
+        {"period_end": months, "period_label": ["September 2019", "October 2019"], "value": [10, 10.25]}
+    )
+    assert direction_of_travel(series, "percent", "neutral", 1).sentences[0].startswith("Up 0.3 percentage points")
+
+
+def test_one_percentage_point_is_singular():
+    months = pd.to_datetime(["2019-09-30", "2019-10-31"])
+    series = pd.DataFrame({"period_end": months, "period_label": ["September 2019", "October 2019"], "value": [70, 71]})
+    assert direction_of_travel(series, "percent", "higher_is_better", 0).sentences[0] == (
+        "Up 1 percentage point on September 2019 (better)."
+    )

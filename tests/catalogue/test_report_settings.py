@@ -26,3 +26,8 @@ def test_a_misspelt_setting_is_refused(tmp_path, monkeypatch):
     path.write_text(path.read_text(encoding="utf-8").replace("comparators:", "comparator:"), encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"report_settings.yaml: missing comparators"):
         report_settings()
+
+
+def test_one_window_around_a_visit_said_in_words():
+    settings = report_settings()
+    assert settings.visit_window_days == 183 and settings.visit_window_words == "six months"

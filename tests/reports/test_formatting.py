@@ -22,3 +22,21 @@ def test_units_and_half_up_rounding(value, unit, decimals, text):
 def test_missing_is_not_the_same_as_suppressed():
     assert format_value(None, "count") == "no figure"
     assert format_value(float("nan"), "count", symbol="c") == "c: confidential: a small count suppressed"
+
+
+def test_every_report_writes_a_figure_one_way():
+    from croydon_kpi.reports.formatting import figure_text
+
+    assert figure_text(96.0, "percent", 1) == "96%"  # a whole number as councils write it
+    assert figure_text(58.25, "percent", 1) == "58.3%"  # half up, as DfE rounds
+    assert figure_text(46.6, "rate_per_10k", 1) == "46.6 per 10,000"
+    assert figure_text(None, "percent", 1, "c") == "c: confidential: a small count suppressed"
+    assert figure_text(float("nan"), "count") == "no figure"
+
+
+def test_a_change_that_rounds_to_nothing_is_no_change():
+    from croydon_kpi.reports.formatting import change_text
+
+    assert change_text(46.6, 46.64, "percent", 1) == "no change"
+    assert change_text(46.6, 48.0, "percent", 1) == "up 1.4 percentage points"
+    assert change_text(120, 117, "count", 0) == "down 3"

@@ -14,7 +14,7 @@ from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month
 from croydon_kpi.readers.papers import paper_catalogue
-from croydon_kpi.reports.formatting import format_value
+from croydon_kpi.reports.formatting import figure_text
 from croydon_kpi.store.figure_store import FigureStore
 
 
@@ -65,10 +65,7 @@ class PackContext:
         """A figure in its unit: to the measure's published decimals, but a whole number as councils
         write it (96%, not 96.0%), so one table never mixes "17.0%" and "96%"."""
         measure = self.store.catalogue.measure(measure_id)
-        if value is None or pd.isna(value):
-            return format_value(None, measure.unit)
-        decimals = 0 if float(value).is_integer() else measure.decimals
-        return format_value(float(value), measure.unit, decimals)
+        return figure_text(value, measure.unit, measure.decimals)
 
 
 def monthly(series: pd.DataFrame) -> pd.DataFrame:
@@ -79,9 +76,9 @@ def monthly(series: pd.DataFrame) -> pd.DataFrame:
     return series[whole_month]
 
 
-def figure_text(figure, measure) -> str:
-    """A published figure as its source gives it: the measure's decimals and any suppression symbol."""
+def stored_figure_text(figure, measure) -> str:
+    """A stored figure (a row of the store) as every report writes it, with any suppression symbol."""
     if figure is None:
         return "no figure"
     symbol = figure["symbol"] if isinstance(figure["symbol"], str) else None
-    return format_value(figure["value"], measure.unit, measure.decimals, symbol)
+    return figure_text(figure["value"], measure.unit, measure.decimals, symbol)

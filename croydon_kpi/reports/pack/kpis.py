@@ -9,7 +9,7 @@ import pandas as pd
 
 from croydon_kpi.analysis import spc
 from croydon_kpi.analysis.trend import direction_of_travel
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, figure_text, source_label
 from croydon_kpi.reports.pack.context import PackContext, monthly
 
 SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
@@ -29,7 +29,7 @@ def _kpi_row(ctx: PackContext, row) -> dict:
     return {
         "Measure": measure.title,
         "Value": ctx.text(row.measure, row.value),
-        "Target": format_value(row.target, measure.unit, measure.decimals)
+        "Target": figure_text(row.target, measure.unit, measure.decimals)
         if row.target is not None
         else "no target stated",
         "RAG": row.rag or "no target",

@@ -7,7 +7,7 @@ import pandas as pd
 
 from croydon_kpi.core import schema
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, source_label
-from croydon_kpi.reports.pack.context import PackContext, figure_text
+from croydon_kpi.reports.pack.context import PackContext, stored_figure_text
 from croydon_kpi.store.figure_store import FigureStore
 
 
@@ -43,13 +43,13 @@ def _latest_row(ctx: PackContext, measure) -> dict:
     row = {"domain": measure.domain, "title": measure.title}
     latest = own.iloc[-1] if len(own) else None
     row["period_label"] = latest["period_label"] if latest is not None else None
-    row["own_text"] = figure_text(latest, measure)
+    row["own_text"] = stored_figure_text(latest, measure)
     row["provenance"] = (
         source_label(ctx.store.catalogue, latest["source_id"], latest["locator"]) if latest is not None else "no figure"
     )
     for comparator in ctx.comparators:
         row[f"{comparator}_text"] = (
-            figure_text(_same_period(ctx, measure.id, comparator, latest), measure)
+            stored_figure_text(_same_period(ctx, measure.id, comparator, latest), measure)
             if measure.unit in COMPARABLE_UNITS
             else "-"
         )

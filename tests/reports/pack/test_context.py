@@ -1,6 +1,6 @@
 """What every section works from: the store as known at the month's end, the month, the area."""
 
-from croydon_kpi.reports.pack.context import figure_text, monthly
+from croydon_kpi.reports.pack.context import monthly, stored_figure_text
 
 
 def test_the_context_is_the_area_and_month_with_local_figures(october):
@@ -26,4 +26,4 @@ def test_a_monthly_series_keeps_whole_months_only(october):
 
 
 def test_a_missing_published_figure_is_said_so():
-    assert figure_text(None, None) == "no figure"
+    assert stored_figure_text(None, None) == "no figure"
