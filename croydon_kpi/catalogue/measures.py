@@ -241,8 +241,3 @@ def _parsed_catalogue(catalogue_path: Path, sources_path: Path, catalogue_key, s
         )
         measures[measure.id] = measure
     return Catalogue(measures, sources)
-
-
-@lru_cache(maxsize=1)
-def default_catalogue() -> Catalogue:
-    return load_catalogue()

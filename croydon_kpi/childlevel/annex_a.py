@@ -65,10 +65,6 @@ def schemas() -> dict[str, list[Column]]:
     return lists
 
 
-def personal_columns() -> set[str]:
-    return {c.name for columns in schemas().values() for c in columns if c.personal or c.type == "id"}
-
-
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
 

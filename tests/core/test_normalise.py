@@ -201,3 +201,11 @@ def test_date_range_round_trip(start, length, form):
         text = f"{start.day} {start.strftime('%B')} {start.year} - {end.day} {end.strftime('%B')} {end.year}"
     found = parse_date_range(text)
     assert (found.start, found.end) == (start, end)
+
+
+def test_a_single_day_as_papers_write_it():
+    from datetime import date
+
+    from croydon_kpi.core.normalise import parse_date
+
+    assert parse_date("12th November 2019") == date(2019, 11, 12)
