@@ -127,6 +127,21 @@ def target_for(targets: list[Target], measure: str, area: str, month: str) -> Ta
     return None
 
 
+def stated_target(rows: pd.DataFrame, month: str) -> Target | None:
+    """The target a scorecard states beside the month's figure (its `target` and `tolerance`
+    cells), sourced to that file and cell; None where the month's figures state none."""
+    for figure in rows.itertuples():
+        found = dict(token.split("=", 1) for token in figure.flags if token.startswith("target_"))
+        if "target_stated" not in found:
+            continue
+        try:
+            value, tolerance = float(found["target_stated"]), float(found.get("target_tolerance") or 0)
+        except ValueError:
+            continue  # the reader refuses a target that is not a number; nothing to read here
+        return Target(figure.measure, figure.area_name, value, tolerance, month, month, str(figure.locator))
+    return None
+
+
 def rag(value: float | None, target: Target | None, polarity: str) -> str | None:
     if value is None or pd.isna(value) or target is None or polarity == "neutral":
         return None
@@ -255,7 +270,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     value = float(level.iloc[0]["value"]) if len(level) else None
     other_values = sorted(set(levels["value"]) - {value})
     flags = {token for held in rows["flags"] for token in held}
-    target = target_for(targets, measure.id, area, month)
+    target = stated_target(rows, month) or target_for(targets, measure.id, area, month)
     status = rag(value, target, measure.polarity)
     history = store.series(measure.id, area=area, status="computed")
     if history.empty:

@@ -69,6 +69,11 @@ class Measure:
     target_note: str | None = None
     money: str | None = None
     national_sources: tuple[dict, ...] = field(default_factory=tuple)
+    origin: str = "catalogue"  # "local": the council's own (data/catalogue/local_measures.yaml), never benchmarked
+
+    @property
+    def is_local(self) -> bool:
+        return self.origin == "local"
 
     @property
     def spc_improvement(self) -> str:
@@ -82,6 +87,9 @@ class Measure:
                 return rank
         return len(self.national_sources)
 
+
+# The council's own measures, beside the catalogue (same fields; never benchmarked).
+LOCAL_MEASURES = "local_measures.yaml"
 
 # A measure's polarity as the improvement direction of statistical process control (analysis/spc.py).
 SPC_IMPROVEMENT = {"higher_is_better": "increase", "lower_is_better": "decrease", "neutral": "neutral"}
@@ -170,7 +178,10 @@ def _check_mapping(mapping: object, where: str, sources: dict[str, Source]) -> d
     return mapping
 
 
-def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Measure:
+def _load_measure(entry: object, where: str, sources: dict[str, Source], local: bool = False) -> Measure:
+    if local:  # the council's own: no published source to benchmark against, aliases optional
+        entry = {"aliases": [], **entry} if isinstance(entry, dict) else entry
+        check_entry(entry, where, _REQUIRED_MEASURE_FIELDS, _OPTIONAL_MEASURE_FIELDS - {"national_sources"})
     check_entry(entry, where, _REQUIRED_MEASURE_FIELDS, _OPTIONAL_MEASURE_FIELDS)
     _check(entry["domain"] in schema.DOMAINS, where, f"domain {entry['domain']!r} is not one of {schema.DOMAINS}")
     _check(entry["unit"] in schema.UNITS, where, f"unit {entry['unit']!r} is not one of {schema.UNITS}")
@@ -207,6 +218,7 @@ def _load_measure(entry: object, where: str, sources: dict[str, Source]) -> Meas
         target_note=entry.get("target_note"),
         money=entry.get("money"),
         national_sources=checked,
+        origin="local" if local else "catalogue",
     )
 
 
@@ -215,7 +227,9 @@ def load_catalogue(catalogue_path: Path | None = None, sources_path: Path | None
     the safe YAML loader is slow, and one pack asks for the catalogue several times."""
     catalogue_path = Path(catalogue_path or project.catalogue_path())
     sources_path = Path(sources_path or project.sources_dir() / "sources.yaml")
-    return _parsed_catalogue(catalogue_path, sources_path, _content_key(catalogue_path), _content_key(sources_path))
+    local_path = catalogue_path.parent / LOCAL_MEASURES
+    keys = (_content_key(catalogue_path), _content_key(sources_path), _content_key(local_path))
+    return _parsed_catalogue(catalogue_path, sources_path, *keys)
 
 
 def _content_key(path: Path) -> str | None:
@@ -226,18 +240,31 @@ def _content_key(path: Path) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _parsed_catalogue(catalogue_path: Path, sources_path: Path, catalogue_key, sources_key) -> Catalogue:
+def _parsed_catalogue(catalogue_path: Path, sources_path: Path, catalogue_key, sources_key, local_key) -> Catalogue:
     sources = _load_sources(sources_path)
-    entries = _read_yaml(catalogue_path).get("measures")
-    _check(isinstance(entries, list), project.relative(catalogue_path), "expected a `measures:` list")
     measures: dict[str, Measure] = {}
-    for index, entry in enumerate(entries):
+    _add_measures(measures, catalogue_path, sources, local=False)
+    if local_key is not None:  # the council's own measures, if it keeps any
+        _add_measures(measures, catalogue_path.parent / LOCAL_MEASURES, sources, local=True)
+    return Catalogue(measures, sources)
+
+
+def _add_measures(measures: dict[str, Measure], path: Path, sources: dict[str, Source], local: bool) -> None:
+    loaded = _read_yaml(path)
+    entries = loaded.get("measures")
+    _check(
+        isinstance(entries, list) or (local and entries is None), project.relative(path), "expected a `measures:` list"
+    )
+    for index, entry in enumerate(entries or []):
         label = entry.get("id") if isinstance(entry, dict) else None
-        where = f"{project.relative(catalogue_path)} measures[{index}] ({label or 'no id'})"
-        measure = _load_measure(entry, where, sources)
-        _check(measure.id not in measures, where, f"duplicate id {measure.id!r}")
+        where = f"{project.relative(path)} measures[{index}] ({label or 'no id'})"
+        measure = _load_measure(entry, where, sources, local)
+        _check(
+            measure.id not in measures,
+            where,
+            f"duplicate id {measure.id!r}" + (" (the catalogue has it: use it, or choose another id)" if local else ""),
+        )
         _check(
             measure.id.replace("_", "").isalnum() and measure.id == measure.id.lower(), where, "id must be snake_case"
         )
         measures[measure.id] = measure
-    return Catalogue(measures, sources)

@@ -2,16 +2,17 @@
 
 Two forms, told apart by their columns:
 - long: measure, area, month, value [, numerator, denominator, target] — `measure` a catalogue id;
-- wide: indicator, area, then one column per month ("2019-10", "Oct-19", "October 2019") — the
-  indicator as the council writes it, mapped through the catalogue's aliases.
+- wide, as case-management systems export it: indicator, area and, in any order, ref, polarity,
+  target, tolerance, unit and notes, then one column per month (2019-10, Oct-19, October 2019,
+  10/2019, or an Excel date) — the indicator as the council writes it, mapped through its own
+  map (indicators.yaml) or, unit-aware, the catalogue's aliases (scorecard_indicators.py).
 
-Every row lands in the store or in the rejection report (file, row, column, value, reason).
-An indicator no alias matches is kept as `unmapped` with its name, never dropped.
+Every row lands in the store or in the rejection report (file, row, column, value, reason): an
+indicator that maps to no measure is rejected, with its nearest candidates, never dropped.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -21,98 +22,20 @@ import pandas as pd
 from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.core import project, schema, validation
 from croydon_kpi.core.areas import AreaLookup, area_table
-from croydon_kpi.core.files import csv_frame, read_text
-from croydon_kpi.core.normalise import MONTHS
 from croydon_kpi.errors import InputError
-from croydon_kpi.readers.measure_aliases import alias_table, aliases_in
+from croydon_kpi.readers.scorecard_columns import check_stated_columns, unit_of, unit_words, wide_roles
+from croydon_kpi.readers.scorecard_files import MAX_CELL, MONTH_FORMS, month_from_header, read_table
+from croydon_kpi.readers.scorecard_indicators import (
+    MAP_FILE,
+    UNMAPPED,
+    IndicatorMatcher,
+    load_indicator_map,
+    unmapped_reasons,
+)
 
 LONG_COLUMNS = ("measure", "area", "month", "value")
 LONG_OPTIONAL = ("numerator", "denominator", "target")
-WIDE_KEYS = ("indicator", "area")
 REJECTION_COLUMNS = ["file", "row", "column", "value", "reason"]
-_MONTH_HEADER = re.compile(r"^\s*(?:(?P<y1>\d{4})-(?P<m1>\d{2})|(?P<name>[A-Za-z]{3,9})[\s-]+(?P<y2>\d{2}|\d{4}))\s*$")
-
-
-def month_from_header(text: str) -> tuple[int, int] | None:
-    match = _MONTH_HEADER.match(str(text))
-    if not match:
-        return None
-    if match["y1"]:
-        year, month = int(match["y1"]), int(match["m1"])
-    else:
-        number = MONTHS.get(match["name"].lower())
-        if not number:
-            return None
-        year, month = int(match["y2"]) + (2000 if len(match["y2"]) == 2 else 0), number
-    return (year, month) if 1 <= month <= 12 and 2000 <= year else None
-
-
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    return csv_frame(path, read_text(path))  # duplicated columns are refused in _candidates, for CSV and XLSX alike
-
-
-MAX_CELL = 1000
-
-
-def _read_xlsx(path: Path) -> pd.DataFrame:
-    """A workbook's one sheet of values, each cell as the reader sees it: a cell formatted as a
-    percentage that stores 0.8 shows 80% and is read as 80. A formula (array formulas too) or a
-    second sheet with data is refused: nothing in a workbook is silently left unread."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, data_only=False, read_only=True)
-    except Exception as error:  # openpyxl raises several types for a file that is not a workbook
-        raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
-    try:
-        sheets = [
-            (sheet, [[_shown_value(path, sheet, cell) for cell in row] for row in sheet.iter_rows()])
-            for sheet in book.worksheets
-        ]
-    finally:
-        book.close()
-    with_data = [(sheet, rows) for sheet, rows in sheets if any(v != "" for row in rows for v in row)]
-    if len(with_data) > 1:
-        names = ", ".join(sheet.title for sheet, _ in with_data)
-        raise InputError(
-            path, f"sheets {names}", "more than one sheet holds data; expected one sheet (one scorecard per file)"
-        )
-    rows = with_data[0][1] if with_data else []
-    if not rows:
-        raise InputError(path, "row 1", "the workbook is empty; expected a header row")
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    header = [str(h).strip() for h in rows[0]]
-    while header and header[-1] == "" and all(row[len(header) - 1] == "" for row in rows):
-        header.pop()
-        rows = [row[: len(header)] for row in rows]
-    header = [name or f"(blank column {number})" for number, name in enumerate(header, start=1)]
-    return pd.DataFrame(rows[1:], columns=header, dtype=str)
-
-
-def _shown_value(path: Path, sheet, cell) -> str:
-    value = cell.value
-    if (
-        getattr(cell, "data_type", None) == "f"
-        or (isinstance(value, str) and value.startswith("="))
-        or type(value).__name__ == "ArrayFormula"
-    ):
-        raise InputError(
-            path, f"sheet {sheet.title}, cell {cell.coordinate}", "holds a formula; expected a value (paste as values)"
-        )
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, (int, float)):
-        if "%" in str(getattr(cell, "number_format", "") or ""):
-            value = round(value * 100, 10)  # shown as a percentage: read what the reader sees
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
 
 
 def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLookup, known_areas: pd.DataFrame):
@@ -120,8 +43,9 @@ def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLook
     row repeated in a second file for the same month is a duplicate like one in the same file."""
     folder = project.sources_dir() / source.file
     candidates = []
+    matcher = IndicatorMatcher(catalogue, load_indicator_map(folder, catalogue))
     for path in sorted(folder.iterdir()):
-        if path.name == "README.md":
+        if path.name in ("README.md", MAP_FILE):
             continue
         if path.is_dir() or path.suffix.lower() not in (".csv", ".xlsx"):
             # Nothing in the folder is silently passed over: read it or refuse it.
@@ -131,18 +55,22 @@ def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLook
             )
         candidates.append(_candidates(path))
     rows = pd.concat(candidates, ignore_index=True) if candidates else pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    return figures_and_rejections(rows, source, catalogue, known_areas)
+    return figures_and_rejections(rows, source, catalogue, known_areas, matcher)
 
 
 def read_file(path: Path, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame):
-    """(figures, rejections) from one scorecard file, checked on its own."""
-    return figures_and_rejections(_candidates(path), source, catalogue, known_areas)
+    """(figures, rejections) from one scorecard file, checked on its own (with its folder's map)."""
+    matcher = IndicatorMatcher(catalogue, load_indicator_map(path.parent, catalogue))
+    return figures_and_rejections(_candidates(path), source, catalogue, known_areas, matcher)
 
 
-def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame):
+def figures_and_rejections(
+    rows: pd.DataFrame, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame, matcher=None
+):
     if rows.empty:  # an empty folder, or files of headers only: nothing to read, nothing rejected
         return schema.empty_figures(), pd.DataFrame(columns=REJECTION_COLUMNS)
-    checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas)
+    matcher = matcher or IndicatorMatcher(catalogue, load_indicator_map(Path("."), catalogue))
+    checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas, matcher)
     good = checked[checked["reason"].isna()]
     rejected = checked[checked["reason"].notna()]
     rejections = pd.DataFrame(
@@ -175,12 +103,30 @@ CANDIDATE_COLUMNS = [
     "numerator",
     "denominator",
     "target",
+    "tolerance",
+    "polarity",
+    "unit_stated",
+    "ref",
+    "note",
 ]
-TEXT_CELLS = ["name", "area", "month", "value", "numerator", "denominator", "target"]
+TEXT_CELLS = [
+    "name",
+    "area",
+    "month",
+    "value",
+    "numerator",
+    "denominator",
+    "target",
+    "tolerance",
+    "polarity",
+    "unit_stated",
+    "ref",
+    "note",
+]
 
 
 def _candidates(path: Path) -> pd.DataFrame:
-    table = _read(path)
+    table = read_table(path)
     columns = [str(c).strip().lower() for c in table.columns]
     duplicated = sorted({c for c in columns if columns.count(c) > 1})
     if duplicated:
@@ -196,14 +142,14 @@ def _candidates(path: Path) -> pd.DataFrame:
                 f"{[*LONG_COLUMNS, *LONG_OPTIONAL]} (remove the others)",
             )
         rows = _long_rows(table)
-    elif set(WIDE_KEYS) <= set(columns):
-        rows = _wide_rows(table, path)
+    elif (roles := wide_roles(columns, month_from_header)) is not None:
+        rows = _wide_rows(table, path, roles)
     else:
         raise InputError(
             path,
             "row 1",
-            f"expected the long form columns {list(LONG_COLUMNS)} or the wide form "
-            f"{list(WIDE_KEYS)} plus one column per month; found {columns}",
+            f"expected the long form columns {list(LONG_COLUMNS)} or the wide form: an indicator and an "
+            f"area column plus one column per month; found {columns}",
         )
     rows["file"] = project.relative(path)
     return rows[CANDIDATE_COLUMNS]
@@ -224,15 +170,26 @@ def _long_rows(table: pd.DataFrame) -> pd.DataFrame:
     )
     for optional in LONG_OPTIONAL:
         rows[optional] = table[optional] if optional in table else ""
-    return rows
+    return rows.assign(tolerance="", polarity="", unit_stated="", ref="", note="")
 
 
-def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
-    month_columns = [c for c in table.columns if c not in WIDE_KEYS]
+def _wide_rows(table: pd.DataFrame, path: Path, roles: dict) -> pd.DataFrame:
+    """One candidate per filled month cell; the row's other columns (ref, polarity, target,
+    tolerance, unit, notes) go with each of its months."""
+    named = set(roles.values())
+    month_columns = [c for c in table.columns if c not in named]
     unreadable = [c for c in month_columns if month_from_header(c) is None]
     if unreadable:
-        raise InputError(path, "row 1", f"columns {unreadable} are not months (write 2019-10, Oct-19 or October 2019)")
+        raise InputError(
+            path,
+            "row 1",
+            f"columns {unreadable} are neither months ({MONTH_FORMS}) nor columns the wide form reads "
+            f"(indicator, area, ref, polarity, target, tolerance, unit, notes)",
+        )
     months = ["{:04d}-{:02d}".format(*month_from_header(c)) for c in month_columns]
+    repeated = sorted({m for m in months if months.count(m) > 1})
+    if repeated:
+        raise InputError(path, "row 1", f"two columns are the same month ({', '.join(repeated)})")
     # Row by row, month by month (row-major): one figure candidate per filled cell, built with numpy.
     if not month_columns:  # no month at all: every row is one with no value in any month
         table = table.assign(**{"(every month column)": ""})
@@ -256,18 +213,21 @@ def _wide_rows(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     candidate = pd.DataFrame(
         {
             "row": (table.index.to_numpy() + 2)[row_of],
-            "name": table["indicator"].astype(str).array.take(row_of),
-            "area": table["area"].astype(str).array.take(row_of),
+            "name": table[roles["indicator"]].astype(str).array.take(row_of),
+            "area": table[roles["area"]].astype(str).array.take(row_of),
             "month": pd.array([*months, ""], dtype="str").take(header_or_none),
             "month_column": headers,
             "value": pd.array(distinct_cells, dtype="str").take(codes),
             "value_column": headers,
         }
     )
-    return candidate.assign(by_id=False, numerator="", denominator="", target="")
+    for role in ("target", "tolerance", "polarity", "unit_stated", "ref", "note"):
+        column = roles.get(role)
+        candidate[role] = table[column].fillna("").astype(str).array.take(row_of) if column else ""
+    return candidate.assign(by_id=False, numerator="", denominator="")
 
 
-def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) -> pd.DataFrame:
+def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame, matcher) -> pd.DataFrame:
     """Every candidate with its first problem (reason, column, the cell shown) or none: the
     checks run in the order a user fixes a row (measure, area, month, value, parts, duplicates).
     Work on a cell's text is done once per distinct text (validation.by_unique)."""
@@ -304,7 +264,15 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
             )
             rows.loc[long, "shown"] = rows.loc[long, key].str.slice(0, 40) + "..."
 
-    rows["measure"] = _measures(rows, catalogue)
+    stated_unit = distinct(rows["unit_stated"], lambda u: u.map(unit_of))
+    reject(
+        stated_unit.isna(),
+        "unit_stated",
+        lambda r: (
+            "unit " + r["unit_stated"].map(repr) + f" is not one the reader knows; expected one of {unit_words()}"
+        ),
+    )
+    rows["measure"] = _measures(rows, catalogue, matcher, stated_unit)
     name = distinct(rows["name"], lambda u: u.str.strip())
     reject(
         rows["by_id"] & rows["measure"].isna(),
@@ -312,6 +280,8 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame) 
         lambda r: "measure '" + r["name"].str.strip() + "' is not a catalogue id",
     )
     reject(~rows["by_id"] & (name == ""), "name", "no indicator name")
+    reject(rows["measure"] == UNMAPPED, "name", lambda r: unmapped_reasons(r, matcher, stated_unit))
+    check_stated_columns(rows, catalogue, stated_unit, reject)
 
     rows = rows.join(_areas(rows["area"], known_areas))
     reject(
@@ -403,32 +373,20 @@ def _row_key(columns: list[pd.Series]) -> pd.Series:
     return pd.Series(key, index=columns[0].index)
 
 
-def _measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
-    """The catalogue id of each row (None for an unknown id in the long form; wide-form names
-    no alias matches are `unmapped`), worked out once per distinct name."""
-    aliases = alias_table(catalogue)
+def _measures(rows: pd.DataFrame, catalogue: Catalogue, matcher, stated_unit: pd.Series) -> pd.Series:
+    """The catalogue id of each row (None for an unknown id in the long form; a wide-form wording
+    nothing matches is UNMAPPED), worked out once per distinct wording and stated unit."""
+    by_id = rows["by_id"].astype(bool)
+    units = stated_unit.where(stated_unit.notna() & stated_unit.ne(""), "")
+    keys = rows["name"].str.strip() + "\x00" + units + "\x00" + by_id.map({True: "id", False: "name"})
 
-    def by_name(name: str, by_id: bool):
-        name = name.strip()
-        if by_id:
-            return name if name in catalogue.measures else None
-        if name.lower().replace(" ", "_") in catalogue.measures:
-            return name.lower().replace(" ", "_")
-        matched = aliases_in(name.translate(str.maketrans("“”’", '""\'')), aliases)
-        return max(matched, key=lambda m: m[1] - m[0])[2] if matched else "unmapped"
+    def measure_of(key: str):
+        wording, unit, form = key.split("\x00")
+        if form == "id":
+            return wording if wording in catalogue.measures else None
+        return matcher.measure_of(wording, unit or None)
 
-    measures = pd.Series(None, index=rows.index, dtype="str")  # typed text: later work on it is Arrow work
-    for by_id in (True, False):
-        mine = rows["by_id"] == by_id
-        if mine.all():  # one form only (the usual case): no selecting and putting back
-            return validation.by_unique(rows["name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))).astype(
-                "str"
-            )
-        if mine.any():
-            measures[mine] = validation.by_unique(
-                rows.loc[mine, "name"], lambda u, by_id=by_id: u.map(lambda n: by_name(n, by_id))
-            )
-    return measures
+    return validation.by_unique(keys, lambda u: u.map(measure_of)).astype("str")
 
 
 def _areas(written: pd.Series, known_areas: pd.DataFrame) -> pd.DataFrame:
@@ -470,15 +428,31 @@ def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
             "numerator": rows["numerator_number"],
             "denominator": rows["denominator_number"],
             "source_id": source.id,
-            "locator": schema.joined_text(rows["file"], ", row ", rows["row"], ", column ", rows["value_column"]),
+            "locator": schema.joined_text(
+                rows["file"], ", row ", rows["row"], _ref_words(rows["ref"]), ", column ", rows["value_column"]
+            ),
             "quote": schema.joined_text(rows["name"], " ", rows["month"], " = ", rows["value"]),
             "status": "reported",
-            "flags": distinct(
-                rows["target"], lambda u: u.map(lambda t: (f"target_stated={t.strip()}",) if t.strip() else ())
-            ),
+            "flags": distinct(rows["target"] + "\x00" + rows["tolerance"], lambda u: u.map(_target_flags)),
+            "note": distinct(rows["note"], lambda u: u.str.strip().where(u.str.strip() != "")),
         }
     )
     return schema.conform(figures.reset_index(drop=True))
+
+
+def _ref_words(refs: pd.Series) -> pd.Series:
+    """ " (ref CP01)" where the file gives the indicator a reference, else nothing."""
+    stripped = refs.str.strip()
+    return stripped.where(stripped == "", " (ref " + stripped + ")")
+
+
+def _target_flags(cells: str) -> tuple[str, ...]:
+    """The target (and its tolerance) the file states for the row: kept with each figure, and read
+    as a target of that measure and area by analysis/targets.py (source: the file and cell)."""
+    target, tolerance = (part.strip().rstrip("%").strip() for part in cells.split("\x00"))
+    if not target:
+        return ()
+    return (f"target_stated={target}", *([f"target_tolerance={tolerance}"] if tolerance else ()))
 
 
 def read(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):

@@ -16,7 +16,6 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from croydon_kpi.catalogue.definitions import definitions_path
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import files_under
 from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
@@ -55,7 +54,7 @@ def base_digest(owned: set[Path]) -> str:
     """What every reader may depend on: the code, the catalogue, and every file under
     data/sources/ that no figure reader owns (`owned`: sources.yaml, reference data readers consult)."""
     digest = hashlib.sha256()
-    _digest_files(digest, [project.catalogue_path(), *_code_files()])
+    _digest_files(digest, [*_catalogue_files(), *_code_files()])
     _digest_files(digest, [path for path in files_under(project.sources_dir()) if path not in owned])
     return digest.hexdigest()[:24]
 
@@ -71,14 +70,14 @@ def _code_files() -> list[Path]:
     return sorted(_PACKAGE.rglob("*.py"))
 
 
+def _catalogue_files() -> list[Path]:
+    """Every definition under data/catalogue/ (measures, the council's own measures, derivations,
+    child-level timescales, report settings): any of them can change what a reader returns."""
+    return sorted(project.catalogue_path().parent.glob("*.yaml"))
+
+
 def _input_files() -> list[Path]:
-    # derivations.yaml: the derived figures are part of the whole store (not of any source's)
-    return [
-        project.catalogue_path(),
-        definitions_path("derivations"),
-        *files_under(project.sources_dir()),
-        *_code_files(),
-    ]
+    return [*_catalogue_files(), *files_under(project.sources_dir()), *_code_files()]
 
 
 def _name(path: Path, data: Path) -> str:

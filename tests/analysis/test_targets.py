@@ -64,4 +64,6 @@ def test_october_2019_overview_computed_beside_reported(store):
     )
     assert table.loc["cp_children_count", "value"] == 587 and table.loc["cp_children_count", "other_values"] == "100"
     assert table["agrees"].sum() == 11  # the other 12 disagreements are listed, each with its position and trend
-    assert table.loc["cin_visits_timely_percent", "target_note"].startswith("The Cabinet report of 18 November 2019 says")
+    assert table.loc["cin_visits_timely_percent", "target_note"].startswith(
+        "The Cabinet report of 18 November 2019 says"
+    )

@@ -7,7 +7,8 @@ from croydon_kpi import load_catalogue
 from croydon_kpi.core import project, schema
 from croydon_kpi.errors import CatalogueError
 
-# The Cabinet report of 18 November 2019's performance overview (October 2019 Improvement Board): one measure per indicator.
+# The performance overview in the Cabinet report of 18 November 2019 (October 2019 Improvement
+# Board): one measure per indicator.
 OVERVIEW_MEASURES = [
     "cp_children_count",
     "cin_plans_count",

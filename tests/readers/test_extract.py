@@ -9,7 +9,8 @@ from croydon_kpi.readers.extract import extract_figures, number_tokens
 REPORT_004 = "cabinet_2019_11_18_report_improvement_board"
 
 
-# The Cabinet report of 18 November 2019, para 3.16: the performance overview reported to the October 2019 Improvement Board.
+# The Cabinet report of 18 November 2019, para 3.16: the performance overview reported to the
+# October 2019 Improvement Board.
 # (measure, kind, value, unit, section) — every indicator, in the paper's order.
 OVERVIEW = [
     ("cp_children_count", "level", 587, "count", "going_well"),

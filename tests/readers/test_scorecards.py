@@ -1,5 +1,6 @@
 """Local monthly scorecards, long and wide, CSV and XLSX; rejected rows named."""
 
+import datetime
 import shutil
 
 import openpyxl
@@ -83,7 +84,7 @@ def test_long_form_rows_land_or_are_rejected_with_file_row_and_reason(scorecards
     assert len(landed) + len(rejected) == len(LONG.strip().splitlines()) - 1  # nothing dropped
 
 
-def test_wide_xlsx_maps_aliases_and_keeps_unknown_indicators(scorecards):
+def test_wide_xlsx_maps_aliases_and_rejects_unknown_indicators_naming_the_nearest(scorecards):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Indicator", "Area", "Nov-19", "Dec-19"])
@@ -96,9 +97,12 @@ def test_wide_xlsx_maps_aliases_and_keeps_unknown_indicators(scorecards):
     assert landed[["measure", "label", "period_label", "value", "unit"]].values.tolist() == [
         ["cin_visits_timely_percent", "Timeliness of CIN visits", "November 2019", 81, "percent"],
         ["cin_visits_timely_percent", "Timeliness of CIN visits", "December 2019", 84, "percent"],
-        ["unmapped", "Number of missing episodes", "November 2019", 37, "count"],
     ]
-    assert store.rejections[["row", "reason"]].values.tolist() == [[4, "no value in any month"]]
+    reasons = dict(zip(store.rejections["row"], store.rejections["reason"]))
+    assert set(reasons) == {3, 4} and reasons[4] == "no value in any month"
+    assert reasons[3].startswith("no catalogue measure matches 'Number of missing episodes' (nearest measures: ")
+    assert "data/sources/scorecards/indicators.yaml" in reasons[3]
+    assert store.rejections.set_index("row").loc[3, "column"] == "indicator"
 
 
 def test_a_file_in_neither_form_is_named(scorecards):
@@ -109,7 +113,7 @@ def test_a_file_in_neither_form_is_named(scorecards):
 
 def test_a_wide_column_that_is_not_a_month_is_named(scorecards):
     (scorecards / "bad.csv").write_text("indicator,area,Total\nCIN,Croydon,5\n")
-    with pytest.raises(InputError, match=r"columns \['total'\] are not months"):
+    with pytest.raises(InputError, match=r"columns \['total'\] are neither months"):
         load_store(cache=False)
 
 
@@ -141,3 +145,119 @@ def test_a_wide_row_refused_for_its_area_is_listed_once_not_once_a_month(scoreca
         [2, "area", "unknown area 'Croydn': expected a local authority, region or England by name"],
         [3, "2018-11", "840% is not a percentage between 0 and 100"],
     ]
+
+
+# --- a council's own export, as its case-management system writes it ----------------------------------
+
+EXPORT_MONTHS = [datetime.datetime(2023 + (10 + n) // 12, (10 + n) % 12 + 1, 1) for n in range(24)]  # Nov 2023-Oct 2025
+EXPORT_ROWS = [
+    # ref, indicator as the council words it, polarity, target, monthly values (None: blank cell)
+    ("FD01", "% referrals resulting in NFA", "", "", [7 + n % 3 for n in range(24)]),
+    ("CP02", "% children subject to a CP plan for a second or subsequent time", "Lower is better", "20%", [22] * 24),
+    ("CP01", "Number of children subject to a CP plan", "", "", [300 + n for n in range(24)]),
+    ("FD02", "Number of contacts received", "", "", [1500 + 10 * n for n in range(24)]),
+    ("CIN1", "% CIN visits within timescale", "Higher is better", "90", [85] * 23 + [None]),
+    ("CLA3", "% CLA with 3+ placements", "Lower is better", "10", [11] * 24),
+]
+
+
+def write_export(folder, area="Barnsley", rows=EXPORT_ROWS):
+    """A wide XLSX as exports are: ref, indicator, area, polarity and target columns, month headers
+    stored as Excel dates formatted mmm-yy, percentages as cells formatted 0%."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Indicator", "Area", "Polarity", "Target", *EXPORT_MONTHS, "Notes"])
+    for cell in sheet[1][5:-1]:
+        cell.number_format = "mmm-yy"
+    for ref, wording, polarity, target, values in rows:
+        percent = wording.startswith("%")
+        cells = [None if v is None else (v / 100 if percent else v) for v in values]
+        sheet.append([ref, wording, area, polarity, target, *cells, ""])
+        if percent:
+            for cell in sheet[sheet.max_row][5:-1]:
+                cell.number_format = "0%"
+    book.save(folder / "2025-10_export.xlsx")
+
+
+def test_an_export_is_read_as_it_is_and_what_cannot_be_mapped_is_named(scorecards):
+    write_export(scorecards)
+    store = load_store()
+    mine = store.figures[store.figures["locator"].str.contains("2025-10_export.xlsx", na=False)]
+    assert set(mine["measure"]) == {
+        "referrals_no_further_action_percent",
+        "cp_plans_second_or_subsequent_percent",
+        "cin_visits_timely_percent",
+    }
+    assert len(mine) == 24 + 24 + 23  # the blank latest CIN cell is no figure, not a zero
+    plans = mine[mine["measure"] == "cp_plans_second_or_subsequent_percent"].iloc[-1]
+    assert (plans["period_label"], plans["value"], plans["unit"]) == ("October 2025", 22, "percent")
+    assert "target_stated=20" in plans["flags"] and "(ref CP02)" in plans["locator"]
+    rejected = store.rejections[store.rejections["file"].str.endswith("2025-10_export.xlsx")]
+    reasons = dict(zip(rejected["row"], rejected["reason"]))
+    assert sorted(reasons) == [4, 5, 7]  # one line per indicator, not one per month
+    assert reasons[4].startswith("no catalogue measure matches 'Number of children subject to a CP plan'")
+    assert "cp_children_count" in reasons[4]
+    assert "cla_three_or_more_placements_percent" in reasons[7]
+    # a wording is never matched to a measure of the wrong unit, so no cell is blamed for its % sign
+    assert all(reason.startswith("no catalogue measure matches") for reason in reasons.values())
+
+
+def test_with_the_councils_map_and_own_measure_the_export_reads_clean(scorecards):
+    write_export(scorecards)
+    (scorecards / "indicators.yaml").write_text(
+        "indicators:\n"
+        '  "Number of children subject to a CP plan": cp_children_count\n'
+        '  "% CLA with 3+ placements": cla_three_or_more_placements_percent\n'
+    )
+    (scorecards.parent.parent / "catalogue" / "local_measures.yaml").write_text(
+        "measures:\n"
+        "  - id: contacts_received_count\n"
+        "    title: Contacts received\n"
+        "    domain: front_door\n"
+        "    unit: count\n"
+        "    polarity: neutral\n"
+        "    decimals: 0\n"
+        "    aliases: [contacts received]\n"
+        "    definition: {numerator: Contacts received by the front door in the month}\n"
+    )
+    store = load_store()
+    assert store.rejections.empty
+    mine = store.figures[store.figures["locator"].str.contains("2025-10_export.xlsx", na=False)]
+    assert mine.groupby("measure").size().to_dict() == {
+        "cin_visits_timely_percent": 23,
+        "cla_three_or_more_placements_percent": 24,
+        "contacts_received_count": 24,
+        "cp_children_count": 24,
+        "cp_plans_second_or_subsequent_percent": 24,
+        "referrals_no_further_action_percent": 24,
+    }
+    assert store.catalogue.measure("contacts_received_count").is_local
+
+
+def test_a_polarity_the_measure_contradicts_is_refused_naming_the_row(scorecards):
+    write_export(
+        scorecards,
+        rows=[
+            (
+                "CP02",
+                "% children subject to a CP plan for a second or subsequent time",
+                "Higher is better",
+                "",
+                [22] * 24,
+            )
+        ],
+    )
+    store = load_store()
+    reasons = store.rejections["reason"].tolist()
+    assert reasons == ["polarity 'Higher is better' contradicts the measure's (lower_is_better)"]
+    assert store.rejections.iloc[0]["row"] == 2 and store.rejections.iloc[0]["column"] == "polarity"
+
+
+def test_a_map_entry_naming_an_unknown_measure_or_the_wrong_unit_is_an_error_naming_the_line(scorecards):
+    write_export(scorecards)
+    (scorecards / "indicators.yaml").write_text('indicators:\n  "Number of contacts": contacts_count\n')
+    with pytest.raises(InputError, match=r"indicators.yaml, line 2: 'Number of contacts' maps to 'contacts_count'"):
+        load_store(cache=False)
+    (scorecards / "indicators.yaml").write_text('indicators:\n  "% referrals resulting in NFA": referrals_count\n')
+    with pytest.raises(InputError, match=r"line 2: '% referrals resulting in NFA' says percent but referrals_count"):
+        load_store(cache=False)
