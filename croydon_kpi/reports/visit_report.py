@@ -17,9 +17,9 @@ from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.catalogue.neighbours import model_for
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.core.params import shown
 from croydon_kpi.errors import ParameterError
-from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
 from croydon_kpi.reports.registry import Plan
 from croydon_kpi.store.figure_store import FigureStore, load_store
