@@ -8,7 +8,7 @@ import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue, Source
 from croydon_kpi.catalogue.papers import paper_catalogue, paper_catalogue_path
-from croydon_kpi.core import project
+from croydon_kpi.core import project, schema
 from croydon_kpi.core.areas import area_named
 from croydon_kpi.core.files import read_text
 from croydon_kpi.errors import InputError
@@ -78,7 +78,7 @@ def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
             "value": [u["sentence"] for u in unreadable],
             "reason": [u["reason"] for u in unreadable],
         },
-        columns=["file", "row", "column", "value", "reason"],
+        columns=schema.REJECTION_COLUMNS,
     )
     return figures, rejected
 

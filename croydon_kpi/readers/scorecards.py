@@ -29,7 +29,6 @@ from croydon_kpi.readers.measure_aliases import alias_table, aliases_in
 LONG_COLUMNS = ("measure", "area", "month", "value")
 LONG_OPTIONAL = ("numerator", "denominator", "target")
 WIDE_KEYS = ("indicator", "area")
-REJECTION_COLUMNS = ["file", "row", "column", "value", "reason"]
 _MONTH_HEADER = re.compile(r"^\s*(?:(?P<y1>\d{4})-(?P<m1>\d{2})|(?P<name>[A-Za-z]{3,9})[\s-]+(?P<y2>\d{2}|\d{4}))\s*$")
 
 
@@ -141,7 +140,7 @@ def read_file(path: Path, source: Source, catalogue: Catalogue, known_areas: pd.
 
 def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame):
     if rows.empty:  # an empty folder, or files of headers only: nothing to read, nothing rejected
-        return schema.empty_figures(), pd.DataFrame(columns=REJECTION_COLUMNS)
+        return schema.empty_figures(), pd.DataFrame(columns=schema.REJECTION_COLUMNS)
     checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas)
     good = checked[checked["reason"].isna()]
     rejected = checked[checked["reason"].notna()]
@@ -153,7 +152,7 @@ def figures_and_rejections(rows: pd.DataFrame, source: Source, catalogue: Catalo
             "value": rejected["shown"],
             "reason": rejected["reason"],
         },
-        columns=REJECTION_COLUMNS,
+        columns=schema.REJECTION_COLUMNS,
     )
     figures = _figures(good, source) if len(good) else schema.empty_figures()
     # A wide row refused for its name or area is refused once, not once per month it fills.
