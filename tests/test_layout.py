@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from croydon_kpi.readers.ees import read_table
+from croydon_kpi.catalogue.ees_tables import read_table
 
 PACKAGE = Path(__file__).resolve().parents[1] / "croydon_kpi"
 TESTS = Path(__file__).resolve().parent
