@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.core import project
 from croydon_kpi.core.files import csv_frame, read_text, read_yaml
 from croydon_kpi.errors import InputError, ParameterError
@@ -198,12 +199,12 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
     return table[table["date"] <= up_to].reset_index(drop=True) if up_to else table
 
 
-ILACS_HISTORY = "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
+ILACS_HISTORY_SOURCE = "ofsted_ilacs_history"  # its id in sources.yaml, which says which file it is
 
 
 def _ilacs_history(area: str) -> pd.DataFrame:
     """Ofsted's standard inspections of one authority, from the bundled ILACS history."""
-    path = project.sources_dir() / ILACS_HISTORY
+    path = load_catalogue().source(ILACS_HISTORY_SOURCE).path
     table = csv_frame(path, read_text(path))
     found = table[table["Local authority name"].str.casefold() == area.casefold()]
     rows = [

@@ -29,3 +29,12 @@ def test_visit_7_measures_and_figures_around_it(store):
     assert 587 in october["value"].tolist() and 79 in october["value"].tolist()
     with pytest.raises(ValueError, match="visits 1 to 7"):
         visits.visit(9, store)
+
+
+def test_another_authoritys_journey_comes_from_the_ilacs_history_source():
+    from croydon_kpi.catalogue.measures import load_catalogue
+
+    source = load_catalogue().source(visits.ILACS_HISTORY_SOURCE)
+    assert source.file == "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
+    journey = visits.journey("Lewisham")
+    assert journey["outcome"].tolist() == ["Overall: requires improvement to be good", "Overall: good"]
