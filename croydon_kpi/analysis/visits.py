@@ -123,8 +123,10 @@ def _unknown(facts: dict) -> list[str]:
     return unknown
 
 
-def _centre(facts: dict) -> tuple[date, date]:
-    """The span the visit lies in: its days, or the window a source allows."""
+def visit_span(facts: dict) -> tuple[date, date]:
+    """The first and last day a visit can have been on: its own days where a source gives them,
+    else the window a source allows (a visit known only as "March 2018": 1 to 31 March). `facts` is the visit's
+    entry in data/inspections.yaml (with `start` and `end`, or `window: {from, to}`)."""
     if facts.get("start"):
         return facts["start"], facts["end"]
     window = facts.get("window") or {}
@@ -142,7 +144,7 @@ def visit(number: int, store=None) -> Visit:
     store = store or load_store()
     domains = set(facts.get("focus_domains") or [])
     measures = sorted(m.id for m in store.catalogue.measures.values() if m.domain in domains)
-    start, end = _centre(facts)
+    start, end = visit_span(facts)
     window = timedelta(days=FIGURE_WINDOW_DAYS)
     figures = store.figures
     near = figures[
@@ -184,7 +186,7 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
             for i in registry["inspections"]
         ]
         for v in registry["monitoring_visits"]:
-            _, end = _centre(v) if (v.get("start") or v.get("window")) else (None, None)
+            _, end = visit_span(v) if (v.get("start") or v.get("window")) else (None, None)
             shown = "headline" not in (v.get("web_only") or [])
             rows.append(
                 {

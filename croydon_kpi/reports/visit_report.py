@@ -131,7 +131,7 @@ class VisitReport:
         )
 
     def _span(self):
-        start, end = visits._centre(self.visit.facts)
+        start, end = visits.visit_span(self.visit.facts)
         return pd.Timestamp(start), pd.Timestamp(end)
 
     # --- figures -------------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def _since_previous_visit(report: VisitReport) -> pd.DataFrame:
     if report.visit.number == 1 or not report.visit.measures:
         return pd.DataFrame()
     previous = visits.visit(report.visit.number - 1, report.store)
-    _, before_end = visits._centre(previous.facts)
+    _, before_end = visits.visit_span(previous.facts)
     _, now_end = report._span()
     disputed = _disputed(report)
     rows = []
