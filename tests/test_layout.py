@@ -70,6 +70,36 @@ def test_the_import_check_would_catch_an_upward_import(tmp_path):
     assert imports_of(sample) == ["croydon_kpi.reports.pack"]
 
 
+# Reference data (paper catalogue, regions, neighbours, deflators) is reached through catalogue/ by
+# source id; figures through the store. A report or an analysis reading a source itself would
+# bypass both, so none may import a reader.
+NO_READERS_FROM = ("analysis", "reports")
+
+
+def reader_imports(path: Path) -> list[str]:
+    return [
+        name for name in imports_of(path) if name == "croydon_kpi.readers" or name.startswith("croydon_kpi.readers.")
+    ]
+
+
+def test_no_analysis_or_report_imports_a_reader():
+    found = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for stage in NO_READERS_FROM
+        for path in sorted((PACKAGE / stage).rglob("*.py"))
+        for name in reader_imports(path)
+    ]
+    assert found == []
+
+
+def test_the_reader_check_would_catch_a_reader_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from croydon_kpi.readers.papers import read\nimport croydon_kpi.readers\nimport croydon_kpi.readersx\n"
+    )
+    assert reader_imports(sample) == ["croydon_kpi.readers.papers", "croydon_kpi.readers"]
+
+
 def council_names() -> set[str]:
     """Every local authority in the bundled ONS population file."""
     from croydon_kpi.catalogue.measures import load_catalogue
