@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from croydon_kpi.readers.ees import read_table
+from croydon_kpi.catalogue.ees_tables import read_table
 
 PACKAGE = Path(__file__).resolve().parents[1] / "croydon_kpi"
 TESTS = Path(__file__).resolve().parent
@@ -68,6 +68,36 @@ def test_the_import_check_would_catch_an_upward_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from croydon_kpi.reports.pack import prepare\n")
     assert imports_of(sample) == ["croydon_kpi.reports.pack"]
+
+
+# Reference data (paper catalogue, regions, neighbours, deflators) is reached through catalogue/ by
+# source id; figures through the store. A report or an analysis reading a source itself would
+# bypass both, so none may import a reader.
+NO_READERS_FROM = ("analysis", "reports")
+
+
+def reader_imports(path: Path) -> list[str]:
+    return [
+        name for name in imports_of(path) if name == "croydon_kpi.readers" or name.startswith("croydon_kpi.readers.")
+    ]
+
+
+def test_no_analysis_or_report_imports_a_reader():
+    found = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for stage in NO_READERS_FROM
+        for path in sorted((PACKAGE / stage).rglob("*.py"))
+        for name in reader_imports(path)
+    ]
+    assert found == []
+
+
+def test_the_reader_check_would_catch_a_reader_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from croydon_kpi.readers.papers import read\nimport croydon_kpi.readers\nimport croydon_kpi.readersx\n"
+    )
+    assert reader_imports(sample) == ["croydon_kpi.readers.papers", "croydon_kpi.readers"]
 
 
 def council_names() -> set[str]:

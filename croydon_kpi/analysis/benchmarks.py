@@ -6,13 +6,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import pandas as pd
 
-from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.catalogue.neighbours import ModelChoice, model_for, statistical_neighbours
-from croydon_kpi.readers.ees import read_table
+from croydon_kpi.catalogue.regions import region_of
 
 QUARTILE_BANDS = ("A", "B", "C", "D")  # A = the best quarter (by polarity); neutral measures: A = highest
 
@@ -154,16 +152,3 @@ def _region_of(store, place) -> str | None:
 def region_of_area(store, area: str) -> str | None:
     """The region of a local authority named by name or code (None for a region or England)."""
     return _region_of(store, store.area(area))
-
-
-@lru_cache(maxsize=None)
-def _regions() -> dict[str, str]:
-    table = read_table(load_catalogue().sources["ons_population"]).sort_values("time_period")
-    las = table[table["old_la_code"] != ""]
-    return dict(zip(las["old_la_code"], las["region_name"]))  # the latest row wins
-
-
-def region_of(old_la_code: str) -> str | None:
-    """The region DfE files an authority under (Inner or Outer London for a London borough), from the ONS population
-    file's latest row for it."""
-    return _regions().get(str(old_la_code))

@@ -14,13 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
-from croydon_kpi.core import project
 from croydon_kpi.core.files import read_text
 from croydon_kpi.core.normalise import parse_financial_year
 from croydon_kpi.errors import AnalysisError, InputError, ParseError
 
-DEFLATOR_FILE = "reference/gdp_deflators_hmt_2026_03.csv"
+DEFLATOR_SOURCE = "hmt_gdp_deflators_2026_03"  # its id in sources.yaml, which says which file it is
 PENNY = Decimal("0.01")
 
 
@@ -51,8 +51,9 @@ class RealTerms:
         )
 
 
-def load_deflators(file: str = DEFLATOR_FILE) -> Deflators:
-    path = project.sources_dir() / file
+def load_deflators(source_id: str = DEFLATOR_SOURCE) -> Deflators:
+    """The deflator table of a source (by default the bundled HM Treasury vintage), by financial year."""
+    path = load_catalogue().source(source_id).path
     rows = list(csv.DictReader(io.StringIO(read_text(path))))
     if not rows:
         raise InputError(path, None, "no deflator rows")

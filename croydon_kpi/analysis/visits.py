@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core import project
 from croydon_kpi.core.files import csv_frame, read_text, read_yaml
@@ -121,8 +122,10 @@ def _unknown(facts: dict) -> list[str]:
     return unknown
 
 
-def _centre(facts: dict) -> tuple[date, date]:
-    """The span the visit lies in: its days, or the window a source allows."""
+def visit_span(facts: dict) -> tuple[date, date]:
+    """The first and last day a visit can have been on: its own days where a source gives them,
+    else the window a source allows (a visit known only as "March 2018": 1 to 31 March). `facts` is the visit's
+    entry in data/inspections.yaml (with `start` and `end`, or `window: {from, to}`)."""
     if facts.get("start"):
         return facts["start"], facts["end"]
     window = facts.get("window") or {}
@@ -140,7 +143,7 @@ def visit(number: int, store=None) -> Visit:
     store = store or load_store()
     domains = set(facts.get("focus_domains") or [])
     measures = sorted(m.id for m in store.catalogue.measures.values() if m.domain in domains)
-    start, end = _centre(facts)
+    start, end = visit_span(facts)
     window = timedelta(days=report_settings().visit_window_days)
     figures = store.figures
     near = figures[
@@ -182,7 +185,7 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
             for i in registry["inspections"]
         ]
         for v in registry["monitoring_visits"]:
-            _, end = _centre(v) if (v.get("start") or v.get("window")) else (None, None)
+            _, end = visit_span(v) if (v.get("start") or v.get("window")) else (None, None)
             shown = "headline" not in (v.get("web_only") or [])
             rows.append(
                 {
@@ -197,12 +200,12 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
     return table[table["date"] <= up_to].reset_index(drop=True) if up_to else table
 
 
-ILACS_HISTORY = "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
+ILACS_HISTORY_SOURCE = "ofsted_ilacs_history"  # its id in sources.yaml, which says which file it is
 
 
 def _ilacs_history(area: str) -> pd.DataFrame:
     """Ofsted's standard inspections of one authority, from the bundled ILACS history."""
-    path = project.sources_dir() / ILACS_HISTORY
+    path = load_catalogue().source(ILACS_HISTORY_SOURCE).path
     table = csv_frame(path, read_text(path))
     found = table[table["Local authority name"].str.casefold() == area.casefold()]
     rows = [

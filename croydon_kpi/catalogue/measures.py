@@ -106,6 +106,14 @@ class Catalogue:
         except KeyError:
             raise UnknownMeasure(f"no measure {measure_id!r} in {project.relative(project.catalogue_path())}") from None
 
+    def source(self, source_id: str) -> Source:
+        """A source by its id in sources.yaml: how reference data finds its file (never by a path of its own)."""
+        try:
+            return self.sources[source_id]
+        except KeyError:
+            shown = project.relative(project.sources_dir() / "sources.yaml")
+            raise CatalogueError(f"no source {source_id!r} in {shown}") from None
+
     def mappings(self, source_id: str) -> list[tuple[Measure, dict]]:
         """(measure, how to read it) for every measure the source feeds."""
         return [

@@ -37,6 +37,13 @@ FIGURE_COLUMNS: dict[str, str] = {
     "reported_rag": "string",  # the source's own category, where it states one
 }
 
+# A figure whose first statement is undated is not "known" at any month: no pack may show it. The
+# latest day pandas can hold, so every "known by" comparison keeps it out without a special case.
+NEVER_KNOWN = pd.Timestamp("2262-04-11")
+
+# A row of a local file that could not be read as a figure: which file, where, what it held, why.
+REJECTION_COLUMNS = ["file", "row", "column", "value", "reason"]
+
 UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "gbp", "fte", "ratio", "days")
 KINDS = ("level", "change", "target", "comparator", "range", "forecast")  # papers state all six; series use levels
 BOUNDS = ("exact", "at_least", "at_most", "approx")

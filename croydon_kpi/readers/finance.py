@@ -71,13 +71,9 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
         "quote": entry["statement"],
         "status": "reported",
         "note": "; ".join(n for n in notes if n) or None,
-        "available_from": known if known is not None else NEVER_KNOWN,
+        "available_from": known if known is not None else schema.NEVER_KNOWN,
         "flags": _nature(entry, source, where),
     }
-
-
-# A figure whose first statement is undated is not "known" at any month: no pack may show it.
-NEVER_KNOWN = pd.Timestamp("2262-04-11")
 
 
 def _known_from(entry: dict, source: Source, where: str):

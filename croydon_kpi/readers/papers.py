@@ -7,29 +7,12 @@ from datetime import date
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue, Source
-from croydon_kpi.core import project
+from croydon_kpi.catalogue.papers import paper_catalogue, paper_catalogue_path
+from croydon_kpi.core import project, schema
 from croydon_kpi.core.areas import area_named
-from croydon_kpi.core.files import read_text, read_yaml
+from croydon_kpi.core.files import read_text
 from croydon_kpi.errors import InputError
 from croydon_kpi.readers.extract import extract_figures
-
-CATALOGUE_FILE = "committee_papers/catalogue.yaml"
-
-
-def paper_catalogue() -> dict[str, dict]:
-    """Document id -> its entry in committee_papers/catalogue.yaml; each entry's `area` is its own
-    or the catalogue's (a folder of one council's papers says it once)."""
-    path = project.sources_dir() / CATALOGUE_FILE
-    loaded = read_yaml(path) or {}
-    if not isinstance(loaded, dict):
-        raise InputError(path, "line 1", "expected a mapping with `documents:`")
-    entries = loaded.get("documents") or []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise InputError(
-                path, f"documents[{index}]", "each document needs an `id` (the name sources.yaml gives it)"
-            )
-    return {entry["id"]: {"area": loaded.get("area"), **entry} for entry in entries}
 
 
 def _period(refers, path, where: str) -> tuple[date, date, str]:
@@ -66,7 +49,7 @@ def _known_from(figures: pd.DataFrame, entry: dict, sections: list[dict]) -> pd.
 
 def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
     entries = paper_catalogue()
-    catalogue_path = project.sources_dir() / CATALOGUE_FILE
+    catalogue_path = paper_catalogue_path()
     if source.id not in entries:
         raise InputError(catalogue_path, None, f"no document {source.id!r} (listed in sources.yaml)")
     entry = entries[source.id]
@@ -95,7 +78,7 @@ def read_paper(source: Source, catalogue: Catalogue, so_far: pd.DataFrame):
             "value": [u["sentence"] for u in unreadable],
             "reason": [u["reason"] for u in unreadable],
         },
-        columns=["file", "row", "column", "value", "reason"],
+        columns=schema.REJECTION_COLUMNS,
     )
     return figures, rejected
 

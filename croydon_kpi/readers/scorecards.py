@@ -35,7 +35,6 @@ from croydon_kpi.readers.scorecard_indicators import (
 
 LONG_COLUMNS = ("measure", "area", "month", "value")
 LONG_OPTIONAL = ("numerator", "denominator", "target")
-REJECTION_COLUMNS = ["file", "row", "column", "value", "reason"]
 
 
 def read_scorecard_folder(source: Source, catalogue: Catalogue, lookup: AreaLookup, known_areas: pd.DataFrame):
@@ -68,7 +67,7 @@ def figures_and_rejections(
     rows: pd.DataFrame, source: Source, catalogue: Catalogue, known_areas: pd.DataFrame, matcher=None
 ):
     if rows.empty:  # an empty folder, or files of headers only: nothing to read, nothing rejected
-        return schema.empty_figures(), pd.DataFrame(columns=REJECTION_COLUMNS)
+        return schema.empty_figures(), pd.DataFrame(columns=schema.REJECTION_COLUMNS)
     matcher = matcher or IndicatorMatcher(catalogue, load_indicator_map(Path("."), catalogue))
     checked = _check(rows.astype({c: str for c in TEXT_CELLS}), catalogue, known_areas, matcher)
     good = checked[checked["reason"].isna()]
@@ -81,7 +80,7 @@ def figures_and_rejections(
             "value": rejected["shown"],
             "reason": rejected["reason"],
         },
-        columns=REJECTION_COLUMNS,
+        columns=schema.REJECTION_COLUMNS,
     )
     figures = _figures(good, source) if len(good) else schema.empty_figures()
     # A wide row refused for its name or area is refused once, not once per month it fills.

@@ -15,11 +15,11 @@ import pandas as pd
 from croydon_kpi.analysis import money
 from croydon_kpi.analysis.finance import finance_table, s251_areas
 from croydon_kpi.analysis.money import is_one_financial_year
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import shown
+from croydon_kpi.core.schema import NEVER_KNOWN
 from croydon_kpi.errors import AnalysisError, ParameterError
-from croydon_kpi.readers.finance import NEVER_KNOWN
-from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, format_money, source_label
 from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store

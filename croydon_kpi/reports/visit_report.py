@@ -17,10 +17,10 @@ from croydon_kpi.analysis import visits
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.catalogue.neighbours import model_for
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import shown
 from croydon_kpi.errors import ParameterError
-from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, change_text, figure_text, source_label
 from croydon_kpi.reports.registry import Plan
 from croydon_kpi.store.figure_store import FigureStore, load_store
@@ -140,7 +140,7 @@ class VisitReport:
         )
 
     def _span(self):
-        start, end = visits._centre(self.visit.facts)
+        start, end = visits.visit_span(self.visit.facts)
         return pd.Timestamp(start), pd.Timestamp(end)
 
     # --- figures -------------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def _since_previous_visit(report: VisitReport) -> pd.DataFrame:
     if report.visit.number == 1 or not report.visit.measures:
         return pd.DataFrame()
     previous = visits.visit(report.visit.number - 1, report.store)
-    _, before_end = visits._centre(previous.facts)
+    _, before_end = visits.visit_span(previous.facts)
     _, now_end = report._span()
     disputed = _disputed(report)
     rows = []

@@ -18,7 +18,7 @@ import pandas as pd
 
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import files_under
-from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
+from croydon_kpi.core.schema import REJECTION_COLUMNS
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # all of croydon_kpi/: any reader's code is an input
 KEPT_PER_SOURCE = 8  # a few recent versions of each source: switching back and forth stays warm

@@ -14,7 +14,7 @@ import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue
 from croydon_kpi.core import areas
-from croydon_kpi.readers.scorecards import REJECTION_COLUMNS
+from croydon_kpi.core.schema import REJECTION_COLUMNS
 
 
 @dataclass

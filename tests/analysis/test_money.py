@@ -45,3 +45,15 @@ def test_only_one_financial_year_is_priced():
     assert not any(
         money.is_one_financial_year(label) for label in ("2018-19 to 2019-20", "year not stated", None, "Oct-19")
     )
+
+
+def test_the_deflators_are_found_by_their_source_id():
+    from croydon_kpi.catalogue.measures import load_catalogue
+    from croydon_kpi.errors import CatalogueError
+
+    assert load_catalogue().source(money.DEFLATOR_SOURCE).file == "reference/gdp_deflators_hmt_2026_03.csv"
+    deflators = money.load_deflators()
+    assert deflators.index["2024-25"] == Decimal("100")  # the table's base year
+    assert deflators.vintage.startswith("HM Treasury GDP deflators")
+    with pytest.raises(CatalogueError, match="no source 'hmt_deflators_1999'"):
+        money.load_deflators("hmt_deflators_1999")

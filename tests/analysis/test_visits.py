@@ -29,3 +29,21 @@ def test_visit_7_measures_and_figures_around_it(store):
     assert 587 in october["value"].tolist() and 79 in october["value"].tolist()
     with pytest.raises(ValueError, match="visits 1 to 7"):
         visits.visit(9, store)
+
+
+def test_a_visits_span_is_its_days_or_else_the_window_a_source_allows():
+    from datetime import date
+
+    days = {"start": date(2019, 10, 1), "end": date(2019, 10, 2), "window": {"from": date(2019, 9, 1)}}
+    assert visits.visit_span(days) == (date(2019, 10, 1), date(2019, 10, 2))
+    only_a_month = {"window": {"from": date(2018, 3, 1), "to": date(2018, 3, 31)}}
+    assert visits.visit_span(only_a_month) == (date(2018, 3, 1), date(2018, 3, 31))
+
+
+def test_another_authoritys_journey_comes_from_the_ilacs_history_source():
+    from croydon_kpi.catalogue.measures import load_catalogue
+
+    source = load_catalogue().source(visits.ILACS_HISTORY_SOURCE)
+    assert source.file == "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
+    journey = visits.journey("Lewisham")
+    assert journey["outcome"].tolist() == ["Overall: requires improvement to be good", "Overall: good"]

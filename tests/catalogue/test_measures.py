@@ -152,3 +152,10 @@ def test_every_key_the_bundled_catalogue_uses_is_known():
     used = {key for entry in bundled for key in entry}
     assert used <= measures._REQUIRED_MEASURE_FIELDS | measures._OPTIONAL_MEASURE_FIELDS
     assert len(load_catalogue().measures) == len(bundled)
+
+
+def test_a_source_is_found_by_its_id_and_an_unknown_id_is_refused_naming_the_registry(catalogue):
+    deflators = catalogue.source("hmt_gdp_deflators_2026_03")
+    assert deflators.path == project.sources_dir() / "reference" / "gdp_deflators_hmt_2026_03.csv"
+    with pytest.raises(CatalogueError, match=r"no source 'hmt_deflators' in data/sources/sources.yaml"):
+        catalogue.source("hmt_deflators")

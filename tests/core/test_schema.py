@@ -42,3 +42,12 @@ def test_joined_text_builds_a_locator_row_by_row_and_keeps_nulls():
     joined = schema.joined_text(rows["file"], ", row ", rows["row"])
     assert joined.tolist()[:2] == ["a.csv, row 2", "b.csv, row 15"] and joined.isna().tolist() == [False, False, True]
     assert joined.index.tolist() == [7, 8, 9]
+
+
+def test_never_known_is_after_every_month_a_pack_can_be_built_for():
+    assert schema.NEVER_KNOWN == pd.Timestamp.max.normalize()
+    assert schema.NEVER_KNOWN > pd.Timestamp("2200-12-31")
+
+
+def test_a_rejected_row_names_its_file_place_value_and_reason():
+    assert schema.REJECTION_COLUMNS == ["file", "row", "column", "value", "reason"]

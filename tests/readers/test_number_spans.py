@@ -1,9 +1,9 @@
 """What every number is: the non-figure spans, the figure spans and every digit run's category."""
 
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.core import project
 from croydon_kpi.readers.extract import number_tokens
 from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans, readable_financial_year, spans_within
-from croydon_kpi.readers.papers import paper_catalogue
 
 PAPERS = project.sources_dir() / "committee_papers"
 REPORT_004 = "cabinet_2019_11_18_report_improvement_board"

@@ -2,9 +2,9 @@
 
 import pytest
 
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.core import project
 from croydon_kpi.readers.extract import number_tokens
-from croydon_kpi.readers.papers import paper_catalogue
 
 PAPERS = project.sources_dir() / "committee_papers"
 

@@ -90,7 +90,7 @@ def _read_file(data: bytes, read) -> None:
 
 
 def ees_reader(data: bytes):
-    from croydon_kpi.readers.ees import read_table
+    from croydon_kpi.catalogue.ees_tables import read_table
 
     _read_file(data, lambda path: read_table(SimpleNamespace(path=path, id="fuzz")))
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from croydon_kpi.catalogue.ees_tables import read_table
 from croydon_kpi.catalogue.measures import load_catalogue
-from croydon_kpi.readers.ees import read_table
 
 LEWISHAM = ("pack", "--area", "Lewisham", "--month", "2019-10")
 SYNTHETIC = ("pack", "--area", "synthetic", "--month", "2019-10")

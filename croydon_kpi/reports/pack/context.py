@@ -10,10 +10,10 @@ import pandas as pd
 
 from croydon_kpi.analysis.benchmarks import benchmark
 from croydon_kpi.analysis.targets import overview
+from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month
-from croydon_kpi.readers.papers import paper_catalogue
 from croydon_kpi.reports.formatting import figure_text
 from croydon_kpi.store.figure_store import FigureStore
 
