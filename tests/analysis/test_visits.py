@@ -29,3 +29,8 @@ def test_visit_7_measures_and_figures_around_it(store):
     assert 587 in october["value"].tolist() and 79 in october["value"].tolist()
     with pytest.raises(ValueError, match="visits 1 to 7"):
         visits.visit(9, store)
+
+
+def test_a_visits_dates_are_read_from_the_registry_alone():
+    assert visits.dates_of(7) == "16 to 17 October 2019"
+    assert visits.dates_of(4) == "between August 2018 and January 2019 (days not known)"
