@@ -104,3 +104,8 @@ def test_the_committed_notebooks_are_the_reports_and_the_explorer():
         "benchmarks.ipynb",
         "explore.ipynb",
     )
+
+
+def test_a_builds_last_month_is_resolved_like_a_packs():
+    assert jobs.check_build_options("Lewisham", "last", today=date(2027, 1, 3)) == ("Lewisham", "2026-12")
+    assert jobs.check_build_options(None, None) == (None, None)
