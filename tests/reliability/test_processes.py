@@ -74,7 +74,7 @@ def test_concurrent_packs_match_packs_built_one_after_another(copy, built):
     ]
     for run in runs:
         assert run.wait(timeout=600) == 0, run.stderr.read().decode()[-500:]
-    together = {k: v for k, v in _reports(root).items() if k.endswith(".html")}
+    together = {k: v for k, v in _reports(root).items() if k.endswith(".html") and k != "index.html"}
     _no_partial_files(root)
     assert sorted(together) == [f"monthly_pack_{m}_croydon.html" for m in months]
     for name, content in together.items():
@@ -89,7 +89,7 @@ def test_a_pack_builds_with_the_network_cut_off(copy):
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("this machine does not allow a network namespace")
-    command = " ".join(COMMAND) + " pack"
+    command = " ".join(COMMAND) + " pack --month 2019-10"
     done = subprocess.run(
         ["unshare", "-n", "sh", "-c", f"ip link set lo up && {command}"],
         env=env,
