@@ -289,10 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="build every report of an area and month (default: the notebooks' defaults)",
-        description="Build every report the registry has for --area and --month: the pack, finance, "
-        "benchmarks for the month's year, and the monitoring visits when the area is the inspected one. "
-        "Without them, the default set: the pack for the notebook's month, every visit, finance and "
-        "benchmarks. Nothing is published unless all succeed; index.html then lists every report in the folder.",
+        description="Build every report the registry has for --area and --month (each report decides what "
+        "that means: README, The command); without them, the default set, with the notebooks' defaults "
+        "(croydon-kpi list shows it). Nothing is published unless all succeed; index.html then lists every "
+        "report in the folder.",
     )
     _publishing_options(build)
     build.add_argument("--area", help="local authority name, GSS code or DfE number (with --month)")
