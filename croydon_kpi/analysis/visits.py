@@ -109,6 +109,11 @@ def visit_numbers() -> range:
     return range(1, len(load_registry().get("monitoring_visits") or []) + 1)
 
 
+def dates_of(number: int) -> str:
+    """A monitoring visit's dates in words (when_label), read from the registry alone: no store."""
+    return when_label(next(v for v in load_registry()["monitoring_visits"] if v["number"] == number))
+
+
 def inspected_area() -> str:
     """The authority whose inspections and visits the registry holds."""
     return load_registry()["area"]

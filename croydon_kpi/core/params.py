@@ -46,13 +46,25 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+LAST = "last"  # --month last: the last complete calendar month, for a job that runs every month
+
+
+def last_complete_month(today: date) -> Month:
+    """The calendar month before today's: the newest one that has ended."""
+    return Month(today.year - 1, 12) if today.month == 1 else Month(today.year, today.month - 1)
+
+
 def parse_month(text: object, today: date | None = None) -> Month:
-    """'2019-10' -> Month(2019, 10); a month that is malformed, before 2000 or in the future is an error."""
+    """'2019-10' -> Month(2019, 10); 'last' -> the last complete month. A month that is malformed,
+    before 2000, in the future or not finished yet is an error: a pack of a month still running
+    would be published with half its figures and never rebuilt."""
     today = today or date.today()
     require_value("month", text)
+    if str(text).strip().lower() == LAST:
+        return last_complete_month(today)
     match = re.fullmatch(r"(\d{4})-(\d{2})", str(text).strip())
     if not match:
-        raise ParameterError(f"month {shown(text)} is not in the form YYYY-MM (for example 2019-10)")
+        raise ParameterError(f"month {shown(text)} is not in the form YYYY-MM (for example 2019-10) or {LAST}")
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise ParameterError(f"month {text!r}: {month} is not a month number 01-12")
@@ -61,12 +73,25 @@ def parse_month(text: object, today: date | None = None) -> Month:
     found = Month(year, month)
     if found.start > today:
         raise ParameterError(f"month {text!r} is in the future")
+    if found.end >= today:
+        raise ParameterError(
+            f"month {found} is not finished yet: the last complete month is {last_complete_month(today)}; "
+            f"pass --month {LAST}"
+        )
     return found
 
 
-def check_value(name: str, value: object) -> None:
+def resolved(name: str, value: object, today: date | None = None) -> object:
     """A parameter's checks that need no data, told before anything loads: never empty, and a
-    month in the form YYYY-MM, from 2000, not in the future. None means "the default"."""
+    month in the form YYYY-MM (or last), from 2000, finished. The value as the run uses it: a
+    month as YYYY-MM ('last' resolved against today), anything else as given. None means "the
+    default"."""
     require_value(name, value)
     if name == "month" and value is not None:
-        parse_month(value)
+        return str(parse_month(value, today))
+    return value
+
+
+def check_value(name: str, value: object) -> None:
+    """resolved()'s checks, for a caller that needs only the verdict."""
+    resolved(name, value)

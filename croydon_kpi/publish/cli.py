@@ -1,4 +1,5 @@
-"""The `croydon-kpi` command. Exit status: 0 success, 1 a notebook failed, 2 bad parameters or input.
+"""The `croydon-kpi` command. Exit status: 0 success, 1 a notebook failed, 2 bad parameters or input,
+3 published, but a pack's month has no local figures.
 
 Parameters are validated here, before any kernel starts, and every error is one line on stderr.
 """
@@ -6,6 +7,7 @@ Parameters are validated here, before any kernel starts, and every error is one 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -50,14 +52,34 @@ def _store(accept_rejects: bool = False):
     return store
 
 
-def _publish(jobs, command: str, lanes, with_index: bool = False) -> int:
+def _publish(jobs, command: str, lanes, output: Path) -> int:
     from croydon_kpi.publish import runner
 
     jobs = list(jobs)
     _say(f"building {len(jobs)} report(s) ...")
-    for path in runner.run(jobs, command=command, with_index=with_index, lanes=lanes):
+    for path in runner.run(jobs, command=command, lanes=lanes, output=output):
         print(path)
     return EXIT_OK
+
+
+def _output(args) -> Path:
+    """--output: the folder the run publishes into (default: the project's reports/), checked
+    before anything loads. It is created only when the run publishes: a failed run leaves no
+    trace there. A relative path is from the working directory, as a user typing it expects."""
+    from croydon_kpi.core import project
+    from croydon_kpi.core.params import require_value, shown
+    from croydon_kpi.errors import ParameterError
+
+    if getattr(args, "output", None) is None:
+        return project.reports_dir()
+    require_value("output", args.output)
+    folder = Path(args.output).expanduser().absolute()
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError(f"output {shown(args.output)} is a file, not a folder")
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise ParameterError(f"output {shown(args.output)}: {existing} cannot be written to")
+    return folder
 
 
 def _lanes(count: int | None = None):
@@ -82,14 +104,16 @@ def command_report(args) -> int:
 
     chosen = report(args.command)
     given = {parameter.name: getattr(args, parameter.name) for parameter in chosen.parameters}
-    _jobs().check_given(chosen, given)  # before the store loads: a mistyped month is told at once
+    # before the store loads: a mistyped month is told at once, and `last` is resolved once
+    given = _jobs().check_given(chosen, given)
+    output = _output(args)
     with _snapshot():
         store = _store(args.accept_rejects)
         job = _jobs().plan(chosen, store, given)
         with _lanes(1) as lanes:
             empty = _empty_reports(store, [job])
-            published = _publish([job], chosen.command, lanes)
-        return _warn_empty(empty, getattr(args, "empty_month_ok", False)) or published
+            published = _publish([job], chosen.command, lanes, output)
+        return _warn_empty(empty, getattr(args, "empty_month_ok", False), output) or published
 
 
 def _empty_reports(store, jobs) -> list:
@@ -100,15 +124,18 @@ def _empty_reports(store, jobs) -> list:
     return [(job, why) for job, why in found if why]
 
 
-def _warn_empty(empty, expected: bool) -> int:
+def _warn_empty(empty, expected: bool, output: Path) -> int:
     """A pack whose month has no local figures is built and says so, but a scheduled job must be
-    able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected."""
+    able to alert on it: exit 3 (EXIT_EMPTY_MONTH) unless the user said it was expected, and then
+    nothing is said (a line a user has to learn to ignore hides the ones that matter)."""
+    if expected:
+        return EXIT_OK
     for job, why in empty:
         _say(
-            f"croydon-kpi: warning: {why}: reports/{job.report_name}.html was published and says so; "
+            f"croydon-kpi: warning: {why}: {output / job.report_name}.html was published and says so; "
             "pass --empty-month-ok if this is expected"
         )
-    return EXIT_EMPTY_MONTH if empty and not expected else EXIT_OK
+    return EXIT_EMPTY_MONTH if empty else EXIT_OK
 
 
 def _workers(text) -> int | None:
@@ -125,13 +152,15 @@ def _workers(text) -> int | None:
 
 def command_build(args) -> int:
     workers = _workers(args.jobs)
+    area, month = _jobs().check_build_options(args.area, args.month)
+    output = _output(args)
     with _snapshot():
         store = _store(args.accept_rejects)
-        jobs = _jobs().build_jobs(store)
+        jobs = _jobs().build_jobs(store, area=area, month=month)
         with _lanes(workers) as lanes:
             empty = _empty_reports(store, jobs)
-            published = _publish(jobs, "build", lanes, with_index=True)
-        return _warn_empty(empty, args.empty_month_ok) or published
+            published = _publish(jobs, "build", lanes, output)
+        return _warn_empty(empty, args.empty_month_ok, output) or published
 
 
 def command_check(args) -> int:
@@ -144,10 +173,20 @@ def command_check(args) -> int:
 
 
 def command_list(args) -> int:
+    """What the output folder holds (as its index lists it), then what `build` would make."""
+    from croydon_kpi.publish.index import listing, published
+
+    output = _output(args)
+    found = published(output)
+    print(f"In {output}: {len(found)} report(s)")
+    for line in listing(found):
+        print(f"  {line}")
+    print("Can be built (croydon-kpi build):")
     for job in _jobs().build_jobs(_store(accept_rejects=True)):
         parameters = " ".join(f"{k}={v}" for k, v in job.parameters.items()) or "(no parameters)"
-        print(f"{job.report_name + '.html':42} {job.title}  [{parameters}]")
-    print(f"Build one: {' | '.join(_usage(r) for r in _registry().REPORTS)} | croydon-kpi build (all of the above)")
+        print(f"  {job.report_name + '.html':42} {job.title} | {job.about}  [{parameters}]")
+    print(f"Build one: {' | '.join(_usage(r) for r in _registry().REPORTS)}")
+    print("Build every report of an area and month: croydon-kpi build --area AREA --month MONTH")
     return EXIT_OK
 
 
@@ -158,11 +197,13 @@ def _registry():
 
 
 def _usage(report) -> str:
-    words = [
-        p.name.upper() if p.positional else f"[--{p.name.replace('_', '-')} {p.name.upper()}]"
-        for p in report.parameters
-    ]
+    words = [p.name.upper() if p.positional else _option_usage(p) for p in report.parameters]
     return " ".join(["croydon-kpi", report.command, *words])
+
+
+def _option_usage(parameter) -> str:
+    words = f"--{parameter.name.replace('_', '-')} {parameter.name.upper()}"
+    return words if parameter.required else f"[{words}]"
 
 
 def command_annex_a(args) -> int:
@@ -190,8 +231,19 @@ def command_execute_notebooks(args) -> int:
     return EXIT_OK
 
 
+def _output_option(command, publishes: bool) -> None:
+    what = (
+        "publish the reports, side files, manifest and index.html into DIR (created if missing; a failed "
+        "run leaves it untouched, its notebook kept in the project's reports/_failed/)"
+        if publishes
+        else "list the reports in DIR"
+    )
+    command.add_argument("--output", metavar="DIR", help=f"{what} (default: the project's reports/)")
+
+
 def _publishing_options(command, may_be_empty: bool = True) -> None:
     """What a scheduled job may tell a command that publishes reports."""
+    _output_option(command, publishes=True)
     command.add_argument(
         "--accept-rejects",
         action="store_true",
@@ -216,7 +268,12 @@ def _report_command(commands, report) -> None:
         if parameter.positional:
             command.add_argument(parameter.name, help=parameter.help)
         else:
-            command.add_argument(f"--{parameter.name.replace('_', '-')}", dest=parameter.name, help=parameter.help)
+            command.add_argument(
+                f"--{parameter.name.replace('_', '-')}",
+                dest=parameter.name,
+                required=parameter.required,
+                help=parameter.help,
+            )
     _publishing_options(command, report.may_be_empty)
     command.set_defaults(handler=command_report)
 
@@ -231,11 +288,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="build every report for the default month",
-        description="Build the monthly pack, the seven visit analyses, finance, benchmarks "
-        "and reports/index.html; nothing is published unless all succeed.",
+        help="build every report of an area and month (default: the notebooks' defaults)",
+        description="Build every report the registry has for --area and --month (each report decides what "
+        "that means: README, The command); without them, the default set, with the notebooks' defaults "
+        "(croydon-kpi list shows it). Nothing is published unless all succeed; index.html then lists every "
+        "report in the folder.",
     )
     _publishing_options(build)
+    build.add_argument("--area", help="local authority name, GSS code or DfE number (with --month)")
+    build.add_argument("--month", help="YYYY-MM, a finished month; or last: the last complete month (with --area)")
     build.add_argument(
         "--jobs",
         help="how many notebooks run at once (default: one per core); the reports are the same bytes either way",
@@ -260,7 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=command_check)
 
-    listing = commands.add_parser("list", help="what can be built", description="List what can be built.")
+    listing = commands.add_parser(
+        "list",
+        help="what the output folder holds, and what can be built",
+        description="List the reports in the output folder (title, area, period, what each is), "
+        "then what can be built.",
+    )
+    _output_option(listing, publishes=False)
     listing.set_defaults(handler=command_list)
 
     docs = commands.add_parser(

@@ -4,17 +4,24 @@ Names no report: a new report is a registry entry, not a change here."""
 
 from __future__ import annotations
 
-from croydon_kpi.core.params import check_value
+from croydon_kpi.core.params import require_value, resolved
+from croydon_kpi.errors import ParameterError
 from croydon_kpi.publish.runner import notebook_defaults
 from croydon_kpi.reports.registry import REPORTS, Job, Report, committed_notebooks
 
 COMMITTED_NOTEBOOKS = committed_notebooks()
 
 
-def check_given(report: Report, given: dict) -> None:
-    """The checks that need no data (an empty value, a month's form), before the store loads."""
+def check_given(report: Report, given: dict, today=None) -> dict:
+    """The checks that need no data (a required parameter, an empty value, a month's form), before
+    the store loads; the values as the run uses them (`--month last` resolved against `today`)."""
+    checked = dict(given)
     for parameter in report.parameters:
-        check_value(parameter.name, given.get(parameter.name))
+        value = given.get(parameter.name)
+        if parameter.required and value is None:
+            raise ParameterError(f"{parameter.name} is required: {parameter.help}")
+        checked[parameter.name] = resolved(parameter.name, value, today)
+    return checked
 
 
 def defaults(report: Report) -> dict:
@@ -24,14 +31,25 @@ def defaults(report: Report) -> dict:
 
 
 def plan(report: Report, store, given: dict | None = None) -> Job:
-    """The job for the parameters given; a parameter left out (None) takes the notebook's default."""
-    given = given or {}
-    check_given(report, given)
+    """The job for the parameters given; a parameter left out (None) takes the notebook's default,
+    unless the registry says it is required."""
+    given = check_given(report, given or {})
     chosen = {name: value for name, value in given.items() if value is not None}
     return report.plan(store, {**defaults(report), **chosen})
 
 
-def build_jobs(store) -> list[Job]:
-    """Everything `build` makes: each report as its module lists it (the pack for the default month,
-    every monitoring visit, finance and benchmarks for the default area)."""
-    return [job for report in REPORTS for job in report.every(store, defaults(report))]
+def check_build_options(area: str | None, month: str | None, today=None) -> tuple[str | None, str | None]:
+    """`build --area A --month M`: both or neither (a build for an area needs its month, and the
+    notebook's default month is never a scheduled run's); the month resolved like a report's."""
+    if (area is None) != (month is None):
+        raise ParameterError("build takes --area and --month together (or neither, for the default set)")
+    require_value("area", area)
+    return area, resolved("month", month, today)
+
+
+def build_jobs(store, area: str | None = None, month: str | None = None) -> list[Job]:
+    """Everything `build` makes: each report as its module lists it. Without an area and month,
+    the default set (the pack for the notebook's month, every monitoring visit, finance and
+    benchmarks for the notebook's area); with them, every report the registry has for that area
+    and month."""
+    return [job for report in REPORTS for job in report.every(store, defaults(report), area=area, month=month)]

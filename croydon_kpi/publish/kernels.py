@@ -34,6 +34,13 @@ from croydon_kpi.reports import registry
 
 KERNEL = "python3"  # never a conda kernel name saved in the notebook: it fails elsewhere
 
+# The kernel application's own log, from errors up. Over TCP its start-up warns, every run, that
+# messages to a kernel on this machine are not encrypted: true of every local Jupyter kernel, and
+# not something a user can act on (the message channel is 127.0.0.1, signed with a key only this
+# user can read). Errors still reach stderr: a kernel that cannot start logs them at ERROR or
+# above, and a traceback in a notebook is the notebook's output, not the kernel's log.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
 # Run silently (no output, no execution count) when a lane's kernel starts: what every report
 # imports (the report registry's modules). Not the store: the run may still be reading it into its
 # disk cache, and the lane's first notebook reads it from there (later ones from memory). A failure
@@ -122,7 +129,7 @@ class Lane:
         return self
 
     def _start(self) -> None:
-        run_sync(self.manager.start_kernel)(cwd=self.cwd)
+        run_sync(self.manager.start_kernel)(cwd=self.cwd, extra_arguments=KERNEL_ARGUMENTS)
         self.client = self.manager.client()
         self.client.start_channels()
         run_sync(self.client.wait_for_ready)(timeout=self.startup_timeout)

@@ -1,22 +1,23 @@
 """Run parameterised notebooks with papermill and publish their HTML reports atomically.
 
 Every report of a run is built in a staging folder first. Only when every notebook has run are
-the files moved into reports/, each in one rename, so a failed or killed run never leaves a
-half-written report and never replaces a good one. A notebook that raises is kept under
-reports/_failed/ for debugging and nothing of that run is published. Each run writes a manifest
-(parameters, versions, git commit, input hashes, outputs) beside its reports.
+the files moved into the output folder (reports/, or the command's --output), each in one
+rename, so a failed or killed run never leaves a half-written report and never replaces a good
+one. A notebook that raises is kept under the project's reports/_failed/ for debugging (never in
+the output folder, which a failed run leaves untouched) and nothing of that run is published.
+Each run writes a manifest (parameters, versions, git commit, input hashes, outputs) beside its
+reports, and rewrites the folder's index.html, with the rest of its files, to list every report
+the folder then holds (publish/index.py).
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
-import html
 import json
 import platform
 import shutil
 import subprocess
-import sys
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +33,8 @@ from croydon_kpi.core import project
 from croydon_kpi.errors import NotebookFailed
 from croydon_kpi.publish import atomic, kernels
 from croydon_kpi.publish.html import notebook_to_html
+from croydon_kpi.publish.index import index_page, manifest_entry, published
+from croydon_kpi.publish.progress import Progress
 from croydon_kpi.reports.registry import Job
 from croydon_kpi.store.figure_store import cache_key
 
@@ -154,56 +157,62 @@ def _build(job: Job, staging: Path, lane: kernels.Lane, content_key: str | None 
     return [page, *extras.values()]
 
 
-def _progress(total: int):
-    """A progress bar on a terminal; none when a scheduled job's output is a log file."""
-    if total > 1 and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        return tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
-    return None
-
-
 def run(
     jobs: list[Job] | Job,
     command: str = "build",
-    with_index: bool = False,
     workers: int | None = None,
     lanes: kernels.Lanes | None = None,
+    output: Path | None = None,
 ) -> list[Path]:
     """Build every job in staging, in the `lanes` given (a command opens them early, so they start
     while it prepares) or up to `workers` at once (default: one per core), then publish them all
-    (or nothing, if one fails). The files are the same bytes however many run at once."""
+    (or nothing, if one fails) into `output` (default: reports/), with the run's manifest and the
+    folder's new index. The files are the same bytes however many run at once."""
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
+    output = Path(output) if output else project.reports_dir()
     staging = _staging_dir()
     own_lanes = lanes is None
     lanes = lanes or kernels.open_lanes(min(workers or kernels.default_lanes(), len(jobs)))
     try:
-        built = [path for paths in _build_all(jobs, staging, lanes) for path in paths]
-        if with_index:
-            index = staging / "index.html"
-            index.write_text(index_page(jobs), encoding="utf-8")
-            built.append(index)
-        manifest_name = "manifest.json" if with_index else f"manifest_{jobs[0].report_name}.json"
-        manifest = staging / manifest_name
-        manifest.write_text(json.dumps(make_manifest(command, jobs, built), indent=2, sort_keys=True), encoding="utf-8")
-        return atomic.publish_set([*built, manifest], project.reports_dir())
+        content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
+        built = [path for paths in _build_all(jobs, staging, lanes, content_key) for path in paths]
+        return atomic.publish_set([*built, *_records(command, jobs, built, staging, output, content_key)], output)
     finally:
         if own_lanes:
             lanes.close()
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes) -> list[list[Path]]:
+def _records(command: str, jobs: list[Job], built: list[Path], staging: Path, output: Path, content_key: str):
+    """The run's manifest (manifest.json for `build`, manifest_<report>.json for one report) and
+    the output folder's index, listing the reports already there and this run's."""
+    name = "manifest.json" if command == "build" else f"manifest_{jobs[0].report_name}.json"
+    manifest = make_manifest(command, jobs, built)
+    manifest_path = staging / name
+    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+    index = staging / "index.html"
+    index.write_text(index_page(published(output, manifest), content_key), encoding="utf-8")
+    return [manifest_path, index]
+
+
+def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes, content_key: str) -> list[list[Path]]:
     """Each job's files, in the jobs' order; a notebook's outputs do not depend on which lane ran it."""
-    progress = _progress(len(jobs))
-    content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
+    progress = Progress(len(jobs))
+
+    def build(job: Job, lane: kernels.Lane) -> list[Path]:
+        progress.started(job.report_name)
+        try:
+            paths = _build(job, staging, lane, content_key)
+        except BaseException:
+            progress.failed(job.report_name)
+            raise
+        progress.finished(job.report_name)
+        return paths
+
     try:
-        return lanes.map(
-            lambda job, lane: _build(job, staging, lane, content_key), jobs, done=progress.update if progress else None
-        )
+        return lanes.map(build, jobs)
     finally:
-        if progress:
-            progress.close()
+        progress.close()
 
 
 # --- the manifest and the index -----------------------------------------------------------------
@@ -245,9 +254,7 @@ def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
     return {
         "command": command,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "reports": [
-            {"notebook": j.notebook, "report": f"{j.report_name}.html", "parameters": j.parameters} for j in jobs
-        ],
+        "reports": [manifest_entry(job) for job in jobs],
         "package": {
             "croydon_kpi": __version__,
             "python": platform.python_version(),
@@ -257,23 +264,6 @@ def make_manifest(command: str, jobs: list[Job], outputs: list[Path]) -> dict:
         "inputs_sha256": inputs,
         "outputs_sha256": {p.name: _sha256(p) for p in outputs},
     }
-
-
-def index_page(jobs: list[Job]) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(j.report_name)}.html">{html.escape(j.title or j.report_name)}</a></li>'
-        for j in jobs
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Children's services reports</title>
-<style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}</style></head>
-<body><h1>Children's services reports</h1>
-<p>Built by croydon_kpi {html.escape(__version__)} from the data in <code>data/</code> (content key {cache_key()}).
-Each report opens with no network. How each was made is in its footer and in <code>manifest.json</code>.</p>
-<ul>
-{items}
-</ul></body></html>
-"""
 
 
 # --- re-executing the committed notebooks ---------------------------------------------------------

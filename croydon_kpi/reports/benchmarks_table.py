@@ -26,7 +26,16 @@ def plan(store: FigureStore, area: str, year) -> Plan:
         f"benchmarks_{slug(place.name)}_{checked}",
         {"area": place.name, "year": checked},
         benchmarks_title(place.name, checked),
+        place.name,
+        f"published periods ending in {checked}",
     )
+
+
+def every(store: FigureStore, defaults: dict, area: str | None = None, month: str | None = None) -> list[Plan]:
+    """`build` makes one: for the build's area, and the year its month is in (that year's published
+    periods, even where few are out yet: the simple rule a reader can check)."""
+    year = str(month)[:4] if month else defaults["year"]
+    return [plan(store, area or defaults["area"], year)]
 
 
 def _year(year) -> int:

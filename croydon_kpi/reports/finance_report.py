@@ -34,7 +34,13 @@ def plan(store: FigureStore, area: str, base_year: str) -> Plan:
         checked = money.price_year(base_year)
     except AnalysisError as error:
         raise ParameterError(f"base_year {shown(base_year)}: {error}") from None
-    return Plan(f"finance_{slug(place.name)}", {"area": place.name, "base_year": checked}, finance_title(place.name))
+    return Plan(
+        f"finance_{slug(place.name)}",
+        {"area": place.name, "base_year": checked},
+        finance_title(place.name),
+        place.name,
+        f"every year the sources give, in {checked} prices",
+    )
 
 
 def finance_title(area_name: str) -> str:

@@ -3,9 +3,11 @@ prepares it (papermill's engine registry is the model). publish/ derives the job
 subcommands, the kernels' warm-up and the committed notebooks from this table and names no report.
 
 A report module gives `plan(store, **parameters) -> Plan` (checks that need data, the file name,
-the title) and `prepare(...)` (what its notebook shows); optionally `every(store)` (the plans
-`build` makes, default: one with the notebook's defaults) and `empty_warning(store, job)` (why a
-built report has nothing to show, for a scheduled job to alert on).
+the title, the area and period) and `prepare(...)` (what its notebook shows); optionally
+`every(store, defaults, area=None, month=None)` (the plans `build` makes, for the build's area
+and month when given; default: one plan with the notebook's defaults, a parameter named `area` or
+`month` taking the build's value) and `empty_warning(store, job)` (why a built report has nothing
+to show, for a scheduled job to alert on).
 
 Imports nothing heavy: `croydon-kpi --help` reads this table.
 """
@@ -23,6 +25,7 @@ class Parameter:
     name: str  # the notebook's parameter, and the command's option (--name, or a positional)
     help: str
     positional: bool = False  # given as a bare word (`croydon-kpi visit 7`), not as --name
+    required: bool = False  # no default: a scheduled run that forgot it must fail, not build the notebook's
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,14 @@ class SideFile:
 
 class Plan(NamedTuple):
     """What a report module decides for one run: the file name (without .html), the parameters
-    the notebook gets, and the title (heading, browser tab, index entry)."""
+    the notebook gets, the title (heading, browser tab, index entry), and the area and period the
+    report is about, in words (the index's columns)."""
 
     report_name: str
     parameters: dict
     title: str
+    area: str = ""
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,9 @@ class Job:
     title: str = ""
     side_files: tuple[SideFile, ...] = field(default_factory=tuple)
     command: str = ""  # the registry entry it was planned from
+    area: str = ""
+    period: str = ""
+    about: str = ""  # the registry entry's one line: what this kind of report is
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class Report:
     notebook: str
     module: str  # the report module: plan(), prepare(), and optionally every(), empty_warning()
     summary: str  # one line for `croydon-kpi --help`
+    about: str  # one line for the index and `croydon-kpi list`: what a reader finds in the report
     description: str  # what `croydon-kpi <command> --help` says first
     parameters: tuple[Parameter, ...] = ()
     side_files: tuple[SideFile, ...] = ()
@@ -66,19 +76,34 @@ class Report:
     def _module(self):
         return import_module(self.module)
 
+    def _job(self, planned: Plan) -> Job:
+        planned = Plan(*planned)
+        return Job(
+            self.notebook,
+            planned.report_name,
+            planned.parameters,
+            planned.title,
+            side_files=self.side_files,
+            command=self.command,
+            area=planned.area,
+            period=planned.period,
+            about=self.about,
+        )
+
     def plan(self, store, values: dict) -> Job:
         """The job for these parameter values (every registered parameter given)."""
-        planned = self._module().plan(store, **values)
-        return Job(self.notebook, *planned, side_files=self.side_files, command=self.command)
+        return self._job(self._module().plan(store, **values))
 
-    def every(self, store, defaults: dict) -> list[Job]:
-        """What `build` makes of this report: the module's list, or one job with the defaults."""
+    def every(self, store, defaults: dict, area: str | None = None, month: str | None = None) -> list[Job]:
+        """What `build` makes of this report, for the build's area and month when given: the
+        module's list, or one job with the defaults, a parameter named like a build option
+        (area, month) taking its value."""
         module = self._module()
         if hasattr(module, "every"):
-            return [
-                Job(self.notebook, *p, side_files=self.side_files, command=self.command) for p in module.every(store)
-            ]
-        return [self.plan(store, defaults)]
+            return [self._job(p) for p in module.every(store, defaults, area=area, month=month)]
+        given = {name: value for name, value in (("area", area), ("month", month)) if value is not None}
+        names = {parameter.name for parameter in self.parameters}
+        return [self.plan(store, {**defaults, **{k: v for k, v in given.items() if k in names}})]
 
     def empty_warning(self, store, job: Job) -> str | None:
         module = self._module()
@@ -93,8 +118,12 @@ REPORTS = (
         notebook="monthly_pack.ipynb",
         module="croydon_kpi.reports.pack",
         summary="build the monthly pack for one month and area",
+        about="the month's KPIs against targets and comparators, with risks, money, workforce and data quality",
         description="Build reports/monthly_pack_<month>_<area>.html and its KPI workbook (.xlsx).",
-        parameters=(Parameter("month", "YYYY-MM (default: the notebook's, 2019-10)"), _AREA),
+        parameters=(
+            Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True),
+            _AREA,
+        ),
         side_files=(SideFile("workbook", ".xlsx"),),
         may_be_empty=True,
     ),
@@ -103,6 +132,7 @@ REPORTS = (
         notebook="monitoring_visit.ipynb",
         module="croydon_kpi.reports.visit_report",
         summary="build the analysis of one Ofsted monitoring visit",
+        about="what Ofsted looked at and said on one monitoring visit, and the figures a year either side",
         description="Build reports/monitoring_visit_<N>.html.",
         parameters=(Parameter("visit", "the monitoring visit's number, from 1", positional=True),),
     ),
@@ -111,6 +141,7 @@ REPORTS = (
         notebook="finance.ipynb",
         module="croydon_kpi.reports.finance_report",
         summary="build the money report for one area",
+        about="the improvement money as the council described it, in real terms, and S251 spend per child",
         description="Build reports/finance_<area>.html: the improvement money as stated, real terms, S251 spend.",
         parameters=(_AREA, Parameter("base_year", "the financial year whose prices real terms are in, e.g. 2024-25")),
     ),
@@ -119,6 +150,7 @@ REPORTS = (
         notebook="benchmarks.ipynb",
         module="croydon_kpi.reports.benchmarks_table",
         summary="build the benchmarks of one area for one year",
+        about="every published rate against statistical neighbours, the region, London and England, with ranks",
         description="Build reports/benchmarks_<area>_<year>.html: every published rate and percentage "
         "against statistical neighbours, the region, London and England.",
         parameters=(_AREA, Parameter("year", "the year the published periods end in, e.g. 2019")),

@@ -336,11 +336,20 @@ def plan(store, visit) -> Plan:
     numbers = visit_numbers()
     if checked not in numbers:
         raise ParameterError(f"visit {checked}: {inspected_area()} had monitoring visits 1 to {numbers[-1]}")
-    return Plan(f"monitoring_visit_{checked}", {"visit": checked}, visit_title(inspected_area(), checked))
+    return Plan(
+        f"monitoring_visit_{checked}",
+        {"visit": checked},
+        visit_title(inspected_area(), checked),
+        inspected_area(),
+        visits.dates_of(checked),
+    )
 
 
-def every(store) -> list[Plan]:
-    """`build` makes every monitoring visit the registry holds."""
+def every(store, defaults: dict | None = None, area: str | None = None, month: str | None = None) -> list[Plan]:
+    """`build` makes every monitoring visit the registry holds, whatever the month (they are the
+    inspected area's history); none for a build of another area."""
+    if area is not None and store.area(area).name != inspected_area():
+        return []
     return [plan(store, number) for number in visit_numbers()]
 
 

@@ -47,3 +47,8 @@ def test_another_authoritys_journey_comes_from_the_ilacs_history_source():
     assert source.file == "dfe/ofsted_ilacs_inspection_history_2018_to_2025.csv"
     journey = visits.journey("Lewisham")
     assert journey["outcome"].tolist() == ["Overall: requires improvement to be good", "Overall: good"]
+
+
+def test_a_visits_dates_are_read_from_the_registry_alone():
+    assert visits.dates_of(7) == "16 to 17 October 2019"
+    assert visits.dates_of(4) == "between August 2018 and January 2019 (days not known)"

@@ -24,7 +24,7 @@ def no_kernel(monkeypatch):
         (["pack", "--month", "October"], "month 'October' is not in the form YYYY-MM"),
         (["pack", "--month", "1999-12"], "is before 2000"),
         (["pack", "--month", "2099-01"], "is in the future"),
-        (["pack", "--area", "Narnia"], "unknown area 'Narnia'"),
+        (["pack", "--month", "2019-10", "--area", "Narnia"], "unknown area 'Narnia'"),
         (["visit", "9"], "visit 9: Croydon had monitoring visits 1 to 7"),
         (["visit", "seven"], "visit 'seven' is not a number"),
     ],
@@ -105,7 +105,9 @@ def test_an_unreadable_data_folder_is_one_line_and_exit_2(tmp_path, monkeypatch,
     _one_line_exit_2(["pack", "--month", "2019-10"], capsys, "data/sources/dfe/", "cannot be read (Permission denied)")
 
 
-@pytest.mark.parametrize("argv", [["pack", "--month", "2019-13"], ["pack", "--month", ""], ["pack", "--area", " "]])
+@pytest.mark.parametrize(
+    "argv", [["pack", "--month", "2019-13"], ["pack", "--month", ""], ["pack", "--month", "2019-10", "--area", " "]]
+)
 def test_a_bad_month_or_empty_parameter_is_told_before_any_data_is_read(monkeypatch, capsys, argv):
     from croydon_kpi.store import figure_store
 
@@ -115,3 +117,105 @@ def test_a_bad_month_or_empty_parameter_is_told_before_any_data_is_read(monkeypa
     monkeypatch.setattr(figure_store, "load_store", refuse)
     assert cli.main(argv) == 2
     assert capsys.readouterr().err.startswith("croydon-kpi: error: ")
+
+
+def test_a_pack_without_month_exits_2_naming_it(no_kernel, capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["pack", "--area", "Croydon"])
+    assert done.value.code == 2
+    assert "the following arguments are required: --month" in capsys.readouterr().err
+
+
+def test_the_month_still_running_exits_2_naming_the_last_complete_one(no_kernel, capsys):
+    from datetime import date
+
+    from croydon_kpi.core.params import last_complete_month
+
+    today = date.today()
+    running, last = f"{today:%Y-%m}", last_complete_month(today)
+    _one_line_exit_2(
+        ["pack", "--month", running],
+        capsys,
+        f"month {running} is not finished yet: the last complete month is {last}; pass --month last",
+    )
+
+
+@pytest.mark.parametrize("argv", [["build", "--area", "Lewisham"], ["build", "--month", "2019-10"]])
+def test_a_build_takes_area_and_month_together(no_kernel, capsys, argv):
+    _one_line_exit_2(argv, capsys, "build takes --area and --month together")
+
+
+def test_an_output_that_is_a_file_exits_2_before_any_data_is_read(no_kernel, tmp_path, capsys):
+    (tmp_path / "taken").write_text("")
+    _one_line_exit_2(["pack", "--month", "2019-10", "--output", str(tmp_path / "taken")], capsys, "is a file")
+
+
+def _croydon_kpi(argv, env):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "croydon_kpi", *argv], env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_a_scheduled_build_of_an_area_and_month_logs_each_report_into_its_output_folder(tmp_path, monkeypatch):
+    """As cron runs it: stderr is a log file (here a pipe), the reports go to --output, and the
+    index lists what an earlier run put there too."""
+    import os
+    import re
+
+    root = _project_copy(tmp_path, monkeypatch)
+    env, output = os.environ.copy(), tmp_path / "shared" / "packs"
+    earlier = _croydon_kpi(["pack", "--month", "2019-09", "--area", "Lewisham", "--output", str(output)], env)
+    assert earlier.returncode == 3, earlier.stderr[-800:]  # no local figures, and not told it is expected
+    assert "pass --empty-month-ok if this is expected" in earlier.stderr
+
+    done = _croydon_kpi(
+        ["build", "--area", "Lewisham", "--month", "2019-10", "--output", str(output), "--empty-month-ok"], env
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    names = {"monthly_pack_2019-10_lewisham", "finance_lewisham", "benchmarks_lewisham_2019"}
+    assert {p.name for p in output.iterdir()} == {
+        *(f"{name}.html" for name in names),
+        "monthly_pack_2019-10_lewisham.xlsx",
+        "monthly_pack_2019-09_lewisham.html",
+        "monthly_pack_2019-09_lewisham.xlsx",
+        "manifest_monthly_pack_2019-09_lewisham.json",
+        "manifest.json",
+        "index.html",
+    }  # no monitoring visit: they are the inspected area's
+    assert not (root / "reports").exists()
+    for name in names:
+        for word in ("started", "finished"):
+            pattern = rf"^\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ {word} {name}( \(\d+\.\d s\))?$"
+            assert re.search(pattern, done.stderr, re.M), done.stderr
+    said = earlier.stderr + done.stderr
+    assert "without encryption" not in said and "IPKernelApp" not in said
+    assert "--empty-month-ok" not in done.stderr and "Lewisham has no local figures" not in done.stderr
+
+    page = (output / "index.html").read_text(encoding="utf-8")
+    for title in (
+        "performance pack, September 2019",
+        "performance pack, October 2019",
+        "children&#x27;s services money",
+    ):
+        assert title in page, title
+    assert page.count("<tr><td>") == 4
+
+    listed = _croydon_kpi(["list", "--output", str(output)], env)
+    assert "monthly_pack_2019-09_lewisham.html" in listed.stdout and "4 report(s)" in listed.stdout
+
+
+def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, monkeypatch, capsys):
+    import nbformat
+
+    root = _project_copy(tmp_path, monkeypatch)
+    notebook = root / "notebooks" / "finance.ipynb"
+    broken = nbformat.read(notebook, as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
+    nbformat.write(broken, notebook)
+    output = tmp_path / "out"
+    assert cli.main(["finance", "--output", str(output)]) == 1
+    assert not output.exists()
+    assert (root / "reports" / "_failed" / "finance_croydon.ipynb").is_file()

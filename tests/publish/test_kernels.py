@@ -34,7 +34,7 @@ def test_a_pack_builds_with_no_loopback_network(tmp_path):
     env = {**os.environ, "CROYDON_KPI_ROOT": str(root), "CROYDON_KPI_CACHE_DIR": str(tmp_path / "cache")}
     # lo stays down: nothing can connect to 127.0.0.1
     done = subprocess.run(
-        ["unshare", "-n", sys.executable, "-m", "croydon_kpi", "pack"],
+        ["unshare", "-n", sys.executable, "-m", "croydon_kpi", "pack", "--month", "2019-10"],
         env=env,
         capture_output=True,
         text=True,

@@ -31,3 +31,15 @@ def test_the_warm_up_imports_every_report_module_and_the_shared_ones():
 def test_an_area_name_becomes_a_file_name():
     assert registry.slug("Kingston upon Thames") == "kingston-upon-thames"
     assert registry.slug("Bristol, City of") == "bristol-city-of"
+
+
+def test_every_report_says_in_one_line_what_it_is():
+    for entry in registry.REPORTS:
+        assert entry.about and "\n" not in entry.about and len(entry.about) <= 110, entry.command
+
+
+def test_a_plans_area_and_period_reach_its_job(store):
+    job = registry.report("pack").plan(store, {"month": "2019-10", "area": "Lewisham"})
+    assert (job.area, job.period, job.about) == ("Lewisham", "October 2019", registry.report("pack").about)
+    visit = registry.report("visit").plan(store, {"visit": 7})
+    assert (visit.area, visit.period) == ("Croydon", "16 to 17 October 2019")

@@ -120,7 +120,9 @@ def plan(store: FigureStore, month: str, area: str) -> Plan:
     place = store.area(area)
     require_known_by(store.known_at(checked.end), store, place, checked)
     name = f"monthly_pack_{checked}_{slug(place.name)}"
-    return Plan(name, {"month": str(checked), "area": place.name}, pack_title(place.name, checked))
+    return Plan(
+        name, {"month": str(checked), "area": place.name}, pack_title(place.name, checked), place.name, checked.label
+    )
 
 
 def empty_warning(store: FigureStore, parameters: dict) -> str | None:

@@ -1,0 +1,102 @@
+"""The output folder's index.html and `croydon-kpi list`: every report in the folder, whichever
+run built it, from the manifests the runs left there (manifest.json, manifest_<report>.json).
+
+A manifest is the record a run writes anyway (parameters, versions, input hashes); its entry for
+each report also holds the report's title, area, period and the one line saying what it is, so
+the index needs no catalogue of its own that could disagree with the manifests. A report whose
+file is gone is left out; a report built by more than one run is described by the newest.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from croydon_kpi import __version__
+
+MANIFESTS = "manifest*.json"
+
+
+def manifest_entry(job) -> dict:
+    """A job as its run's manifest records it: what the index and `list` need besides the parameters."""
+    return {
+        "notebook": job.notebook,
+        "report": f"{job.report_name}.html",
+        "parameters": job.parameters,
+        "title": job.title,
+        "area": job.area,
+        "period": job.period,
+        "about": job.about,
+    }
+
+
+def _manifests(folder: Path) -> list[dict]:
+    found = []
+    for path in sorted(folder.glob(MANIFESTS)) if folder.is_dir() else []:
+        try:
+            found.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # a manifest cut short by hand: its reports are listed by another run's manifest, or not at all
+    return found
+
+
+def _natural(name: str) -> list:
+    """monitoring_visit_2 before monitoring_visit_10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def published(folder: Path, new_manifest: dict | None = None) -> list[dict]:
+    """Every report in `folder`, with this run's (`new_manifest`, not published yet) counted in:
+    the newest manifest entry of each, with when it was built; in file-name order."""
+    manifests = sorted([*_manifests(folder), *([new_manifest] if new_manifest else [])], key=_built_at)
+    newest = {}
+    for manifest in manifests:
+        for entry in manifest.get("reports", []):
+            newest[entry["report"]] = {**entry, "built_at": manifest.get("built_at", "")}
+    coming = {entry["report"] for entry in (new_manifest or {}).get("reports", [])}
+    present = [entry for name, entry in newest.items() if name in coming or (folder / name).is_file()]
+    return sorted(present, key=lambda entry: _natural(entry["report"]))
+
+
+def _built_at(manifest: dict) -> str:
+    return str(manifest.get("built_at", ""))
+
+
+def _row(entry: dict) -> str:
+    name = entry["report"]
+    cells = [
+        f'<a href="{html.escape(name)}">{html.escape(entry.get("title") or name)}</a>',
+        *(html.escape(entry.get(key) or "") for key in ("area", "period", "about")),
+        html.escape(entry.get("built_at", "")[:10]),
+    ]
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def index_page(entries: list[dict], content_key: str) -> str:
+    rows = "\n".join(_row(entry) for entry in entries)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Children's services reports</title>
+<style>body{{font-family:sans-serif;max-width:72rem;margin:2rem auto;line-height:1.5}}
+table{{border-collapse:collapse}}
+th,td{{text-align:left;vertical-align:top;padding:.25rem .75rem .25rem 0}}</style></head>
+<body><h1>Children's services reports</h1>
+<p>Every report in this folder, whichever run built it. Last written by croydon_kpi {html.escape(__version__)}
+from the data in <code>data/</code> (content key {html.escape(content_key)}). Each report opens with no network.
+How each was made is in its footer and in the folder's <code>manifest*.json</code>.</p>
+<table>
+<thead><tr><th>Report</th><th>Area</th><th>Period</th><th>What it is</th><th>Built</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table></body></html>
+"""
+
+
+def listing(entries: list[dict]) -> list[str]:
+    """`croydon-kpi list`'s lines for the reports in a folder."""
+    return [
+        f"{entry['report']:42} {entry.get('title') or '(no title recorded)'}"
+        f" | {entry.get('area') or '-'} | {entry.get('period') or '-'} | {entry.get('about') or '-'}"
+        for entry in entries
+    ]
