@@ -283,6 +283,7 @@ def execute_in_place(notebook: str) -> Path:
                 kernel_name=kernels.KERNEL,
                 cwd=str(project.project_root()),
                 progress_bar=False,
+                extra_arguments=kernels.KERNEL_ARGUMENTS,  # no kernel start-up noise (kernels.py says why)
             )
         except papermill.PapermillExecutionError as error:
             kept = project.reports_dir() / "_failed" / notebook
