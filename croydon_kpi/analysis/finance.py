@@ -23,10 +23,10 @@ def finance_table(store, area: str | None = None) -> pd.DataFrame:
         money = money[money["area_name"] == store.area(area).name]
     catalogue = store.catalogue
     usual = money["measure"].map(lambda m: catalogue.measures[m].money if m in catalogue.measures else None)
-    stated = money["flags"].map(lambda flags: schema.flag_value(flags, "money_nature"))
+    stated = money["tags"].map(lambda tags: schema.tag_value(tags, "money_nature"))
     money["money"] = stated.where(stated.notna(), usual)
     money["pounds"] = [pounds_of(row) for _, row in money.iterrows()]
-    from_document = schema.has_flag(money["flags"], "period_from_document")
+    from_document = schema.has_tag(money["tags"], "period_from_document")
     money["period_label"] = money["period_label"].where(~from_document, None).fillna("year not stated")
     columns = [
         "as_written",

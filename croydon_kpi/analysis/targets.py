@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue, Measure
-from croydon_kpi.core import project
+from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import read_yaml
 from croydon_kpi.errors import InputError, UnknownArea
 
@@ -131,7 +131,7 @@ def stated_target(rows: pd.DataFrame, month: str) -> Target | None:
     """The target a scorecard states beside the month's figure (its `target` and `tolerance`
     cells), sourced to that file and cell; None where the month's figures state none."""
     for figure in rows.itertuples():
-        found = dict(token.split("=", 1) for token in figure.flags if token.startswith("target_"))
+        found = dict(token.split("=", 1) for token in schema.tags_of(figure.tags) if token.startswith("target_"))
         if "target_stated" not in found:
             continue
         try:
@@ -269,7 +269,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
     value = float(level.iloc[0]["value"]) if len(level) else None
     other_values = sorted(set(levels["value"]) - {value})
-    flags = {token for held in rows["flags"] for token in held}
+    flags = {token for held in rows["tags"] for token in schema.tags_of(held)}
     target = stated_target(rows, month) or target_for(targets, measure.id, area, month)
     status = rag(value, target, measure.polarity)
     history = store.series(measure.id, area=area, status="computed")

@@ -32,7 +32,9 @@ FIGURE_COLUMNS: dict[str, str] = {
     "locator": "string",  # where in the source: "line 12" of a CSV, "row 88939" of a Parquet file
     "quote": "string",  # the text as read: a sentence, or "column = cell" for a statistics file
     "status": "string",
-    "flags": "object",  # a tuple of machine tokens ("suppressed=c", "qualifier=below_target", ...); () for none
+    # machine tokens as text, joined by TAG_SEPARATOR ("suppressed=c;qualifier=below_target"), "" for none:
+    # a plain text column survives CSV and Parquet, and is not pandas' own DataFrame.flags
+    "tags": "str",
     "note": "string",  # words for a reader
     "reported_rag": "string",  # the source's own category, where it states one
 }
@@ -92,12 +94,12 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     """Put a frame into the store's column order and types; missing columns become null."""
     out = pd.DataFrame(index=frame.index)
     for column, dtype in FIGURE_COLUMNS.items():
-        if column not in frame and column != "flags":  # typed nulls made directly: converting a million Nones costs
+        if column not in frame and column != "tags":  # typed nulls made directly: converting a million Nones costs
             out[column] = pd.Series(pd.NaT if dtype.startswith("datetime") else None, index=frame.index, dtype=dtype)
             continue
         values = frame[column] if column in frame else pd.Series(None, index=frame.index, dtype=object)
-        if column == "flags":
-            out[column] = pd.Series(_all_flags(values), index=frame.index, dtype=object)
+        if column == "tags":
+            out[column] = pd.Series(_all_tags(values), index=frame.index, dtype="str")
         else:
             out[column] = (
                 values.astype(dtype) if dtype != "datetime64[ns]" else pd.to_datetime(values).astype("datetime64[ns]")
@@ -125,10 +127,10 @@ def joined_text(*parts) -> pd.Series:
     return pd.Series(pd.array(joined, dtype="str"), index=index)
 
 
-def _all_flags(values) -> np.ndarray:
-    """as_flags for a column, once per distinct set of tokens (a million rows hold a handful).
-    Tuples and nulls are grouped by pandas in C; a column holding lists or arrays (as read back
-    from Parquet) is grouped by each value's tuple."""
+def _all_tags(values) -> np.ndarray:
+    """tags_text for a column, once per distinct value (a million rows hold a handful). Tuples,
+    texts and nulls are grouped by pandas in C; lists or arrays (as read back from Parquet) by
+    each value's tuple."""
     values = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values.astype(object)
     try:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
@@ -137,42 +139,39 @@ def _all_flags(values) -> np.ndarray:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
     done = np.empty(len(uniques), dtype=object)
     for number, value in enumerate(uniques):  # element by element: numpy would unpack the tuples
-        done[number] = as_flags(value)
+        done[number] = tags_text(value)
     return done[codes]  # a take: no per-row Python
 
 
-FLAG_SEPARATOR = "\x1f"  # the ASCII unit separator: never inside a token
+TAG_SEPARATOR = ";"
 
 
-def flags_as_text(flags: pd.Series) -> pd.Series:
-    """Flags as one text per row, for the disk cache (a text column reads back in milliseconds;
-    a column of lists is rebuilt row by row)."""
-    return flags.map(FLAG_SEPARATOR.join)
-
-
-def flags_from_text(texts: pd.Series) -> pd.Series:
-    codes, uniques = pd.factorize(texts.fillna("").astype(str))
-    tuples = [tuple(text.split(FLAG_SEPARATOR)) if text else () for text in uniques]
-    return pd.Series([tuples[code] for code in codes], index=texts.index, dtype=object)
-
-
-def as_flags(value) -> tuple[str, ...]:
-    """A figure's flags as a tuple of tokens, whatever form they came in (a list, an array read
-    back from Parquet, nothing)."""
+def tags_text(value) -> str:
+    """A figure's tags as the store keeps them: tokens joined by TAG_SEPARATOR ("" for none),
+    whatever form they came in (a tuple from a reader, text, a list read back, nothing). A token
+    never holds the separator (a stated target "90;95" is kept as "90,95")."""
     if value is None or (isinstance(value, float) and value != value):
-        return ()
+        return ""
     if isinstance(value, str):
-        raise TypeError(f"flags are a list of tokens, not text: {value!r}")
-    return tuple(str(token) for token in value)
+        return value
+    return TAG_SEPARATOR.join(str(token).replace(TAG_SEPARATOR, ",") for token in value if str(token))
 
 
-def has_flag(flags: pd.Series, *tokens: str) -> pd.Series:
-    """Rows whose flags hold any of the tokens, matched whole (never as a substring)."""
+def tags_of(text) -> tuple[str, ...]:
+    """One figure's tags as a tuple of tokens."""
+    text = tags_text(text)
+    return tuple(text.split(TAG_SEPARATOR)) if text else ()
+
+
+def has_tag(tags: pd.Series, *tokens: str) -> pd.Series:
+    """Rows whose tags hold any of the tokens, matched whole (never as a substring)."""
     wanted = set(tokens)
-    return flags.map(lambda held: bool(wanted.intersection(held))).astype(bool)
+    codes, uniques = pd.factorize(tags.fillna("").astype(str))
+    found = np.array([bool(wanted.intersection(tags_of(text))) for text in uniques], dtype=bool)
+    return pd.Series(found[codes] if len(codes) else np.zeros(0, dtype=bool), index=tags.index)
 
 
-def flag_value(flags, name: str) -> str | None:
-    """The value of a `name=value` token in one figure's flags ("suppressed" -> "c"), or None."""
+def tag_value(tags, name: str) -> str | None:
+    """The value of a `name=value` token in one figure's tags ("suppressed" -> "c"), or None."""
     prefix = name + "="
-    return next((token[len(prefix) :] for token in flags if token.startswith(prefix)), None)
+    return next((token[len(prefix) :] for token in tags_of(tags) if token.startswith(prefix)), None)

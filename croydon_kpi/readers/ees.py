@@ -144,7 +144,7 @@ def figures_for(table: pd.DataFrame, measure: Measure, mapping: dict, source: So
         locator="line " + rows["_line"].astype(str),
         quote=mapping["value"] + " = " + rows[mapping["value"]],
         status="published_statistic",
-        flags=symbols.map(lambda s: (f"suppressed={s}",) if isinstance(s, str) else ()),
+        tags=symbols.map(lambda s: (f"suppressed={s}",) if isinstance(s, str) else ()),
         note=symbols.map(lambda s: schema.SUPPRESSION_SYMBOLS.get(s) if isinstance(s, str) else None),
     )
     return figures

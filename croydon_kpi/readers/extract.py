@@ -194,7 +194,7 @@ def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dic
         "locator": where,
         "quote": re.sub(r"\s+", " ", sentence.text),
         "status": "reported",
-        "flags": tuple(found.flags),
+        "tags": tuple(found.flags),
         "note": "; ".join(found.notes) or None,
         "reported_rag": sentence.reported_rag,
     }

@@ -72,7 +72,7 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
         "status": "reported",
         "note": "; ".join(n for n in notes if n) or None,
         "available_from": known if known is not None else schema.NEVER_KNOWN,
-        "flags": _nature(entry, source, where),
+        "tags": _nature(entry, source, where),
     }
 
 

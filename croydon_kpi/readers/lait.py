@@ -119,7 +119,7 @@ def figures_for(
         locator="row " + rows["_row"].astype(str),
         quote=mapping["short_desc"] + " " + rows["Years"] + " = " + rows["Values"].fillna(""),
         status="published_statistic",
-        flags=symbols.map(lambda s: (f"suppressed={s}",) if isinstance(s, str) else ()),
+        tags=symbols.map(lambda s: (f"suppressed={s}",) if isinstance(s, str) else ()),
         note=symbols.map(lambda s: schema.SUPPRESSION_SYMBOLS.get(s) if isinstance(s, str) else None),
     )
     duplicated = figures.duplicated(["old_la_code", "area_name", "period_start", "period_end"], keep=False)

@@ -432,7 +432,7 @@ def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
             ),
             "quote": schema.joined_text(rows["name"], " ", rows["month"], " = ", rows["value"]),
             "status": "reported",
-            "flags": distinct(rows["target"] + "\x00" + rows["tolerance"], lambda u: u.map(_target_flags)),
+            "tags": distinct(rows["target"] + "\x00" + rows["tolerance"], lambda u: u.map(_target_flags)),
             "note": distinct(rows["note"], lambda u: u.str.strip().where(u.str.strip() != "")),
         }
     )

@@ -60,7 +60,7 @@ def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
                 if pd.notna(result.denominator) and pd.notna(result.numerator)
                 else None,
                 "status": "computed",
-                "flags": ("synthetic", *([f"suppressed={result.symbol}"] if result.symbol else [])),
+                "tags": ("synthetic", *([f"suppressed={result.symbol}"] if result.symbol else [])),
                 "note": "; ".join(
                     ["synthetic data: no real child"]
                     + (["suppressed: a count from 1 to 5 could be read or worked out from it"] if result.symbol else [])

@@ -164,7 +164,7 @@ def _remember(path: Path, result: Result) -> None:
 
 def _read_figures(path: Path) -> pd.DataFrame:
     figures = pd.read_parquet(path)
-    return schema.conform(figures.assign(flags=schema.flags_from_text(figures["flags"])))
+    return schema.conform(figures)
 
 
 def _read_rejections(path: Path) -> pd.DataFrame:
@@ -176,7 +176,7 @@ def _write(result: Result, path: Path, versions: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Rejections first: a figures file present means its rejections file is too.
     _write_atomically(result.rejections.astype(str), _rejections_path(path))
-    _write_atomically(result.figures.assign(flags=schema.flags_as_text(result.figures["flags"])), path)
+    _write_atomically(result.figures, path)  # the tags are text: a plain column, read back as it is
     stem = path.name.rsplit("-", 1)[0]
     results = [p for p in path.parent.glob(f"{stem}-*.parquet") if not p.name.endswith(".rejections.parquet")]
     older = sorted(results, key=lambda p: p.stat().st_mtime, reverse=True)

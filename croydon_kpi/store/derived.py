@@ -70,6 +70,6 @@ def _derive(figures: pd.DataFrame, rule: Derivation, area: str) -> dict | None:
         "locator": inputs,
         "quote": arithmetic,
         "status": "derived",
-        "flags": ("derived",),
+        "tags": ("derived",),
         "note": rule.note.format(total=total["as_written"], less=" and ".join(p["as_written"] for p in parts)),
     }

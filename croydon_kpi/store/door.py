@@ -105,12 +105,12 @@ def _unknown_measures(rows: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
 def _money_natures(rows: pd.DataFrame) -> pd.DataFrame:
     # Worked out once per distinct set of flags (a million rows hold a handful).
     natures = validation.by_unique(
-        rows["flags"], lambda flags: flags.map(lambda held: schema.flag_value(held, MONEY_NATURE_FLAG))
+        rows["tags"], lambda tags: tags.map(lambda held: schema.tag_value(held, MONEY_NATURE_FLAG))
     )
     outside = natures.notna() & ~natures.isin(MONEY_NATURE_VALUES)
     found = MONEY_NATURE_FLAG + "=" + natures.astype(str)
     return _refused(
-        rows, outside, "flags", found, f"{MONEY_NATURE_FLAG}= one of {list(MONEY_NATURE_VALUES)}", NOT_IN_VOCABULARY
+        rows, outside, "tags", found, f"{MONEY_NATURE_FLAG}= one of {list(MONEY_NATURE_VALUES)}", NOT_IN_VOCABULARY
     )
 
 

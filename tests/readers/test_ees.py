@@ -44,7 +44,7 @@ def test_a_suppressed_cell_keeps_its_symbol_and_no_value(tmp_path):
     assert (
         figures.loc["Croydon", "symbol"] == "c" and figures.loc["Croydon", "value"] != figures.loc["Croydon", "value"]
     )
-    assert figures.loc["Croydon", "flags"] == ("suppressed=c",)
+    assert figures.loc["Croydon", "tags"] == "suppressed=c"
 
 
 def test_a_short_row_is_named_by_line(tmp_path):

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from croydon_kpi.core import schema
+from croydon_kpi.core.schema import tags_of
 from croydon_kpi.readers.extract import extract_figures, number_tokens
 
 REPORT_004 = "cabinet_2019_11_18_report_improvement_board"
@@ -64,22 +65,24 @@ def test_the_whole_performance_overview(overview):
 
 def test_overview_changes_keep_bound_window_direction_and_ambiguity(overview):
     cp_change = overview[(overview.measure == "cp_children_count") & (overview.kind == "change")].iloc[0]
-    assert cp_change.bound == "at_least" and "window=3 months" in cp_change["flags"]
+    assert cp_change.bound == "at_least" and "window=3 months" in tags_of(cp_change["tags"])
     assert cp_change.period_label == "3 months to October 2019 (as reported to the Improvement Board)"
     assert str(cp_change.period_start.date()) == "2019-08-01"
     in_touch = overview[(overview.measure == "care_leavers_in_touch_percent") & (overview.kind == "change")].iloc[0]
-    assert "ambiguous_pp_or_relative" in in_touch["flags"] and "window=1 month" in in_touch["flags"]
+    assert "ambiguous_pp_or_relative" in tags_of(in_touch["tags"]) and "window=1 month" in tags_of(in_touch["tags"])
     supervision = overview[overview.measure == "supervision_timely_swf_percent"].iloc[0]
-    assert "ambiguous_pp_or_relative" in supervision["flags"] and "window=6 months" in supervision["flags"]
+    assert "ambiguous_pp_or_relative" in tags_of(supervision["tags"]) and "window=6 months" in tags_of(
+        supervision["tags"]
+    )
 
 
 def test_overview_qualifiers_and_caveats_travel_with_the_figure(overview):
     by_measure = overview.drop_duplicates("measure").set_index("measure")
-    assert "qualifier=below_target" in by_measure.loc["cin_visits_timely_percent", "flags"]
-    assert "qualifier=slightly_below_target" in by_measure.loc["cla_visits_timely_percent", "flags"]
-    assert "qualifier=improved_on_last_month" in by_measure.loc["foster_carer_reviews_timely_percent", "flags"]
+    assert "qualifier=below_target" in tags_of(by_measure.loc["cin_visits_timely_percent", "tags"])
+    assert "qualifier=slightly_below_target" in tags_of(by_measure.loc["cla_visits_timely_percent", "tags"])
+    assert "qualifier=improved_on_last_month" in tags_of(by_measure.loc["foster_carer_reviews_timely_percent", "tags"])
     agency = by_measure.loc["social_workers_agency_percent"]
-    assert "caveat" in agency["flags"] and "treated with caution" in agency.note
+    assert "caveat" in tags_of(agency["tags"]) and "treated with caution" in agency.note
     assert by_measure.loc["care_proceedings_count", "note"] == "the paper states no value"
 
 
@@ -152,7 +155,7 @@ def test_rates_per_100000_and_per_10k_and_percentage_points():
     ]
     figure = one("Timeliness rose by 3.2 percentage points.")
     assert (figure.kind, figure.value, figure.unit) == ("change", 3.2, "percent")
-    assert "percentage_points" in figure["flags"] and "ambiguous_pp_or_relative" not in figure["flags"]
+    assert "percentage_points" in tags_of(figure["tags"]) and "ambiguous_pp_or_relative" not in tags_of(figure["tags"])
 
 
 def test_numbers_and_fractions_in_words():

@@ -1,5 +1,6 @@
 """One figure's attributes from the words around it: value, change, bound, target, sign, area."""
 
+from croydon_kpi.core.schema import tags_of
 from croydon_kpi.readers.extract import extract_figures
 from croydon_kpi.readers.figure_qualifiers import figure_value, mark_bound, mark_change, place_comparator, rate_unit
 from croydon_kpi.readers.found_figure import Found
@@ -48,7 +49,7 @@ def test_a_bare_number_after_a_rate_base_is_that_rate():
 def test_increase_of_percent_is_an_ambiguous_change():
     figure = one("Re-referrals saw an increase of 3% compared with the previous quarter.")
     assert (figure.kind, figure.value, figure.measure) == ("change", 3, "rereferrals_within_12_months_percent")
-    assert "ambiguous_pp_or_relative" in figure["flags"]
+    assert "ambiguous_pp_or_relative" in tags_of(figure["tags"])
 
 
 def test_brackets_and_underspends_are_negative_and_a_spaced_thousands_group_is_one_figure():

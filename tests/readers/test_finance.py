@@ -54,7 +54,7 @@ def test_a_figure_whose_first_statement_is_undated_is_in_no_monthly_pack(tmp_pat
 
 def test_a_source_that_does_not_say_recurring_or_one_off_overrides_the_usual_nature(tmp_path):
     row = read(tmp_path, STATEMENT.replace("    address: null\n", "    address: null\n    nature: null\n")).iloc[0]
-    assert row["flags"] == ("money_nature=not_stated",)
+    assert row["tags"] == "money_nature=not_stated"
     with pytest.raises(InputError, match="nature 'sometimes' is not one of"):
         read(tmp_path, STATEMENT.replace("    address: null\n", "    address: null\n    nature: sometimes\n"))
 

@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 
 from croydon_kpi import load_store
+from croydon_kpi.core.schema import tags_of
 from croydon_kpi.errors import InputError
 from croydon_kpi.readers.scorecards import month_from_header
 
@@ -65,8 +66,8 @@ def test_long_form_rows_land_or_are_rejected_with_file_row_and_reason(scorecards
     (scorecards / "2019-11_long.csv").write_text(LONG)
     store = load_store()
     landed = store.figures[store.figures["locator"].str.contains("2019-11_long.csv", na=False)]
-    assert landed[["measure", "value", "numerator", "denominator", "flags"]].values.tolist() == [
-        ["cin_visits_timely_percent", 81, 405, 500, ("target_stated=90",)]
+    assert landed[["measure", "value", "numerator", "denominator", "tags"]].values.tolist() == [
+        ["cin_visits_timely_percent", 81, 405, 500, "target_stated=90"]
     ]
     rejected = store.rejections
     assert rejected["row"].tolist() == [3, 4, 5, 6, 7, 8, 9, 10, 11]
@@ -191,7 +192,7 @@ def test_an_export_is_read_as_it_is_and_what_cannot_be_mapped_is_named(scorecard
     assert len(mine) == 24 + 24 + 23  # the blank latest CIN cell is no figure, not a zero
     plans = mine[mine["measure"] == "cp_plans_second_or_subsequent_percent"].iloc[-1]
     assert (plans["period_label"], plans["value"], plans["unit"]) == ("October 2025", 22, "percent")
-    assert "target_stated=20" in plans["flags"] and "(ref CP02)" in plans["locator"]
+    assert "target_stated=20" in tags_of(plans["tags"]) and "(ref CP02)" in plans["locator"]
     rejected = store.rejections[store.rejections["file"].str.endswith("2025-10_export.xlsx")]
     reasons = dict(zip(rejected["row"], rejected["reason"]))
     assert sorted(reasons) == [4, 5, 7]  # one line per indicator, not one per month

@@ -47,7 +47,7 @@ def _result(values) -> cache.Result:
                 "value": values,
                 "source_id": "x",
                 "locator": "line 2",
-                "flags": [()] * len(values),
+                "tags": [""] * len(values),
             }
         )
     )

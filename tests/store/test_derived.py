@@ -34,7 +34,7 @@ def test_the_2019_20_transformation_money_is_10_2m_less_4_2m():
     )
     derived = derived_figures(figures).iloc[0]
     assert derived["value"] == 6_000_000 and derived["period_label"] == "2019-20" and derived["status"] == "derived"
-    assert derived["quote"] == "£10.2m - £4.2m = £6.0m" and derived["flags"] == ("derived",)
+    assert derived["quote"] == "£10.2m - £4.2m = £6.0m" and derived["tags"] == "derived"
 
 
 def test_nothing_is_derived_from_another_areas_money_or_a_missing_input():

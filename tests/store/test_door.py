@@ -33,7 +33,7 @@ def figure(**changes) -> dict:
         "locator": "line 12",
         "quote": "number = 58",
         "status": "published_statistic",
-        "flags": (),
+        "tags": "",
     }
     return {**row, **changes}
 
@@ -59,7 +59,7 @@ def test_valid_figures_pass_unchanged():
         ({"source_id": None}, "source_id", None, door.NULL_REQUIRED),
         ({"unit": "percent", "value": 126.8}, "value", 126.8, door.OUT_OF_RANGE),
         ({"measure": "cla_bogus"}, "measure", "cla_bogus", door.NOT_IN_VOCABULARY),
-        ({"unit": "gbp", "flags": ("money_nature=sometimes",)}, "flags", "money_nature=sometimes", "not_in_vocabulary"),
+        ({"unit": "gbp", "tags": "money_nature=sometimes"}, "tags", "money_nature=sometimes", "not_in_vocabulary"),
     ],
 )
 def test_a_figure_breaking_the_schema_is_refused_naming_its_source(changes, column, found, reason):

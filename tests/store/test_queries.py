@@ -32,7 +32,7 @@ def test_suppressed_cells_keep_their_symbol_and_no_value(store):
     suppressed = store.figures[store.figures["symbol"].notna()]
     assert {"c", "k", "low", "u", "x", "z", "-"} <= set(suppressed["symbol"])
     assert suppressed["value"].isna().all()
-    assert [schema.flag_value(flags, "suppressed") for flags in suppressed["flags"]] == suppressed["symbol"].tolist()
+    assert [schema.tag_value(tags, "suppressed") for tags in suppressed["tags"]] == suppressed["symbol"].tolist()
     # Isles of Scilly re-referrals: 'c' in some years (no value, never 0), a published 0 in others.
     scilly = store.series("rereferrals_within_12_months_percent", area="Isles of Scilly")
     suppressed_years = scilly["symbol"].eq("c").fillna(False)

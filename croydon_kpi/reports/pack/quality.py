@@ -36,7 +36,7 @@ def conflicts_table(ctx: PackContext) -> pd.DataFrame:
 
 def caveats_table(ctx: PackContext) -> pd.DataFrame:
     figures = ctx.month_figures()
-    caveats = figures[schema.has_flag(figures["flags"], "caveat", "ambiguous_pp_or_relative")]
+    caveats = figures[schema.has_tag(figures["tags"], "caveat", "ambiguous_pp_or_relative")]
     return pd.DataFrame(
         {
             "Measure": [ctx.title_of(m) for m in caveats["measure"]],

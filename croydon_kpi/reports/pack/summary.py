@@ -37,7 +37,7 @@ def summary(ctx: PackContext) -> str:
 def _synthetic_words(ctx: PackContext) -> str:
     figures = ctx.month_figures()
     local = figures[figures["status"].isin(["reported", "computed"])]
-    if len(local) and schema.has_flag(local["flags"], "synthetic").all():
+    if len(local) and schema.has_tag(local["tags"], "synthetic").all():
         return (
             "**Synthetic data:** every local figure here is computed from made-up child-level lists; "
             "no real child is in them."

@@ -78,7 +78,7 @@ def workforce_table(ctx: PackContext) -> pd.DataFrame:
 def workforce_notes(ctx: PackContext) -> pd.DataFrame:
     figures = ctx.month_figures()
     notes = figures[
-        (figures["measure"].isin(report_settings().workforce_measures)) & schema.has_flag(figures["flags"], "caveat")
+        (figures["measure"].isin(report_settings().workforce_measures)) & schema.has_tag(figures["tags"], "caveat")
     ]
     return pd.DataFrame(
         {
