@@ -90,11 +90,19 @@ def price_year(label: str, deflators: Deflators | None = None) -> str:
     return _year(label, deflators or load_deflators(), "base year")
 
 
-def real_terms(pounds, year: str = "2018-19", base: str | None = None, deflators: Deflators | None = None) -> RealTerms:
+def real_terms(pounds, year="2018-19", base: str | None = None, deflators: Deflators | None = None):
     """£22.2m in 2018-19 -> £28.17m in 2024-25 prices (March 2026 vintage). `base`: the report
-    settings' base price year unless given."""
+    settings' base price year unless given. Given a pandas Series of pounds (and a year, or a
+    Series of years beside it), the Series of RealTerms, one per row, on the same index."""
     deflators = deflators or load_deflators()
     base = base or report_settings().base_price_year
+    if isinstance(pounds, pd.Series):
+        years = year if isinstance(year, pd.Series) else pd.Series(year, index=pounds.index)
+        return pd.Series(
+            [real_terms(p, y, base, deflators) for p, y in zip(pounds, years.reindex(pounds.index))],
+            index=pounds.index,
+            dtype=object,
+        )
     cash_year, base_year = _year(year, deflators, "cash year"), _year(base, deflators, "base year")
     cash = Decimal(str(pounds))
     value = (cash * deflators.index[base_year] / deflators.index[cash_year]).quantize(PENNY, rounding=ROUND_HALF_UP)

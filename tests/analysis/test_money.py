@@ -57,3 +57,15 @@ def test_the_deflators_are_found_by_their_source_id():
     assert deflators.vintage.startswith("HM Treasury GDP deflators")
     with pytest.raises(CatalogueError, match="no source 'hmt_deflators_1999'"):
         money.load_deflators("hmt_deflators_1999")
+
+
+def test_real_terms_of_a_series_row_by_row():
+    import pandas as pd
+
+    from croydon_kpi.analysis.money import real_terms
+
+    cash = pd.Series([22_200_000, 700_000], index=["growth", "business support"])
+    found = real_terms(cash, pd.Series(["2018-19", "2019-20"], index=cash.index))
+    assert list(found.index) == ["growth", "business support"]
+    assert found["growth"].pounds == real_terms(22_200_000, "2018-19").pounds
+    assert found["business support"].year == "2019-20"
