@@ -1,3 +1,4 @@
+import datetime
 import json
 import os
 import shutil
@@ -125,3 +126,43 @@ def _build(root: Path) -> BuiltReports:
     finally:
         patch.undo()
     return BuiltReports(copy, copy / "reports", exits, errors)
+
+
+# --- a council's own export, as its case-management system writes it (tests build their own) ------
+
+EXPORT_MONTHS = [datetime.datetime(2023 + (10 + n) // 12, (10 + n) % 12 + 1, 1) for n in range(24)]  # Nov 2023-Oct 2025
+EXPORT_ROWS = [
+    # ref, indicator as the council words it, polarity, target, monthly values (None: blank cell)
+    ("FD01", "% referrals resulting in NFA", "", "", [7 + n % 3 for n in range(24)]),
+    ("CP02", "% children subject to a CP plan for a second or subsequent time", "Lower is better", "20%", [22] * 24),
+    ("CP01", "Number of children subject to a CP plan", "", "", [300 + n for n in range(24)]),
+    ("FD02", "Number of contacts received", "", "", [1500 + 10 * n for n in range(24)]),
+    ("CIN1", "% CIN visits within timescale", "Higher is better", "90", [85] * 23 + [None]),
+    ("CLA3", "% CLA with 3+ placements", "Lower is better", "10", [11] * 24),
+]
+
+
+def _write_export(folder, area="Barnsley", rows=EXPORT_ROWS):
+    """A wide XLSX as exports are: ref, indicator, area, polarity and target columns, month headers
+    stored as Excel dates formatted mmm-yy, percentages as cells formatted 0%."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Indicator", "Area", "Polarity", "Target", *EXPORT_MONTHS, "Notes"])
+    for cell in sheet[1][5:-1]:
+        cell.number_format = "mmm-yy"
+    for ref, wording, polarity, target, values in rows:
+        percent = wording.startswith("%")
+        cells = [None if v is None else (v / 100 if percent else v) for v in values]
+        sheet.append([ref, wording, area, polarity, target, *cells, ""])
+        if percent:
+            for cell in sheet[sheet.max_row][5:-1]:
+                cell.number_format = "0%"
+    book.save(folder / "2025-10_export.xlsx")
+
+
+@pytest.fixture
+def write_export():
+    """write_export(folder, area=..., rows=...): a wide XLSX export into a scorecards folder."""
+    return _write_export

@@ -187,8 +187,8 @@ def _check_mapping(mapping: object, where: str, sources: dict[str, Source]) -> d
 
 
 def _load_measure(entry: object, where: str, sources: dict[str, Source], local: bool = False) -> Measure:
-    if local:  # the council's own: no published source to benchmark against, aliases optional
-        entry = {"aliases": [], **entry} if isinstance(entry, dict) else entry
+    if local:  # the council's own: no published source to benchmark against; its title is its wording
+        entry = {"aliases": [entry.get("title")], **entry} if isinstance(entry, dict) else entry
         check_entry(entry, where, _REQUIRED_MEASURE_FIELDS, _OPTIONAL_MEASURE_FIELDS - {"national_sources"})
     check_entry(entry, where, _REQUIRED_MEASURE_FIELDS, _OPTIONAL_MEASURE_FIELDS)
     _check(entry["domain"] in schema.DOMAINS, where, f"domain {entry['domain']!r} is not one of {schema.DOMAINS}")

@@ -46,7 +46,7 @@ def _same_on_every_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     same = [
         c
         for c in frame.columns[1:]
-        if frame[c].astype(str).nunique() == 1
+        if frame[c].map(str).nunique(dropna=False) == 1  # a blank on one row is a different value, not none
         and len(frame.columns) > 2
         and not pd.api.types.is_numeric_dtype(frame[c])
     ]

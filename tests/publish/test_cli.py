@@ -219,3 +219,48 @@ def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, monkeypatch, 
     assert cli.main(["finance", "--output", str(output)]) == 1
     assert not output.exists()
     assert (root / "reports" / "_failed" / "finance_croydon.ipynb").is_file()
+
+
+def test_a_councils_own_export_is_checked_then_published_and_a_blank_measure_is_named(
+    tmp_path, monkeypatch, write_export
+):
+    """A council's export as it comes: `check` names what cannot be mapped (exit 2); with its map
+    and its own measure it reads clean; the pack exits 3 naming the measure blank this month."""
+    import os
+
+    root = _project_copy(tmp_path, monkeypatch)
+    scorecards = root / "data" / "sources" / "scorecards"
+    write_export(scorecards)
+    env = os.environ.copy()
+    checked = _croydon_kpi(["check"], env)
+    assert checked.returncode == 2, checked.stderr[-800:]
+    lines = [line for line in checked.stdout.splitlines() if "2025-10_export.xlsx" in line]
+    assert len(lines) == 3 and all(", column indicator: no catalogue measure matches" in line for line in lines)
+    assert "'Number of children subject to a CP plan' (nearest measures: cp_children_count" in checked.stdout
+
+    (scorecards / "indicators.yaml").write_text(
+        "indicators:\n"
+        '  "Number of children subject to a CP plan": cp_children_count\n'
+        '  "% CLA with 3+ placements": cla_three_or_more_placements_percent\n'
+    )
+    (root / "data" / "catalogue" / "local_measures.yaml").write_text(
+        "measures:\n  - id: contacts_received_count\n    title: Contacts received\n    domain: front_door\n"
+        "    unit: count\n    polarity: neutral\n    decimals: 0\n"
+        "    definition: {numerator: Contacts received by the front door in the month}\n"
+    )
+    clean = _croydon_kpi(["check"], env)
+    assert clean.returncode == 0, clean.stdout[-800:] + clean.stderr[-800:]
+
+    packed = _croydon_kpi(["pack", "--area", "Barnsley", "--month", "2025-10"], env)
+    assert packed.returncode == 3, packed.stderr[-800:]
+    assert (
+        "Barnsley reported 1 measure(s) before 2025-10 but not in it: "
+        "Child in need visits within timescale (cin_visits_timely_percent)"
+    ) in packed.stderr
+    page = (root / "reports" / "monthly_pack_2025-10_barnsley.html").read_text(encoding="utf-8")
+    assert (
+        "Not reported this month:</strong> Child in need visits within timescale (last reported September 2025)" in page
+    )
+    assert "Contacts received" in page  # the council's own measure flows into the pack
+    quiet = _croydon_kpi(["pack", "--area", "Barnsley", "--month", "2025-10", "--empty-month-ok"], env)
+    assert quiet.returncode == 0 and "not in it" not in quiet.stderr

@@ -1,6 +1,5 @@
 """Local monthly scorecards, long and wide, CSV and XLSX; rejected rows named."""
 
-import datetime
 import shutil
 
 import openpyxl
@@ -150,37 +149,8 @@ def test_a_wide_row_refused_for_its_area_is_listed_once_not_once_a_month(scoreca
 
 # --- a council's own export, as its case-management system writes it ----------------------------------
 
-EXPORT_MONTHS = [datetime.datetime(2023 + (10 + n) // 12, (10 + n) % 12 + 1, 1) for n in range(24)]  # Nov 2023-Oct 2025
-EXPORT_ROWS = [
-    # ref, indicator as the council words it, polarity, target, monthly values (None: blank cell)
-    ("FD01", "% referrals resulting in NFA", "", "", [7 + n % 3 for n in range(24)]),
-    ("CP02", "% children subject to a CP plan for a second or subsequent time", "Lower is better", "20%", [22] * 24),
-    ("CP01", "Number of children subject to a CP plan", "", "", [300 + n for n in range(24)]),
-    ("FD02", "Number of contacts received", "", "", [1500 + 10 * n for n in range(24)]),
-    ("CIN1", "% CIN visits within timescale", "Higher is better", "90", [85] * 23 + [None]),
-    ("CLA3", "% CLA with 3+ placements", "Lower is better", "10", [11] * 24),
-]
 
-
-def write_export(folder, area="Barnsley", rows=EXPORT_ROWS):
-    """A wide XLSX as exports are: ref, indicator, area, polarity and target columns, month headers
-    stored as Excel dates formatted mmm-yy, percentages as cells formatted 0%."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Ref", "Indicator", "Area", "Polarity", "Target", *EXPORT_MONTHS, "Notes"])
-    for cell in sheet[1][5:-1]:
-        cell.number_format = "mmm-yy"
-    for ref, wording, polarity, target, values in rows:
-        percent = wording.startswith("%")
-        cells = [None if v is None else (v / 100 if percent else v) for v in values]
-        sheet.append([ref, wording, area, polarity, target, *cells, ""])
-        if percent:
-            for cell in sheet[sheet.max_row][5:-1]:
-                cell.number_format = "0%"
-    book.save(folder / "2025-10_export.xlsx")
-
-
-def test_an_export_is_read_as_it_is_and_what_cannot_be_mapped_is_named(scorecards):
+def test_an_export_is_read_as_it_is_and_what_cannot_be_mapped_is_named(scorecards, write_export):
     write_export(scorecards)
     store = load_store()
     mine = store.figures[store.figures["locator"].str.contains("2025-10_export.xlsx", na=False)]
@@ -203,7 +173,7 @@ def test_an_export_is_read_as_it_is_and_what_cannot_be_mapped_is_named(scorecard
     assert all(reason.startswith("no catalogue measure matches") for reason in reasons.values())
 
 
-def test_with_the_councils_map_and_own_measure_the_export_reads_clean(scorecards):
+def test_with_the_councils_map_and_own_measure_the_export_reads_clean(scorecards, write_export):
     write_export(scorecards)
     (scorecards / "indicators.yaml").write_text(
         "indicators:\n"
@@ -235,7 +205,7 @@ def test_with_the_councils_map_and_own_measure_the_export_reads_clean(scorecards
     assert store.catalogue.measure("contacts_received_count").is_local
 
 
-def test_a_polarity_the_measure_contradicts_is_refused_naming_the_row(scorecards):
+def test_a_polarity_the_measure_contradicts_is_refused_naming_the_row(scorecards, write_export):
     write_export(
         scorecards,
         rows=[
@@ -254,7 +224,7 @@ def test_a_polarity_the_measure_contradicts_is_refused_naming_the_row(scorecards
     assert store.rejections.iloc[0]["row"] == 2 and store.rejections.iloc[0]["column"] == "polarity"
 
 
-def test_a_map_entry_naming_an_unknown_measure_or_the_wrong_unit_is_an_error_naming_the_line(scorecards):
+def test_a_map_entry_naming_an_unknown_measure_or_the_wrong_unit_is_an_error_naming_the_line(scorecards, write_export):
     write_export(scorecards)
     (scorecards / "indicators.yaml").write_text('indicators:\n  "Number of contacts": contacts_count\n')
     with pytest.raises(InputError, match=r"indicators.yaml, line 2: 'Number of contacts' maps to 'contacts_count'"):

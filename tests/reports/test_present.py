@@ -22,3 +22,13 @@ def test_a_workbook_cell_cannot_start_a_formula(tmp_path):
     write_workbook({"KPIs": pd.DataFrame({"Measure": ["=HYPERLINK(1)"], "Value": [3]})}, path)
     sheet = openpyxl.load_workbook(path)["KPIs"]
     assert sheet["A2"].value == "'=HYPERLINK(1)" and sheet["B2"].value == 3
+
+
+def test_a_column_blank_on_some_rows_is_not_said_once_for_every_row():
+    import pandas as pd
+
+    from croydon_kpi.reports.present import _same_on_every_row
+
+    frame = pd.DataFrame({"Measure": ["a", "b", "c"], "Value": ["1", "2", "3"], "RAG": [None, "red", "red"]})
+    kept, sentences = _same_on_every_row(frame)
+    assert "RAG" in kept.columns and sentences == []

@@ -37,6 +37,12 @@ class PackContext:
         """Whether any scorecard, paper or child-level list gives the area's figures for the month."""
         return not self.overview.empty
 
+    @cached_property
+    def missing_measures(self) -> pd.DataFrame:
+        """The measures the area reported in any of the months before (MISSING_LOOKBACK_MONTHS) but
+        not in this one: a blank cell this month would otherwise vanish from every section."""
+        return missing_measures(self.store, self.month, self.area.name)
+
     @property
     def comparators(self) -> tuple[str, ...]:
         return report_settings().comparators
@@ -66,6 +72,30 @@ class PackContext:
         write it (96%, not 96.0%), so one table never mixes "17.0%" and "96%"."""
         measure = self.store.catalogue.measure(measure_id)
         return figure_text(value, measure.unit, measure.decimals)
+
+
+MISSING_LOOKBACK_MONTHS = 3  # a measure reported in any of the three months before is expected this month
+
+
+def missing_measures(store: FigureStore, month: Month, area_name: str) -> pd.DataFrame:
+    """measure, title, last_month (the latest month before with a figure) of each measure the area
+    reported or computed in the three months before `month` but has no figure for in it."""
+    figures = store.figures
+    local = figures[
+        (figures["area_name"] == area_name)
+        & figures["status"].isin(["reported", "computed"])
+        & (figures["measure"] != "unmapped")
+        & figures["value"].notna()
+    ]
+    local = monthly(local)
+    start = pd.Timestamp(month.start)
+    before = local[(local["period_start"] < start) & (local["period_start"] >= start - pd.DateOffset(months=3))]
+    now = set(local.loc[local["period_start"] == start, "measure"])
+    gone = before[~before["measure"].isin(now)].sort_values("period_start").drop_duplicates("measure", keep="last")
+    titles = [store.catalogue.measure(m).title for m in gone["measure"]]
+    return pd.DataFrame(
+        {"measure": gone["measure"].tolist(), "title": titles, "last_month": gone["period_label"].tolist()}
+    ).sort_values("title", ignore_index=True)
 
 
 def monthly(series: pd.DataFrame) -> pd.DataFrame:

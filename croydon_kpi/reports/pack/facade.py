@@ -16,7 +16,7 @@ from croydon_kpi.core.params import Month, parse_month
 from croydon_kpi.core.periods import PUBLICATION_LAG_MONTHS
 from croydon_kpi.errors import ParameterError, UnknownArea
 from croydon_kpi.reports.pack import domain_charts, groups, journey, kpis, money, published, quality, summary, workforce
-from croydon_kpi.reports.pack.context import PackContext
+from croydon_kpi.reports.pack.context import PackContext, missing_measures
 from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
@@ -126,10 +126,16 @@ def plan(store: FigureStore, month: str, area: str) -> Plan:
 
 
 def empty_warning(store: FigureStore, parameters: dict) -> str | None:
-    """Said (and exit 3) when the month has no local figures: the pack is built and says so."""
-    if has_local_figures(store, parse_month(parameters["month"]), parameters["area"]):
+    """Said (and exit 3) when the month has no local figures, or a measure reported in the months
+    before has none this month: the pack is built and says so, and a scheduled job can alert."""
+    month, area = parse_month(parameters["month"]), parameters["area"]
+    if not has_local_figures(store, month, area):
+        return f"{area} has no local figures for {parameters['month']}"
+    missing = missing_measures(store.known_at(month.end), month, area)
+    if missing.empty:
         return None
-    return f"{parameters['area']} has no local figures for {parameters['month']}"
+    named = "; ".join(f"{r.title} ({r.measure})" for r in missing.itertuples())
+    return f"{area} reported {len(missing)} measure(s) before {parameters['month']} but not in it: {named}"
 
 
 def pack_title(area_name: str, month: Month) -> str:

@@ -30,9 +30,9 @@ def _kpi_row(ctx: PackContext, row) -> dict:
         "Measure": measure.title,
         "Value": ctx.text(row.measure, row.value),
         "Target": figure_text(row.target, measure.unit, measure.decimals)
-        if row.target is not None
+        if pd.notna(row.target)
         else "no target stated",
-        "RAG": row.rag or "no target",
+        "RAG": row.rag if isinstance(row.rag, str) else "no target",
         "Change on the month": change,
         "SPC": _spc_words(local, measure),
         "Published comparison": _comparison_words(ctx, row.measure),

@@ -59,6 +59,8 @@ def missing_table(ctx: PackContext) -> pd.DataFrame:
                 "Why": "no scorecard, paper or child-level list gives them",
             }
         )
+    for row in ctx.missing_measures.itertuples():
+        rows.append({"What": row.title, "Why": f"reported in {row.last_month} but not in {ctx.month.label}"})
     for row in ctx.overview.itertuples():
         if row.value is None or pd.isna(row.value):
             rows.append({"What": row.title, "Why": "the paper judges it but states no value"})

@@ -29,6 +29,7 @@ def summary(ctx: PackContext) -> str:
         _check_words(ctx),
         _change_words(ctx),
         _risk_words(ctx),
+        _missing_words(ctx),
         _gap_words(ctx),
     ]
     return "\n".join(f"- {line}" for line in lines if line)
@@ -124,6 +125,15 @@ def _risk_words(ctx: PackContext) -> str:
     return f"**Biggest risks (things to do better):** {'; '.join(named[:5])}" + (
         "; and more below." if len(named) > 5 else "."
     )
+
+
+def _missing_words(ctx: PackContext) -> str:
+    """A measure reported before but blank this month is named first, not left to vanish."""
+    missing = ctx.missing_measures
+    if missing.empty:
+        return ""
+    named = "; ".join(f"{r.title} (last reported {r.last_month})" for r in missing.itertuples())
+    return f"**Not reported this month:** {named}."
 
 
 def _gap_words(ctx: PackContext) -> str:

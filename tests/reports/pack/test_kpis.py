@@ -10,3 +10,14 @@ def test_a_kpi_row_says_what_is_known_and_what_is_not(october):
     assert row["Published comparison"] == (
         "Croydon 16.7% (year to 31 Mar 2018); statistical neighbours 15.8%; London 14.9%; England 20.2%"
     )
+
+
+def test_a_target_the_councils_export_states_gives_a_rag_and_the_others_say_none(project_copy, write_export):
+    from croydon_kpi.reports import pack
+
+    write_export(project_copy / "data" / "sources" / "scorecards")
+    table = pack.prepare("2025-10", "Barnsley").kpi_table().set_index("Measure")
+    placements = table.loc["Child protection plans that were a second or subsequent plan"]
+    assert (placements["Value"], placements["Target"], placements["RAG"]) == ("22%", "20%", "red")
+    nfa = table.loc["Referrals ending in no further action"]
+    assert (nfa["Target"], nfa["RAG"]) == ("no target stated", "no target")
