@@ -2,35 +2,14 @@
 
 import pytest
 
+from croydon_kpi.catalogue.indicator_map import IndicatorMap, load_indicator_map
 from croydon_kpi.catalogue.measures import load_catalogue
-from croydon_kpi.errors import InputError
-from croydon_kpi.readers.scorecard_indicators import (
-    UNMAPPED,
-    IndicatorMap,
-    IndicatorMatcher,
-    load_indicator_map,
-    unit_of_wording,
-)
+from croydon_kpi.readers.scorecard_indicators import UNMAPPED, IndicatorMatcher
 
 
 @pytest.fixture(scope="module")
 def matcher():
     return IndicatorMatcher(load_catalogue(), IndicatorMap({}))
-
-
-@pytest.mark.parametrize(
-    "wording, unit",
-    [
-        ("% referrals resulting in NFA", "percent"),
-        ("Proportion of assessments on time", "percent"),
-        ("CP rate per 10,000", "rate_per_10k"),
-        ("Re-referral rate", "rate"),
-        ("Number of children looked after", "count"),
-        ("Timeliness of CIN visits", None),
-    ],
-)
-def test_what_a_wording_says_about_its_unit(wording, unit):
-    assert unit_of_wording(wording) == unit
 
 
 def test_a_percentage_wording_never_maps_to_a_count(matcher):
@@ -64,9 +43,3 @@ def test_the_councils_map_wins_and_compares_case_and_spacing_aside(tmp_path):
     assert IndicatorMatcher(load_catalogue(), found).measure_of("Number of children subject to a CP plan") == (
         "cp_children_count"
     )
-
-
-def test_a_map_of_the_wrong_shape_is_refused(tmp_path):
-    (tmp_path / "indicators.yaml").write_text("- a\n- b\n")
-    with pytest.raises(InputError, match="expected `indicators:`"):
-        load_indicator_map(tmp_path, load_catalogue())
