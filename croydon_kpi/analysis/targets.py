@@ -4,16 +4,12 @@ watch / things to do better).
 RAG (needs a sourced target): green at or better than the target; amber short of it by no more
 than the tolerance; red beyond. Polarity decides what "better" means; a neutral measure has none.
 
-The group rule, from a figure's position against its target and its direction of travel:
-- position: from RAG where a target is known; otherwise from what the source itself says
-  ("remains below target" is short of target for a higher-is-better measure, and meeting it for a
-  lower-is-better one; "slightly below" is amber); otherwise unknown;
-- trend: from the series where there are two figures or more, else from the change the source
-  states ("a decrease of 5% on last month") or its words ("has improved", "fallen back"), judged
-  by polarity; otherwise unknown;
-- going_well: meeting the target and not worsening, or position unknown and improving;
-  do_better: short of the target and not improving, or position unknown and worsening;
-  ones_to_watch: everything else (amber, mixed, or nothing known either way).
+The computed check (analysis/mdc.py): where the area has enough monthly figures for SPC, by the
+series' variation and its assurance against the target; otherwise by its position against a
+stated target alone: from RAG where a target is known, else from what the source itself says
+("remains below target" is short of target for a higher-is-better measure, and meeting it for a
+lower-is-better one; "slightly below" is amber). Never from two points: a change on the month,
+or a paper's "has improved", is shown as what it is (`paper_says`), not as a trend.
 """
 
 from __future__ import annotations
@@ -22,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from croydon_kpi.analysis.mdc import group_from_verdict, verdict, verdict_words
 from croydon_kpi.catalogue.measures import Catalogue, Measure
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import read_yaml
@@ -198,25 +195,27 @@ def trend_from_statement(changes: list[float], flags, polarity: str) -> str:
     return "unknown"
 
 
-def trend_from_series(values: list[float], polarity: str) -> str:
-    if polarity == "neutral" or len(values) < 2:
-        return "unknown"
-    step = values[-1] - values[-2]
-    if step == 0:
-        return "stable"
-    return "improving" if (step > 0) == (polarity == "higher_is_better") else "worsening"
+def monthly_history(store, measure_id: str, area: str, up_to) -> pd.DataFrame:
+    """The area's own whole-month figures for a measure up to a day: computed from child-level
+    lists where there are any, else reported (a monthly series never mixes in an annual figure)."""
+    history = store.series(measure_id, area=area, status="computed")
+    if history.empty:
+        history = store.series(measure_id, area=area, status="reported")
+    whole_month = (history["period_start"].dt.day == 1) & (
+        history["period_start"] + pd.offsets.MonthEnd(0) == history["period_end"]
+    )
+    return history[whole_month & (history["period_end"] <= up_to)]
 
 
-def group(position_now: str, trend_now: str) -> str:
-    if position_now == "meeting" and trend_now != "worsening":
-        return "going_well"
-    if position_now == "short" and trend_now != "improving":
-        return "do_better"
-    if position_now == "unknown" and trend_now == "improving":
-        return "going_well"
-    if position_now == "unknown" and trend_now == "worsening":
-        return "do_better"
-    return "ones_to_watch"
+def paper_says(changes: list[float], flags, polarity: str) -> str | None:
+    """What the source itself says of the direction, in words ("the paper says it has improved"),
+    shown as the paper's words beside the check and never used as a trend."""
+    said = trend_from_statement(changes, flags, polarity)
+    if said == "unknown":
+        return None
+    if changes:
+        return f"the paper states a change of {sum(changes):+g} ({said})"
+    return f"the paper says it has {'improved' if said == 'improving' else 'worsened'}"
 
 
 # --- the month's overview -------------------------------------------------------------------------
@@ -272,15 +271,10 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     flags = {token for held in rows["tags"] for token in schema.tags_of(held)}
     target = stated_target(rows, month) or target_for(targets, measure.id, area, month)
     status = rag(value, target, measure.polarity)
-    history = store.series(measure.id, area=area, status="computed")
-    if history.empty:
-        history = store.series(measure.id, area=area, status="reported")
-    history = history[history["period_end"] <= rows["period_end"].max()]
+    history = monthly_history(store, measure.id, area, rows["period_end"].max())
     changes = rows.loc[rows["kind"] == "change", "value"].dropna().tolist()
-    trend_now = trend_from_series(history["value"].dropna().tolist(), measure.polarity)
-    if trend_now == "unknown":
-        trend_now = trend_from_statement(changes, flags, measure.polarity)
     where = position(status, flags, measure.polarity)
+    found = verdict(history, measure.spc_improvement, target.value if target else None)
     reported = rows["reported_rag"].dropna()
     return {
         "measure": measure.id,
@@ -292,8 +286,13 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
         "target_note": None if target else (measure.target_note or "no target stated by any source"),
         "rag": status,
         "position": where,
-        "trend": trend_now,
-        "computed_group": group(where, trend_now),
+        "variation": found.variation,
+        "assurance": found.assurance,
+        "spc_points": found.points,
+        "trial_limits": found.trial_limits,
+        "verdict": verdict_words(found),
+        "paper_says": paper_says(changes, flags, measure.polarity),
+        "computed_group": group_from_verdict(found, where),
         "reported_group": reported.iloc[0] if len(reported) else None,
         "sources": ", ".join(sorted(set(rows["source_id"]))),
         "other_values": ", ".join(f"{v:g}" for v in other_values) or None,  # sources disagree: see store.conflicts()

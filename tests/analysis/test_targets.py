@@ -2,7 +2,7 @@
 
 import pytest
 
-from croydon_kpi.analysis.targets import Target, group, load_targets, overview, position, rag, trend_from_statement
+from croydon_kpi.analysis.targets import Target, load_targets, overview, paper_says, position, rag, trend_from_statement
 
 
 def test_rag_respects_polarity():
@@ -43,7 +43,7 @@ def test_flags_are_tokens_never_substrings():
     assert trend_from_statement([], {"qualifier=fallen_back_slightly"}, "higher_is_better") == "unknown"
     with pytest.raises(TypeError):
         position(None, "qualifier=below_target", "higher_is_better")
-    assert group("meeting", "unknown") == "going_well" and group("short", "unknown") == "do_better"
+    assert paper_says([], {"qualifier=improved"}, "higher_is_better") == "the paper says it has improved"
 
 
 def test_october_2019_overview_computed_beside_reported(store):
@@ -55,15 +55,16 @@ def test_october_2019_overview_computed_beside_reported(store):
         True,
     ]
     assert table.loc["cp_plans_second_or_subsequent_percent", "computed_group"] == "going_well"  # lower is better
+    # "down 5% on last month" is the paper's words, not a trend: one month of figures places nothing
     in_touch = table.loc["care_leavers_in_touch_percent"]
-    assert (in_touch["trend"], in_touch["computed_group"], in_touch["reported_group"], in_touch["agrees"]) == (
-        "worsening",
-        "do_better",
+    assert (in_touch["paper_says"], in_touch["variation"], in_touch["computed_group"], in_touch["agrees"]) == (
+        "the paper states a change of -5 (worsening)",
+        None,
         "ones_to_watch",
-        False,
+        True,
     )
     assert table.loc["cp_children_count", "value"] == 587 and table.loc["cp_children_count", "other_values"] == "100"
-    assert table["agrees"].sum() == 11  # the other 12 disagreements are listed, each with its position and trend
+    assert table["agrees"].sum() == 10  # the other 13 disagreements are listed, each with what the check rests on
     assert table.loc["cin_visits_timely_percent", "target_note"].startswith(
         "The Cabinet report of 18 November 2019 says"
     )

@@ -15,7 +15,18 @@ from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month, parse_month
 from croydon_kpi.core.periods import PUBLICATION_LAG_MONTHS
 from croydon_kpi.errors import ParameterError, UnknownArea
-from croydon_kpi.reports.pack import domain_charts, groups, journey, kpis, money, published, quality, summary, workforce
+from croydon_kpi.reports.pack import (
+    domain_charts,
+    groups,
+    journey,
+    kpis,
+    matrix,
+    money,
+    published,
+    quality,
+    summary,
+    workforce,
+)
 from croydon_kpi.reports.pack.context import PackContext, missing_measures
 from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
@@ -59,6 +70,9 @@ class MonthlyPack:
 
     def summary(self) -> str:
         return summary.summary(self.context)
+
+    def summary_matrix(self) -> pd.DataFrame:
+        return matrix.summary_matrix(self.context)
 
     def groups_table(self) -> pd.DataFrame:
         return groups.groups_table(self.context)

@@ -26,9 +26,14 @@ def groups_table(ctx: PackContext) -> pd.DataFrame:
 
 
 def _why(row) -> str:
-    position = _POSITION_WORDS.get(row.position, row.position)
-    trend = {"unknown": "no earlier figure or stated direction"}.get(row.trend, row.trend)
-    return f"{position}; {trend}"
+    """What the check rests on: the SPC verdict where there is one, else the position against a
+    stated target; a paper's own words about the direction are quoted as the paper's."""
+    if isinstance(row.variation, str):
+        basis = row.verdict
+    else:
+        basis = f"{_POSITION_WORDS.get(row.position, row.position)}; no SPC ({row.spc_points} monthly figure(s))"
+    said = f"; {row.paper_says} (the paper's words, not a trend)" if isinstance(row.paper_says, str) else ""
+    return basis + said
 
 
 def group_counts(ctx: PackContext) -> pd.DataFrame:

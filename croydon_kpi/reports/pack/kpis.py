@@ -3,8 +3,6 @@ comparison, with its source."""
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 
 from croydon_kpi.analysis import spc
@@ -34,23 +32,12 @@ def _kpi_row(ctx: PackContext, row) -> dict:
         else "no target stated",
         "RAG": row.rag if isinstance(row.rag, str) else "no target",
         "Change on the month": change,
-        "SPC": _spc_words(local, measure),
+        "Variation and assurance (SPC)": row.verdict,
         "Published comparison": _comparison_words(ctx, row.measure),
         "Source": "; ".join(
             source_label(ctx.store.catalogue, s, None, ctx.papers, short=True) for s in row.sources.split(", ")
         ),
     }
-
-
-def _spc_words(series: pd.DataFrame, measure) -> str:
-    values = series["value"].dropna()
-    if len(values) < SPC_MIN_POINTS:
-        return f"fewer than {SPC_MIN_POINTS} monthly figures: no SPC"
-    improvement = measure.spc_improvement
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", spc.TrialLimitsWarning)
-        result = spc.xmr(values.tolist(), improvement=improvement)
-    return f"{result.variation_icon.replace('_', ' ')}; assurance {result.assurance or 'none (no target)'}"
 
 
 def _comparison_words(ctx: PackContext, measure_id: str) -> str:

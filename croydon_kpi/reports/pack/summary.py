@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from croydon_kpi.analysis.targets import GROUP_WORDS, GROUPS
-from croydon_kpi.analysis.trend import direction_of_travel
 from croydon_kpi.core import schema
 from croydon_kpi.reports.formatting import source_label
+from croydon_kpi.reports.pack.changes import changes_words
 from croydon_kpi.reports.pack.context import PackContext, monthly
+from croydon_kpi.reports.pack.matrix import look_first
 from croydon_kpi.reports.pack.quality import conflicts_table
 
 
@@ -27,6 +28,7 @@ def summary(ctx: PackContext) -> str:
         _synthetic_words(ctx),
         _reported_words(ctx),
         _check_words(ctx),
+        _look_first_words(ctx),
         _change_words(ctx),
         _risk_words(ctx),
         _missing_words(ctx),
@@ -73,43 +75,40 @@ def _check_words(ctx: PackContext) -> str:
     differ = judged[~judged["agrees"].astype(bool)]
     if differ.empty:
         return f"**Check:** the computed rule agrees with the council on all {len(judged)} measures."
-    no_basis = differ[(differ["position"] == "unknown") & (differ["trend"] == "unknown")]
+    no_basis = differ[differ["variation"].isna() & (differ["position"] == "unknown")]
     reasons = []
     if len(no_basis):
         reasons.append(
-            f"for {len(no_basis)} no source states a target and no earlier figure of the same kind is "
-            "known, so the rule "
-            "can only call them ones to watch"
+            f"for {len(no_basis)} there are too few monthly figures for SPC and no source states their "
+            "position against a target, so the check can only call them ones to watch"
         )
     other = len(differ) - len(no_basis)
     if other:
-        reasons.append(f"for {other} the stated position or direction points elsewhere")
+        reasons.append(f"for {other} the SPC verdict or the stated position points elsewhere")
     return (
-        f"**Check:** a rule applied to the same figures (position against a stated target, then direction of travel) "
+        "**Check:** a rule applied to the same figures (SPC variation and assurance where there are enough "
+        "monthly figures, else the position against a stated target; never a change between two months) "
         f"differs from the council on {len(differ)} of {len(judged)} measures: {'; '.join(reasons)}. "
         "The council's grouping is the reported one; the check shows where its judgement rests on more "
         "than the figures give."
     )
 
 
+def _look_first_words(ctx: PackContext) -> str:
+    """The measures a board should look at first: the concern / failing corner of the matrix."""
+    first = look_first(ctx, chart_title=lambda measure: measure.title)
+    return f"**Look at first:** {'; '.join(first)}." if first else ""
+
+
 def _change_words(ctx: PackContext) -> str:
-    rows = [(r, ctx.local_series(r.measure)) for r in ctx.overview.itertuples()]
-    months = max((len(monthly(series)) for _, series in rows), default=0)
+    months = max((len(monthly(ctx.local_series(r.measure))) for r in ctx.overview.itertuples()), default=0)
     if months <= 1:
-        return (
-            "**Since last month:** one month of local figures only: no change on the month or trend can be judged yet."
-        )
-    moves = []
-    for row, series in rows:
-        month_series = monthly(series)
-        if len(month_series) >= 2 and month_series.iloc[-1]["period_end"].month == ctx.month.month:
-            measure = ctx.store.catalogue.measure(row.measure)
-            travel = direction_of_travel(month_series, measure.unit, measure.polarity, measure.decimals)
-            if travel.sentences:
-                sentence = travel.sentences[0].rstrip(".")
-                moves.append(f"{measure.title}: {sentence[0].lower()}{sentence[1:]}")
-    shown = "; ".join(moves[:4]) if moves else "no measure has a figure for the month before"
-    return f"**Since last month:** {shown}."
+        return "**Since last month:** one month of local figures only: no change on the month can be shown yet."
+    return f"**Since last month:** {changes_words(ctx, KPI_TABLE_LINK)}."
+
+
+# The KPI table's heading in the pack notebook, as nbconvert anchors it.
+KPI_TABLE_LINK = "#Key-performance-indicators"
 
 
 def _risk_words(ctx: PackContext) -> str:
