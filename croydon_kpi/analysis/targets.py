@@ -267,6 +267,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     )
     level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
     value = float(level.iloc[0]["value"]) if len(level) else None
+    as_written = level.iloc[0]["as_written"] if len(level) else None
     other_values = sorted(set(levels["value"]) - {value})
     flags = {token for held in rows["tags"] for token in schema.tags_of(held)}
     target = stated_target(rows, month) or target_for(targets, measure.id, area, month)
@@ -280,6 +281,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
         "measure": measure.id,
         "title": measure.title,
         "value": value,
+        "as_written": as_written if isinstance(as_written, str) else None,
         "unit": measure.unit,
         "target": target.value if target else None,
         "target_source": target.source if target else None,

@@ -43,14 +43,27 @@ def format_value(value: float | None, unit: str, decimals: int = 0, symbol: str 
     return text
 
 
-def figure_text(value, unit: str, decimals: int = 0, symbol: str | None = None) -> str:
-    """The one way every report writes a figure: the unit's sign, the measure's published decimal
-    places (half up), but a whole number as councils write it (96%, not 96.0%), so one table never
-    mixes "17.0%" and "96%"; a missing figure says why (suppressed, or no figure)."""
+def figure_text(value, unit: str, decimals: int = 0, symbol: str | None = None, written: str | None = None) -> str:
+    """The one way every report writes a figure: the unit's sign, to the precision its source gave
+    (`written`, the figure as the source wrote it: 84.5% stays 84.5%), else the measure's published
+    decimal places (half up), a whole number as councils write it (96%, not 96.0%); a missing
+    figure says why (suppressed, or no figure)."""
     if value is None or pd.isna(value):
         return format_value(None, unit, symbol=symbol)
-    places = 0 if float(value).is_integer() else decimals
+    given = written_decimals(written)
+    places = given if given is not None else (0 if float(value).is_integer() else decimals)
     return format_value(float(value), unit, places)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def written_decimals(written) -> int | None:
+    """How many decimal places a figure was written with ("84.5%" -> 1, "587" -> 0), or None."""
+    if not isinstance(written, str):
+        return None
+    found = _WRITTEN_NUMBER.search(written)
+    return None if not found else len(found.group(1) or "")
 
 
 def change_text(before, after, unit: str, decimals: int = 0) -> str:

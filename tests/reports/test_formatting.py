@@ -40,3 +40,12 @@ def test_a_change_that_rounds_to_nothing_is_no_change():
     assert change_text(46.6, 46.64, "percent", 1) == "no change"
     assert change_text(46.6, 48.0, "percent", 1) == "up 1.4 percentage points"
     assert change_text(120, 117, "count", 0) == "down 3"
+
+
+def test_a_figure_keeps_the_precision_its_source_wrote():
+    from croydon_kpi.reports.formatting import figure_text, written_decimals
+
+    assert figure_text(84.5, "percent", 0, written="84.5%") == "84.5%"  # not 85%: the source gave a decimal
+    assert figure_text(587, "count", 0, written="587") == "587"
+    assert figure_text(90.0, "percent", 1, written="90%") == "90%"
+    assert written_decimals("£22.2m") == 1 and written_decimals(None) is None

@@ -67,11 +67,11 @@ class PackContext:
         measures = self.store.catalogue.measures
         return measures[measure_id].title if measure_id in measures else "not matched to a measure"
 
-    def text(self, measure_id: str, value) -> str:
+    def text(self, measure_id: str, value, written: str | None = None) -> str:
         """A figure in its unit: to the measure's published decimals, but a whole number as councils
         write it (96%, not 96.0%), so one table never mixes "17.0%" and "96%"."""
         measure = self.store.catalogue.measure(measure_id)
-        return figure_text(value, measure.unit, measure.decimals)
+        return figure_text(value, measure.unit, measure.decimals, written=written)
 
 
 MISSING_LOOKBACK_MONTHS = 3  # a measure reported in any of the three months before is expected this month

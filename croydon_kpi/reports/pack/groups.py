@@ -17,7 +17,7 @@ def groups_table(ctx: PackContext) -> pd.DataFrame:
         {
             "Reported group": table["reported_group"].map(GROUP_WORDS).fillna("not grouped by the council"),
             "Measure": table["title"],
-            "Value": [ctx.text(r.measure, r.value) for r in table.itertuples()],
+            "Value": [ctx.text(r.measure, r.value, r.as_written) for r in table.itertuples()],
             "Computed check": table["computed_group"].map(GROUP_WORDS),
             "Check agrees": table["agrees"].map({True: "yes", False: "no"}).fillna("no reported group"),
             "Why the check says so": [_why(r) for r in table.itertuples()],

@@ -26,7 +26,7 @@ def _kpi_row(ctx: PackContext, row) -> dict:
     change = travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
     return {
         "Measure": measure.title,
-        "Value": ctx.text(row.measure, row.value),
+        "Value": ctx.text(row.measure, row.value, row.as_written),
         "Target": figure_text(row.target, measure.unit, measure.decimals)
         if pd.notna(row.target)
         else "no target stated",
