@@ -23,11 +23,12 @@ def show_markdown(text: str) -> None:
     display(Markdown(text))
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> str:
-    """A table for readers: a column that says the same on every row becomes one sentence above it."""
+def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True) -> str:
+    """A table for readers: a column that says the same on every row becomes one sentence above it
+    (unless `collapse` is False: a matrix keeps every column, even one empty throughout)."""
     if frame is None or frame.empty:
-        return f"<p><em>{html.escape(empty)}</em></p>"
-    frame, sentences = _same_on_every_row(frame)
+        return f"<p><em>{html.escape(empty)}</em></p>" if empty else ""
+    frame, sentences = _same_on_every_row(frame) if collapse else (frame, [])
     notes = "".join(f'<p class="table-note">{html.escape(s)}</p>' for s in sentences)
     body = notes + frame.astype(object).where(frame.notna(), "").to_html(
         index=False, classes="kpi", border=0, escape=True
@@ -54,8 +55,8 @@ def _same_on_every_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame.drop(columns=same), sentences
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> None:
-    display(HTML(table_html(frame, caption, empty)))
+def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True) -> None:
+    display(HTML(table_html(frame, caption, empty, collapse)))
 
 
 def chart_id(title: str) -> str:
