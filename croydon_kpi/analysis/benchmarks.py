@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from croydon_kpi.catalogue.neighbours import ModelChoice, model_for, statistical_neighbours
-from croydon_kpi.catalogue.regions import region_of
+from croydon_kpi.catalogue.regions import english_region_of, region_of
 
 QUARTILE_BANDS = ("A", "B", "C", "D")  # A = the best quarter (by polarity); neutral measures: A = highest
 
@@ -29,7 +29,7 @@ class Benchmark:
     quartile: str | None
     rank_note: str
     model: ModelChoice | None = None  # the statistical-neighbour model in use at the date asked
-    neighbours_known: int = 0  # neighbours with a value (the average is of these)
+    neighbours_known: int = 0  # neighbours with a value (the median is of these)
 
 
 # What a benchmark reads of each figure: cutting these first keeps every later selection narrow.
@@ -108,7 +108,8 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
         model = model_for(as_of or date(year, 12, 31))
         neighbours = _neighbour_table(store, year_figures, place.old_la_code, model.model)
         known = neighbours["value"].dropna()
-        comparators["Statistical neighbours"] = float(known.mean()) if len(known) else None
+        # The median of the neighbours' published values, as DfE's outcomes and enablers dashboard shows them
+        comparators["Statistical neighbours"] = float(known.median()) if len(known) else None
     for name in dict.fromkeys([n for n in (region, "London", "England") if n]):
         found = year_figures[year_figures["area_name"] == name]
         comparators[name] = float(found.iloc[0]["value"]) if len(found) and pd.notna(found.iloc[0]["value"]) else None
@@ -147,6 +148,18 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
 
 def _region_of(store, place) -> str | None:
     return region_of(place.old_la_code) if place.level == "local_authority" and place.old_la_code else None
+
+
+OWN_REGION = "own_region"  # a comparator role in the report settings: the area's own region
+
+
+def comparator_areas(store, area: str, roles) -> tuple[str, ...]:
+    """The report settings' comparators for an area, by name: `own_region` is the area's region
+    (none for a region or England itself); the area itself and repeats are left out."""
+    place = store.area(area)
+    region = english_region_of(place.old_la_code) if place.level == "local_authority" and place.old_la_code else None
+    named = [region if role == OWN_REGION else role for role in roles]
+    return tuple(name for name in dict.fromkeys(named) if name and name != place.name)
 
 
 def region_of_area(store, area: str) -> str | None:

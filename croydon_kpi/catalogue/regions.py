@@ -19,6 +19,17 @@ def _regions() -> dict[str, str]:
     return dict(zip(las["old_la_code"], las["region_name"]))  # the latest row wins
 
 
+# DfE's files split London into Inner and Outer London for some measures; the English region (one of
+# the nine, as the pack compares with) of a borough in either is London.
+SUB_REGION_OF = {"Inner London": "London", "Outer London": "London"}
+
+
+def english_region_of(old_la_code: str) -> str | None:
+    """The English region an authority is in (London for an Inner or Outer London borough)."""
+    found = region_of(old_la_code)
+    return SUB_REGION_OF.get(found, found)
+
+
 def region_of(old_la_code: str) -> str | None:
     """The region DfE files an authority under (Inner or Outer London for a London borough), from the ONS population
     file's latest row for it; None for a number the file does not hold."""

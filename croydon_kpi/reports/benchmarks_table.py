@@ -9,8 +9,9 @@ from datetime import date
 
 import pandas as pd
 
-from croydon_kpi.analysis.benchmarks import benchmark, region_of_area
+from croydon_kpi.analysis.benchmarks import benchmark, comparator_areas, region_of_area
 from croydon_kpi.catalogue.neighbours import model_for, statistical_neighbours
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import EARLIEST_YEAR, shown
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, figure_text
@@ -74,7 +75,7 @@ def prepare(area: str, year: int, store: FigureStore | None = None) -> Benchmark
 
 
 def benchmarks_title(area_name: str, year: int) -> str:
-    return f"{area_name}: benchmarks against statistical neighbours, London and England, {year}"
+    return f"{area_name}: benchmarks against statistical neighbours, its region and England, {year}"
 
 
 def _rows(store, area: str, year: int) -> list[tuple]:
@@ -110,8 +111,10 @@ def summary(store, area: str, year: int) -> str:
 
 
 def all_benchmarks(store, area: str, year: int = 2019) -> pd.DataFrame:
-    """Every published rate or percentage for the area and year against neighbours, London and England."""
+    """Every published rate or percentage for the area and year against its neighbours (their
+    median), its region and England."""
     place = store.area(area).name
+    comparators = comparator_areas(store, area, report_settings().comparators)
     table = []
     for measure, found in _rows(store, area, year):
         text = lambda v, measure=measure: figure_text(v, measure.unit, measure.decimals)
@@ -120,8 +123,8 @@ def all_benchmarks(store, area: str, year: int = 2019) -> pd.DataFrame:
                 "Measure": measure.title,
                 "Period": found.period_label,
                 place: text(found.value),
-                "Statistical neighbours (average)": text(found.comparators.get("Statistical neighbours")),
-                **{k: text(v) for k, v in found.comparators.items() if k != "Statistical neighbours"},
+                "Statistical neighbours (median)": text(found.comparators.get("Statistical neighbours")),
+                **{name: text(found.comparators.get(name)) for name in comparators},
                 "Rank (1 = best)": f"{found.rank} of {found.ranked}"
                 if found.rank
                 else "not ranked (no better direction)",

@@ -14,7 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from croydon_kpi.analysis import visits
-from croydon_kpi.analysis.benchmarks import benchmark
+from croydon_kpi.analysis.benchmarks import benchmark, comparator_areas
 from croydon_kpi.analysis.visits import inspected_area, visit_numbers
 from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.catalogue.papers import paper_catalogue
@@ -202,9 +202,11 @@ def _focus_figures(report: VisitReport) -> pd.DataFrame:
 
 
 def _benchmarks(report: VisitReport) -> pd.DataFrame:
-    """Published focus measures against neighbours, London and England, as known at the visit."""
+    """Published focus measures against neighbours (their median), the area's region and England, as
+    known at the visit."""
     _, end = report._span()
     known = report.store.known_at(end)
+    comparators = comparator_areas(known, report.visit.area, report_settings().comparators)
     rows = []
     for measure_id in report.visit.measures:
         measure = known.catalogue.measure(measure_id)
@@ -219,12 +221,11 @@ def _benchmarks(report: VisitReport) -> pd.DataFrame:
                 "Measure": measure.title,
                 "Period": found.period_label,
                 report.visit.area: _text(report, measure_id, found.value),
-                "Statistical neighbours (average)": _text(
+                "Statistical neighbours (median)": _text(
                     report, measure_id, found.comparators.get("Statistical neighbours")
                 ),
-                "London": _text(report, measure_id, found.comparators.get("London")),
-                "England": _text(report, measure_id, found.comparators.get("England")),
-                "Rank of 152 authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
+                **{name: _text(report, measure_id, found.comparators.get(name)) for name in comparators},
+                "Rank among authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
             }
         )
     return pd.DataFrame(rows)

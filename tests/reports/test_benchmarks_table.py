@@ -8,7 +8,7 @@ def test_every_published_rate_for_the_area_and_year(store):
     assert {
         "Period",
         "Croydon",
-        "Statistical neighbours (average)",
+        "Statistical neighbours (median)",
         "London",
         "England",
         "Rank (1 = best)",

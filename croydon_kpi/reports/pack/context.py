@@ -8,7 +8,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from croydon_kpi.analysis.benchmarks import benchmark
+from croydon_kpi.analysis.benchmarks import benchmark, comparator_areas
 from croydon_kpi.analysis.targets import overview
 from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
@@ -43,9 +43,10 @@ class PackContext:
         not in this one: a blank cell this month would otherwise vanish from every section."""
         return missing_measures(self.store, self.month, self.area.name)
 
-    @property
+    @cached_property
     def comparators(self) -> tuple[str, ...]:
-        return report_settings().comparators
+        """The area's own region and England (the report settings' roles), by name."""
+        return comparator_areas(self.store, self.area.name, report_settings().comparators)
 
     def month_figures(self) -> pd.DataFrame:
         figures = self.store.figures
