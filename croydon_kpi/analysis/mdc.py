@@ -25,6 +25,7 @@ class Verdict:
     assurance: str | None  # consistent_pass, consistent_fail, inconsistent; None: no target (or no SPC)
     trial_limits: bool = False
     result: spc.XmrResult | None = None
+    rebased_from: tuple = ()  # the recorded changes the limits were re-based at, within the series
 
     @property
     def has_spc(self) -> bool:
@@ -37,6 +38,8 @@ def verdict(series: pd.DataFrame, improvement: str, target: float | None = None,
     valued = series[series["value"].notna()].sort_values("period_end")
     if len(valued) < SPC_VERDICT_POINTS:
         return Verdict(len(valued), None, None)
+    first, last = valued["period_end"].iloc[0], valued["period_end"].iloc[-1]
+    inside = tuple(d for d in (rebase or ()) if first < pd.Timestamp(d) <= last)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", spc.TrialLimitsWarning)
         result = spc.xmr(
@@ -44,9 +47,10 @@ def verdict(series: pd.DataFrame, improvement: str, target: float | None = None,
             improvement=improvement,
             target=target,
             dates=valued["period_end"].tolist(),
-            rebase=rebase,
+            rebase=list(inside) or None,
         )
-    return Verdict(len(valued), _variation(result.variation_icon), result.assurance, result.trial_limits, result)
+    variation = _variation(result.variation_icon)
+    return Verdict(len(valued), variation, result.assurance, result.trial_limits, result, inside)
 
 
 def _variation(icon: str) -> str:
@@ -90,4 +94,5 @@ def verdict_words(found: Verdict) -> str:
         return f"{found.points} monthly figure(s): too few for SPC (it needs {SPC_VERDICT_POINTS})"
     assurance = ASSURANCE_WORDS.get(found.assurance, "no target to assure against")
     trial = " (trial limits)" if found.trial_limits else ""
-    return f"{VARIATION_WORDS[found.variation]}; {assurance}{trial}"
+    rebased = "".join(f"; limits re-based from {pd.Timestamp(d):%B %Y}" for d in found.rebased_from)
+    return f"{VARIATION_WORDS[found.variation]}; {assurance}{trial}{rebased}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from croydon_kpi.analysis.mdc import group_from_verdict, verdict, verdict_words
+from croydon_kpi.catalogue.changes import changes_for
 from croydon_kpi.catalogue.measures import Catalogue, Measure
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import read_yaml
@@ -275,7 +276,8 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     history = monthly_history(store, measure.id, area, rows["period_end"].max())
     changes = rows.loc[rows["kind"] == "change", "value"].dropna().tolist()
     where = position(status, flags, measure.polarity)
-    found = verdict(history, measure.spc_improvement, target.value if target else None)
+    rebase = [c.date for c in changes_for(area, measure.id, up_to=rows["period_end"].max().date())]
+    found = verdict(history, measure.spc_improvement, target.value if target else None, rebase=rebase or None)
     reported = rows["reported_rag"].dropna()
     return {
         "measure": measure.id,

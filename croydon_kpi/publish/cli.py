@@ -30,9 +30,11 @@ def _check_registries(store) -> None:
     """The files notebooks read besides the store, checked before any kernel starts."""
     from croydon_kpi.analysis.targets import load_targets
     from croydon_kpi.analysis.visits import load_registry
+    from croydon_kpi.catalogue.changes import check_changes
 
     load_targets(store.catalogue, area_of=store.area)
     load_registry()
+    check_changes(store.catalogue, store.area)
 
 
 def _store(accept_rejects: bool = False):

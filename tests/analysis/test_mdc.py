@@ -91,3 +91,21 @@ def test_without_spc_only_the_stated_position_places_a_measure():
         "ones_to_watch",
         "ones_to_watch",
     ]
+
+
+def test_limits_are_re_based_at_a_recorded_change_and_say_so():
+    from datetime import date
+
+    values = [60] * 12 + [80, 81, 79, 80, 82, 80, 79, 81, 80, 80, 81, 79]
+    whole = verdict(monthly(values), "increase")
+    assert whole.variation == "improvement"  # one mean across the step: everything after it is special cause
+    rebased = verdict(monthly(values), "increase", rebase=[date(2019, 1, 1)])
+    assert rebased.variation == "common_cause" and rebased.rebased_from == (date(2019, 1, 1),)
+    assert verdict_words(rebased).endswith("limits re-based from January 2019")
+
+
+def test_the_synthetic_pack_re_bases_at_its_recorded_change(store):
+    from croydon_kpi.analysis.targets import overview
+
+    table = overview(store, "2019-10", "Synthetic").set_index("measure")
+    assert table["verdict"].str.contains("limits re-based from April 2018").all()
