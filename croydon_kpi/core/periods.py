@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
+
 from croydon_kpi.core.normalise import parse_financial_year
 from croydon_kpi.errors import ParseError
 
@@ -89,14 +91,48 @@ PERIOD_PARSERS = {
 }
 
 
+# Each published period type's frequency (core/schema.py FREQUENCIES): the catalogue mapping says
+# which, as dates alone cannot tell a 31 March snapshot's year from a year to 31 March.
+PERIOD_FREQUENCIES = {
+    "snapshot_31_march": "snapshot",
+    "year_to_31_march": "year_to_31_march",
+    "snapshot_30_september": "snapshot",
+    "mid_year": "mid_year",
+    "financial_year": "financial_year",
+}
+QUARTER_END_MONTHS = (3, 6, 9, 12)
+
+
+def frequency_of(start, end) -> str:
+    """A period's frequency from its dates alone: a day is a snapshot, a whole calendar month a
+    month, three ending a calendar quarter a quarter, April to March a financial year, anything
+    else "other"; no dates, "undated". A reader that knows better says so (PERIOD_FREQUENCIES)."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return "undated"
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    if start == end:
+        return "snapshot"
+    if start.day != 1 or end != end + pd.offsets.MonthEnd(0):
+        return "other"
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 1:
+        return "month"
+    if months == 3 and end.month in QUARTER_END_MONTHS:
+        return "quarter"
+    if months == 12 and start.month == 4:
+        return "financial_year"
+    return "other"
+
+
 def parse_period(period_type: str, text: str) -> Period:
     return PERIOD_PARSERS[period_type](text)
 
 
 def period_columns(period_type: str, periods: list[Period]) -> dict[str, list]:
-    """The store's period columns for published figures: start, end, label, and when each was
-    first known (the period's end plus the usual release lag)."""
+    """The store's period columns for published figures: start, end, label, frequency, and when
+    each was first known (the period's end plus the usual release lag)."""
     return {
+        "frequency": PERIOD_FREQUENCIES[period_type],
         "period_start": [p.start for p in periods],
         "period_end": [p.end for p in periods],
         "period_label": [p.label for p in periods],

@@ -39,8 +39,46 @@ def test_period_columns_give_each_published_figure_its_period_and_known_date():
 
     columns = period_columns("snapshot_31_march", [parse_period("snapshot_31_march", "2019")])
     assert columns == {
+        "frequency": "snapshot",
         "period_start": [date(2019, 3, 31)],
         "period_end": [date(2019, 3, 31)],
         "period_label": ["31 Mar 2019"],
         "available_from": [date(2019, 12, 31)],
     }
+
+
+@pytest.mark.parametrize(
+    "period_type, frequency",
+    [
+        ("snapshot_31_march", "snapshot"),
+        ("year_to_31_march", "year_to_31_march"),
+        ("snapshot_30_september", "snapshot"),
+        ("mid_year", "mid_year"),
+        ("financial_year", "financial_year"),
+    ],
+)
+def test_each_published_period_type_has_its_frequency(period_type, frequency):
+    from croydon_kpi.catalogue.measures import PERIOD_TYPES
+    from croydon_kpi.core.periods import PERIOD_FREQUENCIES
+
+    assert set(PERIOD_FREQUENCIES) == set(PERIOD_TYPES) and PERIOD_FREQUENCIES[period_type] == frequency
+
+
+@pytest.mark.parametrize(
+    "start, end, frequency",
+    [
+        (date(2019, 10, 1), date(2019, 10, 31), "month"),
+        (date(2019, 2, 1), date(2019, 2, 28), "month"),
+        (date(2019, 7, 1), date(2019, 9, 30), "quarter"),
+        (date(2019, 8, 1), date(2019, 10, 31), "other"),  # three months, but not a calendar quarter
+        (date(2018, 4, 1), date(2019, 3, 31), "financial_year"),
+        (date(2018, 4, 1), date(2020, 3, 31), "other"),  # two financial years together
+        (date(2019, 11, 18), date(2019, 11, 18), "snapshot"),
+        (date(2019, 9, 1), date(2019, 10, 15), "other"),  # "autumn 2019, before 16 October"
+        (None, None, "undated"),
+    ],
+)
+def test_a_period_is_classified_by_its_dates(start, end, frequency):
+    from croydon_kpi.core.periods import frequency_of
+
+    assert frequency_of(start, end) == frequency
