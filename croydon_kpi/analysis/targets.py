@@ -25,6 +25,7 @@ import pandas as pd
 from croydon_kpi.catalogue.measures import Catalogue, Measure
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.errors import InputError, UnknownArea
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
@@ -263,18 +264,17 @@ def local_figures(store, month, place) -> pd.DataFrame:
 def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: str, month: str) -> dict:
     levels = rows[(rows["kind"] == "level") & rows["value"].notna()]
     # A figure for exactly this month first (a board's October figure over minutes' "autumn").
-    exact = (levels["period_start"].dt.day == 1) & (
-        levels["period_end"] - levels["period_start"] < pd.Timedelta(days=31)
-    )
+    exact = levels["frequency"] == "month"
     level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
     value = float(level.iloc[0]["value"]) if len(level) else None
     other_values = sorted(set(levels["value"]) - {value})
     flags = {token for held in rows["tags"] for token in schema.tags_of(held)}
     target = stated_target(rows, month) or target_for(targets, measure.id, area, month)
     status = rag(value, target, measure.polarity)
-    history = store.series(measure.id, area=area, status="computed")
+    # A trend is read from the monthly figures only: a paper's "autumn" span is not a month.
+    history = store.series(measure.id, area=area, status="computed", frequency="month")
     if history.empty:
-        history = store.series(measure.id, area=area, status="reported")
+        history = store.series(measure.id, area=area, status="reported", frequency="month")
     history = history[history["period_end"] <= rows["period_end"].max()]
     changes = rows.loc[rows["kind"] == "change", "value"].dropna().tolist()
     trend_now = trend_from_series(history["value"].dropna().tolist(), measure.polarity)
@@ -284,7 +284,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     reported = rows["reported_rag"].dropna()
     return {
         "measure": measure.id,
-        "title": measure.title,
+        "title": title_for(measure.title, *_shown_period(level)),
         "value": value,
         "unit": measure.unit,
         "target": target.value if target else None,
@@ -298,3 +298,10 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
         "sources": ", ".join(sorted(set(rows["source_id"]))),
         "other_values": ", ".join(f"{v:g}" for v in other_values) or None,  # sources disagree: see store.conflicts()
     }
+
+
+def _shown_period(level: pd.DataFrame) -> tuple[str, object]:
+    """The frequency and end of the figure the overview shows (a month where none is stated)."""
+    if not len(level):
+        return "month", None
+    return level.iloc[0]["frequency"], level.iloc[0]["period_end"]

@@ -6,6 +6,7 @@ Each catalogue mapping names its period type; this module turns (type, year text
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -75,8 +76,6 @@ PUBLICATION_LAG_MONTHS = {
 
 def available_from(period_type: str, period_end: date) -> date:
     """The last day of the month by which a published figure is assumed known."""
-    import calendar
-
     months = period_end.year * 12 + period_end.month - 1 + PUBLICATION_LAG_MONTHS[period_type]
     year, month = divmod(months, 12)
     return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
@@ -138,3 +137,26 @@ def period_columns(period_type: str, periods: list[Period]) -> dict[str, list]:
         "period_label": [p.label for p in periods],
         "available_from": [available_from(period_type, p.end) for p in periods],
     }
+
+
+# A date a measure's title names: "Children looked after at 31 March", "... on 30 September".
+_TITLE_DATE = re.compile(r"\s+(?:at|on)\s+(\d{1,2})\s+(" + "|".join(calendar.month_name[1:]) + r")\b")
+# Periods within a year: a figure for one is never "at 31 March" (a board's October count).
+WITHIN_A_YEAR = ("month", "quarter", "other", "undated")
+
+
+def title_for(title: str, frequency: str, period_end=None) -> str:
+    """A measure's title as a figure of this frequency may carry it: the date the title names is
+    dropped for a month, a quarter or a span ("Children looked after at 31 March" -> "Children
+    looked after" for October 2019), and for a snapshot on another day; kept for the date's own
+    snapshot and for DfE's and ONS's years, which end on it."""
+    found = _TITLE_DATE.search(title)
+    if not found:
+        return title
+    if frequency == "snapshot" and period_end is not None and not pd.isna(period_end):
+        day = pd.Timestamp(period_end)
+        named = pd.Timestamp(f"{found.group(1)} {found.group(2)} {day.year}")
+        keep = (day.month, day.day) == (named.month, named.day)
+    else:
+        keep = frequency not in WITHIN_A_YEAR
+    return title if keep else title[: found.start()] + title[found.end() :]

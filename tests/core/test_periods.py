@@ -82,3 +82,27 @@ def test_a_period_is_classified_by_its_dates(start, end, frequency):
     from croydon_kpi.core.periods import frequency_of
 
     assert frequency_of(start, end) == frequency
+
+
+@pytest.mark.parametrize(
+    "frequency, period_end, title",
+    [
+        ("month", date(2019, 10, 31), "Children looked after"),
+        ("other", date(2019, 10, 15), "Children looked after"),
+        ("snapshot", date(2019, 11, 18), "Children looked after"),
+        ("snapshot", date(2019, 3, 31), "Children looked after at 31 March"),
+        ("year_to_31_march", date(2019, 3, 31), "Children looked after at 31 March"),
+    ],
+)
+def test_a_monthly_figure_is_never_titled_at_31_march(frequency, period_end, title):
+    from croydon_kpi.core.periods import title_for
+
+    assert title_for("Children looked after at 31 March", frequency, period_end) == title
+    assert title_for("Child protection visits within timescale", frequency, period_end).endswith("timescale")
+
+
+def test_a_date_inside_a_title_goes_with_its_words():
+    from croydon_kpi.core.periods import title_for
+
+    title = "Child protection plans at 31 March lasting 2 years or more"
+    assert title_for(title, "month", date(2019, 10, 31)) == "Child protection plans lasting 2 years or more"
