@@ -107,7 +107,6 @@ def test_a_scorecard_row_is_a_month_and_dfe_says_which_kind_of_year(store):
     assert frequencies("cp_children_count", "scorecards") == {"month"}
     assert frequencies("cla_count", "dfe_cla") == {"snapshot"}  # children looked after at 31 March
     assert frequencies("cla_started_rate_per_10k", "dfe_cla") == {"year_to_31_march"}
-    assert frequencies("cp_children_count", "synthetic_borough") == set()  # the synthetic borough is its own area
     synthetic = store.figures[store.figures["source_id"] == "synthetic_borough"]
     assert set(synthetic["frequency"]) == {"month"}
 
