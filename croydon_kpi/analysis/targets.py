@@ -23,6 +23,7 @@ from croydon_kpi.catalogue.changes import changes_for
 from croydon_kpi.catalogue.measures import Catalogue, Measure
 from croydon_kpi.core import project, schema
 from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.errors import InputError, UnknownArea
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
@@ -199,13 +200,10 @@ def trend_from_statement(changes: list[float], flags, polarity: str) -> str:
 def monthly_history(store, measure_id: str, area: str, up_to) -> pd.DataFrame:
     """The area's own whole-month figures for a measure up to a day: computed from child-level
     lists where there are any, else reported (a monthly series never mixes in an annual figure)."""
-    history = store.series(measure_id, area=area, status="computed")
+    history = store.series(measure_id, area=area, status="computed", frequency="month")
     if history.empty:
-        history = store.series(measure_id, area=area, status="reported")
-    whole_month = (history["period_start"].dt.day == 1) & (
-        history["period_start"] + pd.offsets.MonthEnd(0) == history["period_end"]
-    )
-    return history[whole_month & (history["period_end"] <= up_to)]
+        history = store.series(measure_id, area=area, status="reported", frequency="month")
+    return history[history["period_end"] <= up_to]
 
 
 def paper_says(changes: list[float], flags, polarity: str) -> str | None:
@@ -263,9 +261,7 @@ def local_figures(store, month, place) -> pd.DataFrame:
 def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: str, month: str) -> dict:
     levels = rows[(rows["kind"] == "level") & rows["value"].notna()]
     # A figure for exactly this month first (a board's October figure over minutes' "autumn").
-    exact = (levels["period_start"].dt.day == 1) & (
-        levels["period_end"] - levels["period_start"] < pd.Timedelta(days=31)
-    )
+    exact = levels["frequency"] == "month"
     level = levels.assign(_exact=~exact).sort_values("_exact", kind="stable")
     value = float(level.iloc[0]["value"]) if len(level) else None
     as_written = level.iloc[0]["as_written"] if len(level) else None
@@ -281,7 +277,7 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
     reported = rows["reported_rag"].dropna()
     return {
         "measure": measure.id,
-        "title": measure.title,
+        "title": title_for(measure.title, *_shown_period(level)),
         "value": value,
         "as_written": as_written if isinstance(as_written, str) else None,
         "unit": measure.unit,
@@ -301,3 +297,10 @@ def _overview_row(store, measure: Measure, rows: pd.DataFrame, targets, area: st
         "sources": ", ".join(sorted(set(rows["source_id"]))),
         "other_values": ", ".join(f"{v:g}" for v in other_values) or None,  # sources disagree: see store.conflicts()
     }
+
+
+def _shown_period(level: pd.DataFrame) -> tuple[str, object]:
+    """The frequency and end of the figure the overview shows (a month where none is stated)."""
+    if not len(level):
+        return "month", None
+    return level.iloc[0]["frequency"], level.iloc[0]["period_end"]

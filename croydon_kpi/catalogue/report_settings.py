@@ -1,5 +1,6 @@
 """What the reports compare and show, as data (data/catalogue/report_settings.yaml): the
-comparator areas, the workforce measures of the pack, the base price year of real terms."""
+comparator areas, the workforce measures of the pack, the base price year of real terms, the
+windows around a visit and of a pack's data quality."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class ReportSettings:
     workforce_measures: tuple[str, ...]
     base_price_year: str  # real terms are in this financial year's prices
     visit_window_days: int  # "around a visit": days either side of its dates
+    data_quality_months: int  # a pack's data quality: its month and the months before, this many in all
 
     @property
     def visit_window_words(self) -> str:
@@ -39,9 +41,13 @@ def report_settings() -> ReportSettings:
 @lru_cache(maxsize=4)
 def _settings(path: str, stamp: int) -> ReportSettings:
     shown, entry = read_definitions(FILE, "settings")
-    check_entry(entry, shown, {"comparators", "workforce_measures", "base_price_year", "visit_window_days"})
-    if not isinstance(entry["visit_window_days"], int) or not 1 <= entry["visit_window_days"] <= 731:
-        raise CatalogueError(f"{shown}, visit_window_days: expected a whole number of days from 1 to 731")
+    check_entry(
+        entry,
+        shown,
+        {"comparators", "workforce_measures", "base_price_year", "visit_window_days", "data_quality_months"},
+    )
+    _check_whole(entry, shown, "visit_window_days", 731, "days")
+    _check_whole(entry, shown, "data_quality_months", 120, "months")
     for key in ("comparators", "workforce_measures"):
         if not isinstance(entry[key], list) or not all(isinstance(v, str) and v for v in entry[key]):
             raise CatalogueError(f"{shown}, {key}: expected a list of names")
@@ -50,4 +56,11 @@ def _settings(path: str, stamp: int) -> ReportSettings:
         tuple(entry["workforce_measures"]),
         str(entry["base_price_year"]),
         entry["visit_window_days"],
+        entry["data_quality_months"],
     )
+
+
+def _check_whole(entry: dict, shown: str, key: str, most: int, what: str) -> None:
+    value = entry[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        raise CatalogueError(f"{shown}, {key}: expected a whole number of {what} from 1 to {most}")

@@ -19,6 +19,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "period_start": "datetime64[ns]",
     "period_end": "datetime64[ns]",
     "period_label": "string",
+    "frequency": "string",  # the period's type, one of FREQUENCIES: a month is never set against a year
     "available_from": "datetime64[ns]",  # when the figure could first be known (see periods.PUBLICATION_LAG_MONTHS)
     "kind": "string",  # level or change
     "value": "float64",  # missing where the source suppressed or did not give it
@@ -51,6 +52,21 @@ KINDS = ("level", "change", "target", "comparator", "range", "forecast")  # pape
 BOUNDS = ("exact", "at_least", "at_most", "approx")
 STATUSES = ("reported", "published_statistic", "derived", "computed", "synthetic")
 AREA_LEVELS = ("national", "regional", "local_authority")
+# What kind of period a figure is for: every reader says (core/periods.py classifies dates; a
+# reader overrides where it knows better, as a 31 March snapshot and a year to 31 March cannot be
+# told apart by dates alone). Figures of different frequencies are never compared as a conflict,
+# and store.series(frequency=...) keeps one kind: monthly figures are not interleaved with annual.
+FREQUENCY_MEANINGS = {
+    "month": "a calendar month: a scorecard row, a computed monthly figure, a paper's 'in October 2019'",
+    "quarter": "three calendar months ending in March, June, September or December",
+    "financial_year": "1 April to 31 March as a financial year: money (S251 outturn, a budget), a paper's '2018-19'",
+    "year_to_31_march": "DfE's count or rate over the year to 31 March (children starting to be looked after)",
+    "snapshot": "a count at one date: DfE's 31 March or 30 September, a paper's 'at 2 October'",
+    "mid_year": "ONS's mid-year population estimate (at 30 June)",
+    "other": "an irregular span a paper states: three months to October, two financial years together",
+    "undated": "no period stated (such a figure stays in the store, never in a series)",
+}
+FREQUENCIES = tuple(FREQUENCY_MEANINGS)
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 DOMAIN_LABELS = {
     "front_door": "Front door",

@@ -18,6 +18,7 @@ import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
 from croydon_kpi.core import schema
+from croydon_kpi.core.periods import frequency_of
 from croydon_kpi.errors import ParseError
 from croydon_kpi.readers.figure_periods import date_by_financial_years, date_by_months, months_before, year_before
 from croydon_kpi.readers.figure_qualifiers import (
@@ -185,6 +186,8 @@ def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dic
         "period_start": start,
         "period_end": end,
         "period_label": label,
+        # from the period as finally worked out: a year before a month is a month, a window "other"
+        "frequency": frequency_of(start, end),
         "kind": found.kind,
         "value": found.value,
         "as_written": found.span.text if found.span.category != "statement" else None,

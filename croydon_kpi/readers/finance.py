@@ -9,6 +9,7 @@ from croydon_kpi.core import schema
 from croydon_kpi.core.areas import area_named
 from croydon_kpi.core.files import read_yaml
 from croydon_kpi.core.normalise import parse_financial_year, parse_money
+from croydon_kpi.core.periods import frequency_of
 from croydon_kpi.errors import InputError, ParseError
 
 REQUIRED = ("measure", "as_written", "statement", "source")
@@ -61,6 +62,7 @@ def _row(entry: dict, index: int, source: Source, catalogue: Catalogue, area) ->
         "period_start": year.start if year else None,
         "period_end": year.end if year else None,
         "period_label": year.label if year else None,
+        "frequency": frequency_of(year.start, year.end) if year else "undated",
         "kind": "level",
         "value": float(pounds),
         "as_written": entry["as_written"],

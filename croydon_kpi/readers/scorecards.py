@@ -419,6 +419,7 @@ def _figures(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
             "period_start": period["start"],
             "period_end": period["end"],
             "period_label": period["label"],
+            "frequency": "month",  # a scorecard row is a calendar month
             "kind": "level",
             "value": rows["number"],
             "as_written": distinct(rows["value"], lambda u: u.str.strip()),

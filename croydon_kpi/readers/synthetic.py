@@ -47,6 +47,7 @@ def read_synthetic(source: Source, catalogue: Catalogue) -> pd.DataFrame:
                 "period_start": start,
                 "period_end": end,
                 "period_label": f"{calendar.month_name[start.month]} {start.year}",
+                "frequency": "month",  # the lists are counted month by month
                 "kind": "level",
                 "value": result.value,
                 "unit": measure.unit,

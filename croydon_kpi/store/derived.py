@@ -11,6 +11,7 @@ import pandas as pd
 from croydon_kpi.catalogue.derivations import Derivation, load_derivations
 from croydon_kpi.core import schema
 from croydon_kpi.core.normalise import parse_money
+from croydon_kpi.core.periods import frequency_of
 
 
 def pounds_of(figure: pd.Series) -> Decimal:
@@ -60,6 +61,7 @@ def _derive(figures: pd.DataFrame, rule: Derivation, area: str) -> dict | None:
         "period_start": rule.period[0],
         "period_end": rule.period[1],
         "period_label": rule.period[2],
+        "frequency": frequency_of(rule.period[0], rule.period[1]),
         "kind": "level",
         "value": float(pounds),
         "as_written": None,

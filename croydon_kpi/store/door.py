@@ -20,11 +20,24 @@ COLUMN_MISSING = "column_missing"
 
 # Columns every reader fills for every figure: what it is, where and whence. Periods, codes and
 # quotes may be missing (an undated figure, an area with no GSS code, a generated figure).
-REQUIRED = ("measure", "label", "area_name", "area_level", "kind", "unit", "bound", "source_id", "locator", "status")
+REQUIRED = (
+    "measure",
+    "label",
+    "area_name",
+    "area_level",
+    "frequency",  # an undated figure says so ("undated"): a null would let a month meet a year unseen
+    "kind",
+    "unit",
+    "bound",
+    "source_id",
+    "locator",
+    "status",
+)
 
 # Closed vocabularies, column -> the values allowed (a null is the required check's business).
 VOCABULARIES = {
     "kind": schema.KINDS,
+    "frequency": schema.FREQUENCIES,
     "status": schema.STATUSES,
     "unit": schema.UNITS,
     "bound": schema.BOUNDS,

@@ -14,7 +14,8 @@ import pandas as pd
 
 from croydon_kpi.catalogue.measures import Catalogue
 from croydon_kpi.core import areas
-from croydon_kpi.core.schema import REJECTION_COLUMNS
+from croydon_kpi.core.schema import FREQUENCIES, REJECTION_COLUMNS
+from croydon_kpi.errors import ParameterError
 
 
 @dataclass
@@ -69,15 +70,26 @@ class FigureStore:
         place = self.area(area)  # one measure of one area: asked for by kind, status, date
         return self.remembered(("measure", measure, place), lambda: rows.loc[self._area_mask(place, rows)])
 
-    def series(self, measure: str, area: str, kind: str = "level", status: str | None = None) -> pd.DataFrame:
+    def series(
+        self,
+        measure: str,
+        area: str,
+        kind: str = "level",
+        status: str | None = None,
+        frequency: str | tuple[str, ...] | None = None,
+    ) -> pd.DataFrame:
         """A tidy time series: one figure per period, from the measure's preferred source for that
         period (the catalogue's order), oldest first. Every row keeps its source and locator;
         `other_sources` names any other source that gives the same period. `status` keeps only
-        figures of one status (published_statistic, reported, derived, computed)."""
-        key = ("series", measure, self.area(area), kind, status)
-        return self.remembered(key, lambda: self._series(measure, area, kind, status)).copy()
+        figures of one status (published_statistic, reported, derived, computed). `frequency`
+        keeps only figures of one period type or of several (a tuple): "month" for the monthly
+        scorecard series without DfE's 31 March figures interleaved; by default every frequency
+        (core/schema.py FREQUENCIES)."""
+        wanted = _frequencies(frequency)
+        key = ("series", measure, self.area(area), kind, status, wanted)
+        return self.remembered(key, lambda: self._series(measure, area, kind, status, wanted)).copy()
 
-    def _series(self, measure: str, area: str, kind: str, status: str | None) -> pd.DataFrame:
+    def _series(self, measure: str, area: str, kind: str, status: str | None, frequencies) -> pd.DataFrame:
         definition = self.catalogue.measure(measure)
         rows = self.measure_figures(measure, area)
         wanted = (rows["kind"] == kind) & rows[
@@ -85,6 +97,8 @@ class FigureStore:
         ].notna()  # undated figures stay in the store, not in a series
         if status is not None:
             wanted &= rows["status"] == status
+        if frequencies is not None:
+            wanted &= rows["frequency"].isin(frequencies).to_numpy()
         # The choice is made on the three columns it needs; the chosen rows are cut whole once.
         key = ["period_start", "period_end"]
         candidates = rows.loc[wanted, [*key, "source_id"]]
@@ -115,17 +129,28 @@ class FigureStore:
 
         return self.remembered(("known_at", day), known)
 
-    def conflicts(self, max_gap_days: int | None = None, area_name: str | None = None) -> pd.DataFrame:
-        """Figures for the same measure, area and period from different sources that disagree,
-        with both quotes and sources and a reason (conflict or definition_differs); with
-        `area_name`, only that area's (a report about one area need not pair every other's)."""
-        from croydon_kpi.store.reconcile import MAX_GAP_DAYS, conflicts
+    def conflicts(self, area_name: str | None = None) -> pd.DataFrame:
+        """Figures for the same measure, area, period and frequency from different sources that
+        disagree, with both quotes and sources and a reason (conflict or definition_differs); a
+        monthly figure is never paired with an annual one. With `area_name`, only that area's (a
+        report about one area need not pair every other's)."""
+        from croydon_kpi.store.reconcile import conflicts
 
-        gap = MAX_GAP_DAYS if max_gap_days is None else max_gap_days
-        return self.remembered(("conflicts", gap, area_name), lambda: conflicts(self, gap, area_name)).copy()
+        return self.remembered(("conflicts", area_name), lambda: conflicts(self, area_name)).copy()
 
     def _area_mask(self, area: areas.Area, rows: pd.DataFrame) -> pd.Series:
         by_code = rows["area_code"] == area.code if area.code else False
         by_old = rows["old_la_code"] == area.old_la_code if area.old_la_code else False
         by_name = (rows["area_name"] == area.name) & (rows["area_level"] == area.level)
         return (by_code | by_old | by_name).fillna(False).astype(bool)
+
+
+def _frequencies(frequency) -> tuple[str, ...] | None:
+    """The frequencies a series keeps, as a tuple (None: all); an unknown one is a clear error."""
+    if frequency is None:
+        return None
+    wanted = (frequency,) if isinstance(frequency, str) else tuple(frequency)
+    unknown = [value for value in wanted if value not in FREQUENCIES]
+    if unknown:
+        raise ParameterError(f"frequency {unknown[0]!r} is not one of {list(FREQUENCIES)}")
+    return wanted

@@ -1,19 +1,25 @@
-"""Where sources disagree: the same measure, area and (nearly) the same period, different values.
+"""Where sources disagree: the same measure, area, period and period type, different values.
 
-Two figures are compared when their periods overlap, or when both are short (a month or a
-snapshot, at most SHORT_PERIOD_DAYS long) and lie within MAX_GAP_DAYS of each other: a board's
-October figure against DfE's 30 September snapshot. Whole years that only touch are not compared.
+Two figures are compared only when they have the same frequency (core/schema.py FREQUENCIES) and
+their periods overlap: within one frequency an overlap is the same month, quarter, year or day.
+A monthly figure is never set against an annual one or a 31 March snapshot: their definitions
+differ, which is context, not a conflict. Whole years that only touch are not compared.
+One exception, between local figures only: a paper's short irregular span ("other", at most
+SHORT_SPAN_DAYS: "autumn 2019, before 16 October") has no period type to match, and is compared
+with the council's figure of any frequency whose period it overlaps, as two local counts of the
+same weeks (a board's October count against the scrutiny minutes' count that autumn).
 Unmapped figures are never compared: nothing says they measure the same thing. The reason is `definition_differs`
-when one is a council's reported figure and the other a published statistic (local and national
-definitions differ: the board's agency share counts the whole workforce), else `conflict`.
+when one is a council's reported figure and the other a published statistic of the same period
+type (local and national definitions differ), else `conflict`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-MAX_GAP_DAYS = 31
-SHORT_PERIOD_DAYS = 31
+SHORT_SPAN_DAYS = 92  # a quarter: a longer irregular span ("two financial years together") is a total of its own
+LOCAL_STATUSES = ("reported", "computed", "derived")  # a council's own figures, not published statistics
+
 _KEEP = [
     "measure",
     "area_name",
@@ -23,6 +29,7 @@ _KEEP = [
     "period_start",
     "period_end",
     "period_label",
+    "frequency",
     "source_id",
     "locator",
     "quote",
@@ -35,7 +42,7 @@ def _tolerance(decimals: int) -> float:
     return 10.0**-decimals
 
 
-def conflicts(store, max_gap_days: int = MAX_GAP_DAYS, area_name: str | None = None) -> pd.DataFrame:
+def conflicts(store, area_name: str | None = None) -> pd.DataFrame:
     """Every disagreement in the store, or (pairs being of one area) only those of `area_name`."""
     figures = store.figures
     if area_name is not None:
@@ -58,6 +65,12 @@ def conflicts(store, max_gap_days: int = MAX_GAP_DAYS, area_name: str | None = N
             "value": candidates["value"].to_numpy(),
             "period_start": candidates["period_start"].to_numpy(),
             "period_end": candidates["period_end"].to_numpy(),
+            "frequency": pd.factorize(candidates["frequency"])[0],
+            "_local": candidates["status"].isin(LOCAL_STATUSES).to_numpy(),
+            "_short_span": (
+                (candidates["frequency"] == "other")
+                & (candidates["period_end"] - candidates["period_start"] <= pd.Timedelta(days=SHORT_SPAN_DAYS))
+            ).to_numpy(),
             "_row": range(len(candidates)),
             "_decimals": candidates["measure"]
             .map({m: d.decimals for m, d in store.catalogue.measures.items()})
@@ -71,27 +84,14 @@ def conflicts(store, max_gap_days: int = MAX_GAP_DAYS, area_name: str | None = N
     pairs = deciding.merge(deciding.drop(columns="_decimals"), on="_group", suffixes=("_a", "_b"))
     pairs = pairs[pairs["source_id_a"] < pairs["source_id_b"]]
     overlap = (pairs["period_start_a"] <= pairs["period_end_b"]) & (pairs["period_start_b"] <= pairs["period_end_a"])
-    gap = pd.Timedelta(days=max_gap_days)
-    short = pd.Timedelta(days=SHORT_PERIOD_DAYS)
-    both_short = ((pairs["period_end_a"] - pairs["period_start_a"]) <= short) & (
-        (pairs["period_end_b"] - pairs["period_start_b"]) <= short
-    )
-    near = (pairs["period_start_a"] <= pairs["period_end_b"] + gap) & (
-        pairs["period_start_b"] <= pairs["period_end_a"] + gap
-    )
-    pairs = pairs[overlap | (both_short & near)]
+    same_type = pairs["frequency_a"] == pairs["frequency_b"]
+    short_span_of_local = (pairs["_short_span_a"] | pairs["_short_span_b"]) & pairs["_local_a"] & pairs["_local_b"]
+    pairs = pairs[overlap & (same_type | short_span_of_local)]
     pairs = pairs[(pairs["value_a"] - pairs["value_b"]).abs() > _tolerance(pairs["_decimals"].astype(float))]
     kept = candidates[_KEEP]
     side_a = kept.iloc[pairs["_row_a"].to_numpy()].reset_index(drop=True).add_suffix("_a")
-    side_b = (
-        kept.drop(columns=["measure", "area_name", "kind"])
-        .iloc[pairs["_row_b"].to_numpy()]
-        .reset_index(drop=True)
-        .add_suffix("_b")
-    )
-    pairs = pd.concat(
-        [side_a.rename(columns={"measure_a": "measure", "area_name_a": "area_name", "kind_a": "kind"}), side_b], axis=1
-    )
+    side_b = kept.drop(columns=_SHARED).iloc[pairs["_row_b"].to_numpy()].reset_index(drop=True).add_suffix("_b")
+    pairs = pd.concat([side_a.rename(columns={f"{column}_a": column for column in _SHARED}), side_b], axis=1)
     pairs = pairs[_PAIR_COLUMNS]
     mixed = pairs["status_a"] != pairs["status_b"]
     out = pairs.assign(
@@ -101,11 +101,7 @@ def conflicts(store, max_gap_days: int = MAX_GAP_DAYS, area_name: str | None = N
     return out.sort_values(["measure", "area_name", "period_end_a"]).reset_index(drop=True)
 
 
-# The columns of a pair, in the order a merge of two figures on measure, area and kind gives them.
-_PAIR_COLUMNS = [
-    "measure",
-    "area_name",
-    "kind",
-    *[f"{column}_a" for column in _KEEP[3:]],
-    *[f"{column}_b" for column in _KEEP[3:]],
-]
+# What both figures of a pair share, and the columns of a pair in the order a merge on them gives.
+_SHARED = ["measure", "area_name", "kind"]
+_OWN = [column for column in _KEEP if column not in _SHARED]
+_PAIR_COLUMNS = [*_SHARED, *[f"{column}_a" for column in _OWN], *[f"{column}_b" for column in _OWN]]

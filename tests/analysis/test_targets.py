@@ -68,3 +68,20 @@ def test_october_2019_overview_computed_beside_reported(store):
     assert table.loc["cin_visits_timely_percent", "target_note"].startswith(
         "The Cabinet report of 18 November 2019 says"
     )
+
+
+def test_a_monthly_count_is_titled_by_its_month_never_at_31_march(store):
+    import pandas as pd
+
+    from croydon_kpi.core import schema
+    from croydon_kpi.store.figure_store import FigureStore
+
+    october = {
+        **dict(measure="cla_count", label="Children looked after", area_code="E09000008", area_name="Croydon"),
+        **dict(area_level="local_authority", period_start="2019-10-01", period_end="2019-10-31"),
+        **dict(period_label="October 2019", frequency="month", kind="level", value=820.0, unit="count"),
+        **dict(bound="exact", source_id="scorecards", locator="row 1", quote="820", status="reported"),
+    }
+    local = FigureStore(schema.conform(pd.DataFrame([october])), store.catalogue)
+    assert store.catalogue.measure("cla_count").title == "Children looked after at 31 March"
+    assert overview(local, "2019-10", "Croydon")["title"].tolist() == ["Children looked after"]

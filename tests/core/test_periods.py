@@ -39,8 +39,70 @@ def test_period_columns_give_each_published_figure_its_period_and_known_date():
 
     columns = period_columns("snapshot_31_march", [parse_period("snapshot_31_march", "2019")])
     assert columns == {
+        "frequency": "snapshot",
         "period_start": [date(2019, 3, 31)],
         "period_end": [date(2019, 3, 31)],
         "period_label": ["31 Mar 2019"],
         "available_from": [date(2019, 12, 31)],
     }
+
+
+@pytest.mark.parametrize(
+    "period_type, frequency",
+    [
+        ("snapshot_31_march", "snapshot"),
+        ("year_to_31_march", "year_to_31_march"),
+        ("snapshot_30_september", "snapshot"),
+        ("mid_year", "mid_year"),
+        ("financial_year", "financial_year"),
+    ],
+)
+def test_each_published_period_type_has_its_frequency(period_type, frequency):
+    from croydon_kpi.catalogue.measures import PERIOD_TYPES
+    from croydon_kpi.core.periods import PERIOD_FREQUENCIES
+
+    assert set(PERIOD_FREQUENCIES) == set(PERIOD_TYPES) and PERIOD_FREQUENCIES[period_type] == frequency
+
+
+@pytest.mark.parametrize(
+    "start, end, frequency",
+    [
+        (date(2019, 10, 1), date(2019, 10, 31), "month"),
+        (date(2019, 2, 1), date(2019, 2, 28), "month"),
+        (date(2019, 7, 1), date(2019, 9, 30), "quarter"),
+        (date(2019, 8, 1), date(2019, 10, 31), "other"),  # three months, but not a calendar quarter
+        (date(2018, 4, 1), date(2019, 3, 31), "financial_year"),
+        (date(2018, 4, 1), date(2020, 3, 31), "other"),  # two financial years together
+        (date(2019, 11, 18), date(2019, 11, 18), "snapshot"),
+        (date(2019, 9, 1), date(2019, 10, 15), "other"),  # "autumn 2019, before 16 October"
+        (None, None, "undated"),
+    ],
+)
+def test_a_period_is_classified_by_its_dates(start, end, frequency):
+    from croydon_kpi.core.periods import frequency_of
+
+    assert frequency_of(start, end) == frequency
+
+
+@pytest.mark.parametrize(
+    "frequency, period_end, title",
+    [
+        ("month", date(2019, 10, 31), "Children looked after"),
+        ("other", date(2019, 10, 15), "Children looked after"),
+        ("snapshot", date(2019, 11, 18), "Children looked after"),
+        ("snapshot", date(2019, 3, 31), "Children looked after at 31 March"),
+        ("year_to_31_march", date(2019, 3, 31), "Children looked after at 31 March"),
+    ],
+)
+def test_a_monthly_figure_is_never_titled_at_31_march(frequency, period_end, title):
+    from croydon_kpi.core.periods import title_for
+
+    assert title_for("Children looked after at 31 March", frequency, period_end) == title
+    assert title_for("Child protection visits within timescale", frequency, period_end).endswith("timescale")
+
+
+def test_a_date_inside_a_title_goes_with_its_words():
+    from croydon_kpi.core.periods import title_for
+
+    title = "Child protection plans at 31 March lasting 2 years or more"
+    assert title_for(title, "month", date(2019, 10, 31)) == "Child protection plans lasting 2 years or more"

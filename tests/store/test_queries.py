@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from croydon_kpi.core import schema
+from croydon_kpi.errors import ParameterError
 from croydon_kpi.store.queries import FigureStore
 
 
@@ -90,3 +91,33 @@ def test_an_answer_is_worked_out_once_per_store(store):
     series.loc[0, "value"] = -1
     assert fresh.series("cla_count", area="Croydon").loc[0, "value"] != -1
     assert any(key[0] == "series" for key in fresh._memo)
+
+
+def test_every_bundled_figure_says_its_period_type(store):
+    frequency = store.figures["frequency"]
+    assert frequency.notna().all() and frequency.isin(schema.FREQUENCIES).all()
+
+
+def test_a_scorecard_row_is_a_month_and_dfe_says_which_kind_of_year(store):
+    croydon = store.figures[store.figures["area_name"] == "Croydon"]
+
+    def frequencies(measure: str, source_id: str) -> set:
+        return set(croydon.loc[(croydon["measure"] == measure) & (croydon["source_id"] == source_id), "frequency"])
+
+    assert frequencies("cp_children_count", "scorecards") == {"month"}
+    assert frequencies("cla_count", "dfe_cla") == {"snapshot"}  # children looked after at 31 March
+    assert frequencies("cla_started_rate_per_10k", "dfe_cla") == {"year_to_31_march"}
+    synthetic = store.figures[store.figures["source_id"] == "synthetic_borough"]
+    assert set(synthetic["frequency"]) == {"month"}
+
+
+def test_a_series_keeps_one_frequency_or_several(store):
+    every = store.series("cp_children_count", area="Croydon")
+    assert {"month", "snapshot"} <= set(every["frequency"])  # interleaved unless asked
+    monthly = store.series("cp_children_count", area="Croydon", frequency="month")
+    assert len(monthly) and set(monthly["frequency"]) == {"month"}
+    both = store.series("cp_children_count", area="Croydon", frequency=("month", "snapshot"))
+    assert set(both["frequency"]) == {"month", "snapshot"}
+    assert len(both) == every["frequency"].isin(["month", "snapshot"]).sum()  # the minutes' autumn span left out
+    with pytest.raises(ParameterError, match="'annual' is not one of"):
+        store.series("cp_children_count", area="Croydon", frequency="annual")

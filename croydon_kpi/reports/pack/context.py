@@ -100,11 +100,8 @@ def missing_measures(store: FigureStore, month: Month, area_name: str) -> pd.Dat
 
 
 def monthly(series: pd.DataFrame) -> pd.DataFrame:
-    """Only figures for a whole calendar month: a monthly series does not mix in "autumn 2019"."""
-    whole_month = (series["period_start"].dt.day == 1) & (
-        series["period_start"] + pd.offsets.MonthEnd(0) == series["period_end"]
-    )
-    return series[whole_month]
+    """Only figures for a calendar month: a monthly series does not mix in "autumn 2019"."""
+    return series[series["frequency"] == "month"]
 
 
 def stored_figure_text(figure, measure) -> str:

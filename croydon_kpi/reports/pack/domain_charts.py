@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from croydon_kpi.analysis import spc, visits
 from croydon_kpi.core import schema
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.reports.charts import COMPARATOR_MARKERS, ROLE_COLOURS, spc_chart, style_chart
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, source_label
 from croydon_kpi.reports.pack.context import PackContext, monthly
@@ -23,7 +24,7 @@ def domain_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
             continue
         best = _headline_measure(ctx, domain)
         if best:
-            charts.append((f"{schema.DOMAIN_LABELS[domain]}: {best[0].title}", _chart(ctx, *best)))
+            charts.append((f"{schema.DOMAIN_LABELS[domain]}: {_title(*best)}", _chart(ctx, *best)))
     return charts
 
 
@@ -50,11 +51,18 @@ def _headline_measure(ctx: PackContext, domain: str):
     return measure, series
 
 
+def _title(measure, series: pd.DataFrame) -> str:
+    """The measure's title as its charted figures carry it: a monthly series is not "at 31 March"."""
+    latest = series.iloc[-1]
+    return title_for(measure.title, latest["frequency"], latest["period_end"])
+
+
 def _chart(ctx: PackContext, measure, series: pd.DataFrame) -> go.Figure:
     labels = series["period_label"].tolist()
+    title = _title(measure, series)
     if len(series) >= SPC_MIN_POINTS:
         improvement = measure.spc_improvement
-        figure = spc_chart(spc.xmr(series["value"].tolist(), improvement=improvement), measure.title, x=labels)
+        figure = spc_chart(spc.xmr(series["value"].tolist(), improvement=improvement), title, x=labels)
     else:
         figure = go.Figure()
         figure.add_trace(
@@ -68,10 +76,7 @@ def _chart(ctx: PackContext, measure, series: pd.DataFrame) -> go.Figure:
             )
         )
         figure.update_layout(
-            title={
-                "text": f"{measure.title}<br><sup>Too few points for SPC limits "
-                f"({len(series)} of {SPC_MIN_POINTS})</sup>"
-            },
+            title={"text": f"{title}<br><sup>Too few points for SPC limits ({len(series)} of {SPC_MIN_POINTS})</sup>"},
             template="simple_white",
             height=400,
             legend={"orientation": "h", "y": -0.3},

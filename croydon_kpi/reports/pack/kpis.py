@@ -25,7 +25,7 @@ def _kpi_row(ctx: PackContext, row) -> dict:
     previous = travel.changes[0] if travel.changes else None
     change = travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
     return {
-        "Measure": measure.title,
+        "Measure": row.title,  # as the month's figure may carry it: never "at 31 March" for October
         "Value": ctx.text(row.measure, row.value, row.as_written),
         "Target": figure_text(row.target, measure.unit, measure.decimals)
         if pd.notna(row.target)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core import schema
 from croydon_kpi.reports.formatting import source_label
 from croydon_kpi.reports.pack.context import PackContext
 
 
 def conflicts_table(ctx: PackContext) -> pd.DataFrame:
-    found = ctx.store.conflicts(area_name=ctx.area.name)
+    # Only what is relevant to the pack's month: conflicts whose periods overlap the window of
+    # report_settings' data_quality_months ending with the month (12: the year to its end), not
+    # every disagreement ever found for the area.
+    found = _in_window(ctx, ctx.store.conflicts(area_name=ctx.area.name))
     catalogue = ctx.store.catalogue
 
     def side(r, s: str) -> str:
@@ -32,6 +36,15 @@ def conflicts_table(ctx: PackContext) -> pd.DataFrame:
             "The other": [side(r, "b") for r in found.itertuples()],
         }
     )
+
+
+def _in_window(ctx: PackContext, found: pd.DataFrame) -> pd.DataFrame:
+    end = pd.Timestamp(ctx.month.end)
+    start = pd.Timestamp(ctx.month.start) - pd.DateOffset(months=report_settings().data_quality_months - 1)
+    overlaps = pd.Series(True, index=found.index)
+    for side in ("a", "b"):
+        overlaps &= (found[f"period_start_{side}"] <= end) & (found[f"period_end_{side}"] >= start)
+    return found[overlaps].reset_index(drop=True)
 
 
 def caveats_table(ctx: PackContext) -> pd.DataFrame:
