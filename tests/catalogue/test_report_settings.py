@@ -11,7 +11,7 @@ from croydon_kpi.errors import CatalogueError
 
 def test_the_bundled_settings():
     settings = report_settings()
-    assert settings.comparators == ("London", "England") and settings.base_price_year == "2024-25"
+    assert settings.comparators == ("own_region", "England") and settings.base_price_year == "2024-25"
     assert "social_workers_agency_percent" in settings.workforce_measures
 
 
