@@ -27,7 +27,12 @@ NUMBER_FORMATS = {
     "gbp_pence": "£#,##0.00",
     "number": "General",
     "date": "d mmmm yyyy",
+    "percent_fraction": "0.0%",  # a percentage written as Excel's fraction (84.5% is 0.845)
 }
+# A column of kind "by_unit:<column>" takes each cell's kind from that row's unit: percentages
+# are written as fractions in a percent format, so Excel shows 84.5% and sums what it should.
+BY_UNIT = "by_unit:"
+UNIT_KINDS = {"percent": "percent_fraction"}
 FORMULA_START = ("=", "+", "-", "@", "{")
 MAX_WIDTH, MIN_WIDTH = 60, 8
 # The document's creation date is fixed so two builds from the same inputs give the same bytes.
@@ -74,8 +79,7 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: dict[str, str], note: str | 
         top = 2
     for column, name in enumerate(frame.columns):
         sheet.write_string(top, column, str(name), header)
-        kind = kinds.get(name)
-        for row, value in enumerate(frame[name].tolist(), start=top + 1):
+        for row, (value, kind) in enumerate(zip(frame[name].tolist(), _kinds(frame, kinds.get(name))), start=top + 1):
             _write_cell(sheet, row, column, value, kind, formats, wrap)
         sheet.set_column(column, column, _width(name, frame[name]))
     sheet.freeze_panes(top + 1, 0)
@@ -83,7 +87,17 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: dict[str, str], note: str | 
         sheet.autofilter(top, 0, top + max(len(frame), 1), len(frame.columns) - 1)
 
 
+def _kinds(frame: pd.DataFrame, kind: str | None) -> list:
+    """Each cell's kind: the column's, or (by_unit) the kind of the row's unit."""
+    if kind and kind.startswith(BY_UNIT):
+        units = frame[kind[len(BY_UNIT) :]].tolist()
+        return [UNIT_KINDS.get(unit, NUMBER_FORMATS.get(unit) and unit or "number") for unit in units]
+    return [kind] * len(frame)
+
+
 def _write_cell(sheet, row: int, column: int, value, kind: str | None, formats, wrap) -> None:
+    if kind == "percent_fraction" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = round(value / 100, 12)  # 83.4 is 0.834, not 0.8340000000000001
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         sheet.write_blank(row, column, None)
     elif kind == "date" and isinstance(value, (date, datetime, pd.Timestamp)):
@@ -100,55 +114,10 @@ def _width(name, values: pd.Series) -> int:
 
 
 def pack_workbook(pack, path) -> None:
-    """The monthly pack's figures for analysis: KPIs, finance, workforce and sources, numbers as
-    numbers, each row with its source's id (the page shows the sources' names)."""
-    store = pack.store
-    overview = pack.overview()
-    kpis = pd.DataFrame(
-        {
-            "Measure": overview["title"] if len(overview) else [],
-            "Value": overview["value"] if len(overview) else [],
-            "Unit": overview["unit"] if len(overview) else [],
-            "Reported group": overview["reported_group"] if len(overview) else [],
-            "Computed check": overview["computed_group"] if len(overview) else [],
-            "Target": overview["target"] if len(overview) else [],
-            "Source ids": overview["sources"] if len(overview) else [],
-            "Measure id": overview["measure"] if len(overview) else [],
-        }
-    )
-    from croydon_kpi.analysis.finance import finance_table
+    """The monthly pack for analysis (reports/pack/workbook_sheets.py builds the sheets): KPIs with
+    the last 13 months, a Trend sheet, finance, workforce, data quality and sources, numbers as
+    numbers, percentages in a percent format, each row with its source's id."""
+    from croydon_kpi.reports.pack.workbook_sheets import pack_sheets
 
-    money = finance_table(store, pack.area.name)
-    finance = pd.DataFrame(
-        {
-            "As written": money["as_written"],
-            "Pounds": [float(p) for p in money["pounds"]],
-            "Recurring or one-off": money["money"],
-            "Year": money["period_label"],
-            "Known from": money["available_from"],
-            "Measure id": money["measure"],
-            "Source id": money["source_id"],
-            "Where in the source": money["locator"],
-        }
-    )
-    workforce = pack.workforce_numbers()
-    sources = pack.sources()
-    used = sorted(set(store.figures.loc[store.figures["area_name"] == pack.area.name, "source_id"]) - {"derived"})
-    sources.insert(0, "Source id", used)
-    write_workbook(
-        {"KPIs": kpis, "Finance": finance, "Workforce": workforce, "Sources": sources},
-        path,
-        kinds={
-            "KPIs": {"Value": "number", "Target": "number"},
-            "Finance": {"Pounds": "gbp", "Known from": "date"},
-            "Workforce": {
-                name: "number" for name in ("Value", "Statistical neighbours", "London", "England", "Rank", "Of")
-            },
-        },
-        notes={
-            "KPIs": f"{pack.title}. Values in each measure's unit (Unit column); groups as reported and as computed.",
-            "Finance": f"Money figures about {pack.area.name} known by the end of {pack.month.label}.",
-            "Workforce": "Published workforce statistics as shown in the pack.",
-            "Sources": "Every source behind the figures; ids match the other sheets.",
-        },
-    )
+    sheets, kinds, notes = pack_sheets(pack)
+    write_workbook(sheets, path, kinds=kinds, notes=notes)

@@ -39,3 +39,27 @@ def test_two_writes_of_the_same_tables_give_the_same_bytes(tmp_path):
         write_workbook({"KPIs": frame}, tmp_path / name, kinds={"KPIs": {"Value": "number"}})
         digests.append(hashlib.sha256((tmp_path / name).read_bytes()).hexdigest())
     assert digests[0] == digests[1]
+
+
+def test_the_packs_kpis_carry_13_months_with_percent_formats_and_a_trend_sheet(store, tmp_path):
+    from croydon_kpi.reports import pack
+
+    report = pack.prepare("2019-10", "synthetic", store)
+    report.write_workbook(tmp_path / "pack.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pack.xlsx")
+    assert book.sheetnames == ["KPIs", "Trend", "Finance", "Workforce", "Data quality", "Sources"]
+    kpis = book["KPIs"]
+    header = [cell.value for cell in kpis[3]]
+    assert header[3:18] == [
+        "Period", "Oct 2018", "Nov 2018", "Dec 2018", "Jan 2019", "Feb 2019", "Mar 2019", "Apr 2019",
+        "May 2019", "Jun 2019", "Jul 2019", "Aug 2019", "Sep 2019", "Oct 2019", "Change on the month",
+    ]  # fmt: skip
+    rows = {row[1].value: row for row in kpis.iter_rows(min_row=4)}
+    visits = rows["cp_visits_timely_percent"]
+    october = visits[header.index("Oct 2019")]
+    shown = report.kpi_table().set_index("Measure").loc["Child protection visits within timescale", "Value"]
+    assert october.number_format == "0.0%" and f"{october.value:.0%}" == shown  # 0.92 shown as 92%
+    caseload = rows["social_worker_average_caseload"][header.index("Oct 2019")]
+    assert caseload.number_format == "0.0" and caseload.value == 15.5
+    trend = book["Trend"]
+    assert trend.max_column == 3 + 34  # January 2017 to October 2019
