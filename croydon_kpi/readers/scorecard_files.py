@@ -5,8 +5,10 @@ month column is that month), and month headers in the forms exports write them."
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from croydon_kpi.core.files import csv_frame, read_text
@@ -92,6 +94,18 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows[1:], columns=header, dtype=str)
 
 
+def exact_number(value: int | float, percent: bool = False) -> str:
+    """A stored number as text, exactly: every digit the workbook holds, never cut to six
+    significant figures and never in exponent form (123456.75 stays 123456.75). A cell formatted as
+    a percentage is read as the reader sees it (0.845 is 84.5), without a float's tail."""
+    if isinstance(value, int) and not percent:
+        return str(value)
+    number = float(value)
+    if percent:
+        number = float(Decimal(repr(number)) * 100)  # decimal arithmetic: 0.845 x 100 is 84.5, not 84.49999999999999
+    return np.format_float_positional(number, trim="-")
+
+
 def _shown_value(path: Path, sheet, cell) -> str:
     value = cell.value
     if (
@@ -107,9 +121,7 @@ def _shown_value(path: Path, sheet, cell) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
-        if "%" in str(getattr(cell, "number_format", "") or ""):
-            value = round(value * 100, 10)  # shown as a percentage: read what the reader sees
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return exact_number(value, percent="%" in str(getattr(cell, "number_format", "") or ""))
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
     return str(value)
