@@ -31,7 +31,11 @@ def ranked_changes(ctx: PackContext) -> list[Change]:
 
 def _change(ctx: PackContext, measure_id: str) -> Change | None:
     series = monthly(ctx.local_series(measure_id))
-    series = series[series["value"].notna() & (series["period_end"] <= pd.Timestamp(ctx.month.end))]
+    series = series[series["period_end"] <= pd.Timestamp(ctx.month.end)]
+    before = series[series["period_start"] == pd.Timestamp(ctx.month.start) - pd.DateOffset(months=1)]
+    if len(before) and before["value"].isna().all():
+        return None  # the month before is suppressed or missing: no change to show, nor to work it out from
+    series = series[series["value"].notna()]
     if len(series) < 2 or series.iloc[-1]["period_start"] != pd.Timestamp(ctx.month.start):
         return None
     measure = ctx.store.catalogue.measure(measure_id)

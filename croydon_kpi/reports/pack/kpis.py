@@ -20,10 +20,7 @@ def kpi_table(ctx: PackContext) -> pd.DataFrame:
 
 def _kpi_row(ctx: PackContext, row) -> dict:
     measure = ctx.store.catalogue.measure(row.measure)
-    local = monthly(ctx.local_series(row.measure))
-    travel = direction_of_travel(local, measure.unit, measure.polarity, measure.decimals)
-    previous = travel.changes[0] if travel.changes else None
-    change = travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
+    change = month_change(monthly(ctx.local_series(row.measure)), pd.Timestamp(ctx.month.start), measure)
     return {
         "Measure": row.title,  # as the month's figure may carry it: never "at 31 March" for October
         "Value": ctx.text(row.measure, row.value, row.as_written),
@@ -38,6 +35,25 @@ def _kpi_row(ctx: PackContext, row) -> dict:
             source_label(ctx.store.catalogue, s, None, ctx.papers, short=True) for s in row.sources.split(", ")
         ),
     }
+
+
+def month_change(series: pd.DataFrame, month_start: pd.Timestamp, measure) -> str:
+    """The change on the month, in words; never beside a suppressed figure: a change from or to a
+    suppressed month would let the suppressed count be worked out from the published one."""
+    up_to = series[series["period_start"] <= month_start]
+    this = up_to[up_to["period_start"] == month_start]
+    before = up_to[up_to["period_start"] == month_start - pd.DateOffset(months=1)]
+    if this.empty or this["value"].isna().all():
+        return "suppressed this month" if _suppressed(this) else "no figure this month"
+    if len(before) and before["value"].isna().all():
+        return "not shown: the month before is suppressed" if _suppressed(before) else "no figure for the month before"
+    travel = direction_of_travel(up_to, measure.unit, measure.polarity, measure.decimals)
+    previous = travel.changes[0] if travel.changes else None
+    return travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
+
+
+def _suppressed(rows: pd.DataFrame) -> bool:
+    return bool(rows["symbol"].notna().any()) if "symbol" in rows else False
 
 
 def _comparison_words(ctx: PackContext, measure_id: str) -> str:

@@ -22,3 +22,33 @@ def test_a_target_the_councils_export_states_gives_a_rag_and_the_others_say_none
     assert (placements["Value"], placements["Target"], placements["RAG"]) == ("22%", "20%", "red")
     nfa = table.loc["Referrals ending in no further action"]
     assert (nfa["Target"], nfa["RAG"]) == ("no target stated", "no target")
+
+
+def _months(values, symbols=None):
+    import pandas as pd
+
+    starts = pd.date_range("2018-01-01", periods=len(values), freq="MS")
+    return pd.DataFrame(
+        {
+            "period_start": starts,
+            "period_end": starts + pd.offsets.MonthEnd(0),
+            "period_label": [f"{s:%B %Y}" for s in starts],
+            "value": values,
+            "symbol": symbols or [None] * len(values),
+        }
+    )
+
+
+def test_a_change_is_never_shown_beside_a_suppressed_figure(store):
+    import pandas as pd
+
+    from croydon_kpi.reports.pack.kpis import month_change
+
+    measure = store.catalogue.measure("cp_visits_timely_percent")
+    april = pd.Timestamp("2018-04-01")
+    assert month_change(_months([50, 60, 70, None], [None, None, None, "c"]), april, measure) == "suppressed this month"
+    # the month before suppressed: "up 43" beside it would give the suppressed figure back by subtraction
+    assert month_change(_months([50, 60, None, 93], [None, None, "c", None]), april, measure) == (
+        "not shown: the month before is suppressed"
+    )
+    assert month_change(_months([50, 60, 70, 93]), april, measure).startswith("Up 23 percentage points")
