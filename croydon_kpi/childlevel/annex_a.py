@@ -124,11 +124,11 @@ def _parsed(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
     if column.type == "date":
         values = _dates(raw)
         return values, filled & values.isna(), "a date (DD/MM/YYYY)"
-    if column.type == "integer":
-        whole = raw.str.fullmatch(r"-?\d{1,15}")
+    if column.type == "integer":  # counts and ages: never negative
+        whole = raw.str.fullmatch(r"\d{1,15}")
         values = pd.Series(None, index=raw.index, dtype=object)
         values[whole] = raw[whole].astype("int64").astype(object)
-        return values, filled & ~whole, "a whole number"
+        return values, filled & ~whole, "a whole number of 0 or more"
     if column.type == "category":
         values = _categories(raw, column.codes)
         return values.astype(object).where(values.notna(), None), filled & values.isna(), f"one of {list(column.codes)}"
@@ -165,10 +165,19 @@ def validate(table: pd.DataFrame, list_name: str, path: Path) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+# Dates case-management systems write when the real one is not known (1 January 1900, the
+# spreadsheet epoch, a database's minimum): never a child's date. Any date before 1901 is one.
+PLACEHOLDER_BEFORE = pd.Timestamp("1901-01-02")
+
+
 def _impossible_dates(out: pd.DataFrame, columns: list[Column], rows: pd.Series) -> list[tuple[int, str, str]]:
     today = pd.Timestamp.today().normalize()
     problems = []
     for name in [c.name for c in columns if c.type == "date" and c.name in out]:
+        problems += [
+            (r, name, "a placeholder date, not a real one; expected the real date, or the cell left blank")
+            for r in rows[out[name] < PLACEHOLDER_BEFORE]
+        ]
         if name == BIRTH:
             ahead = out[name] > today + MAX_BEFORE_BIRTH
             problems += [
@@ -188,16 +197,36 @@ def _impossible_dates(out: pd.DataFrame, columns: list[Column], rows: pd.Series)
     return problems
 
 
+def _list_sheet(path: Path, list_name: str) -> pd.DataFrame:
+    """The workbook's sheet for the list: its only sheet, or the one named for it ("List 7",
+    "list_7_child_protection"); a workbook of several lists with none named for it is refused,
+    naming its sheets (a list is never judged on whichever sheet happens to be first)."""
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+    except Exception as error:  # openpyxl raises several types for a file that is not a workbook
+        raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__})") from None
+    with_data = {name: frame for name, frame in sheets.items() if len(frame.columns) or len(frame)}
+    if len(with_data) <= 1:
+        return next(iter(with_data.values()), pd.DataFrame())
+    number = re.match(r"list_(\d+)_", list_name).group(1)
+    named = [name for name in with_data if re.search(rf"\blist[\s_-]*{number}(?!\d)", name, re.IGNORECASE)]
+    if len(named) == 1:
+        return with_data[named[0]]
+    raise InputError(
+        path,
+        f"sheets {', '.join(with_data)}",
+        f"several sheets hold data and {'several' if named else 'none'} is named for {list_name} "
+        f"(expected one sheet, or one named like 'List {number}')",
+    )
+
+
 def read_list(path: Path, list_name: str) -> pd.DataFrame:
     if list_name not in schemas():
         raise InputError(path, None, f"unknown Annex A list {list_name!r}: expected one of {sorted(schemas())}")
     if not path.is_file():
         raise InputError(path, None, "file not found")
     if path.suffix.lower() == ".xlsx":
-        try:
-            table = pd.read_excel(path, dtype=str, keep_default_na=False)
-        except Exception as error:  # openpyxl raises several types for a file that is not a workbook
-            raise InputError(path, None, f"not a readable XLSX workbook ({type(error).__name__})") from None
+        table = _list_sheet(path, list_name)
     else:
         table = csv_frame(path, read_text(path))
     return validate(table, list_name, path)
