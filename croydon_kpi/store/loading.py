@@ -18,6 +18,7 @@ from croydon_kpi.errors import InputError
 from croydon_kpi.readers import registry
 from croydon_kpi.store import cache as store_cache
 from croydon_kpi.store import door
+from croydon_kpi.store.area_names import one_name_per_code
 from croydon_kpi.store.derived import derived_figures
 from croydon_kpi.store.queries import FigureStore
 
@@ -78,7 +79,7 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> store_cache.Resul
         so_far = _joined([r.figures for r in results], schema.empty_figures())
         _wait_for(prefetched.get(source.id))
         results.append(_read_source(source, catalogue, so_far, key if cache else None))
-    figures = _joined([r.figures for r in results], schema.empty_figures())
+    figures = one_name_per_code(_joined([r.figures for r in results], schema.empty_figures()))
     derived = derived_figures(figures, load_derivations(catalogue))
     figures = schema.conform(pd.concat([figures, derived], ignore_index=True))
     rejected = _joined([r.rejections for r in results if len(r.rejections)], store_cache.no_rejections())
