@@ -50,12 +50,12 @@ ASSURANCE_WORDS = {
 
 
 def spc_chart(
-    result: XmrResult, title: str, x=None, y_title: str = "", name: str = "Value", value_text=None
+    result: XmrResult, title: str, x=None, y_title: str = "", name: str = "Value", value_text=None, labels=None
 ) -> go.Figure:
     """An XmR chart: the series as the most visible line (named `name`, the area's colour), each
     point coloured and shaped by its MDC point type, the mean, the process limits (marked as trial
     limits when the series is short) and the target where one is known. `value_text` writes a
-    value in its unit for the target's legend entry."""
+    value in its unit for the target's legend entry; `labels`, the points' periods on hover."""
     points = result.points
     x = (
         list(points["date"])
@@ -63,7 +63,8 @@ def spc_chart(
         else (x if x is not None else list(range(1, len(points) + 1)))
     )
     figure = go.Figure()
-    figure.add_trace(area_trace(x, points["value"], name, markers=False))
+    labels = labels if labels is not None else x
+    figure.add_trace(area_trace(x, points["value"], name, markers=False, labels=labels))
     for point_type, (words, colour, symbol) in POINT_STYLES.items():
         chosen = points["point_type"] == point_type
         if chosen.any():
@@ -74,7 +75,8 @@ def spc_chart(
                     mode="markers",
                     marker={"color": colour, "symbol": symbol, "size": 10, "line": {"color": "#212b32", "width": 1}},
                     name=words,
-                    hovertemplate=f"%{{x}}: %{{y}}<br>{words}<extra></extra>",
+                    text=[labels[i] for i, keep in enumerate(chosen) if keep],
+                    hovertemplate=f"%{{text}}: %{{y}}<br>{words}<extra></extra>",
                 )
             )
     trial = " (trial limits)" if result.trial_limits else ""
@@ -109,14 +111,14 @@ def spc_chart(
     return figure
 
 
-def points_chart(x, values, title: str, note: str, name: str) -> go.Figure:
+def points_chart(x, values, title: str, note: str, name: str, labels=None) -> go.Figure:
     """A series too short for process limits: the points alone, and a note that says why."""
-    figure = go.Figure(area_trace(x, values, name, markers=True))
+    figure = go.Figure(area_trace(x, values, name, markers=True, labels=labels))
     figure.update_layout(title={"text": f"{title}<br><sup>{note}</sup>"}, template="simple_white")
     return figure
 
 
-def area_trace(x, values, name: str, markers: bool = True) -> go.Scatter:
+def area_trace(x, values, name: str, markers: bool = True, labels=None) -> go.Scatter:
     """The area's own series: the most visible line on any chart, in the area's colour."""
     return go.Scatter(
         x=x,
@@ -125,7 +127,8 @@ def area_trace(x, values, name: str, markers: bool = True) -> go.Scatter:
         name=name,
         line={"color": ROLE_COLOURS["area"], "width": AREA_LINE_WIDTH},
         marker={"symbol": "circle", "size": 9, "color": ROLE_COLOURS["area"]},
-        hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
+        text=list(labels if labels is not None else x),
+        hovertemplate="%{text}: %{y}<extra>" + name + "</extra>",
     )
 
 
@@ -190,7 +193,7 @@ EVENT_COLOUR = ROLE_COLOURS["event"]
 TITLE_PX = 95
 PLOT_PX = 300
 SHORT_PLOT_PX = 200
-TICKS_PX = {"category": 100, "date": 36}  # angled period labels; one-line month labels
+TICKS_PX = {"category": 100, "month": 36}  # angled period labels; one-line month labels
 EVENT_ROW_PX = 20
 LEGEND_ROW_PX = 22
 CAPTION_LINE_PX = 15
@@ -213,15 +216,16 @@ def style_chart(
     """Every chart the same way: units on the value axis, period labels whole, the legend and a
     caption (the events marked, the source) inside the picture. Inspections and monitoring visits
     are a dotted line and a number in a band above the plot (never over the data), named in the
-    caption. With `x_range` (two dates) the axis is a date axis ending at the range's end and an
-    event is drawn at its own date; otherwise each event is drawn on the period that contains it.
+    caption. With `x_range` (the first month's first day, the last day shown) the axis is a month
+    axis (x = month_position) ending there, and an event is drawn at its own day; otherwise each
+    event is drawn on the period that contains it.
     `from_zero`: the value axis starts at 0 (not for an XmR chart, whose limits show the variation);
     `short`: a lower plot, for a series of a few points."""
-    axis = "date" if x_range is not None else "category"
+    axis = "month" if x_range is not None else "category"
     placed, unplaced = (
-        _event_dates(events, x_range) if axis == "date" else _event_positions(events, periods, x_labels, unplaced=True)
+        _event_dates(events, x_range) if axis == "month" else _event_positions(events, periods, x_labels, unplaced=True)
     )
-    rows = _stagger(placed, x_range if axis == "date" else None, x_labels)
+    rows = _stagger(placed, x_range if axis == "month" else None, x_labels)
     caption = _caption_lines(placed, unplaced, source)
     legend_rows = _legend_rows(figure)
     band = EVENT_ROW_PX * (max(rows, default=-1) + 1) + (6 if rows else 0)
@@ -278,19 +282,27 @@ def style_chart(
     return figure
 
 
+def month_position(day, first) -> float:
+    """Where a day falls on a month axis: whole months since the first month's start, plus the
+    part of its own month gone (a month's point is drawn at its middle, + 0.5). Numbers, not
+    dates, go into the page: a report built from child-level lists holds no date a birth date
+    could be mistaken for (tests/reports/test_pack_privacy.py)."""
+    day, first = pd.Timestamp(day), pd.Timestamp(first)
+    return (day.year - first.year) * 12 + day.month - first.month + (day.day - 1) / day.days_in_month
+
+
 def _x_axis(axis: str, x_range) -> dict:
     if axis == "category":
         return {"type": "category", "tickangle": -45, "automargin": False}
     start, end = (pd.Timestamp(d) for d in x_range)
-    months = (end.year - start.year) * 12 + end.month - start.month
-    step = "M1" if months <= 8 else "M3" if months <= 36 else "M6"
-    # Ticks on the middle of a month, where its point is drawn (pack/domain_charts.mid_month).
+    months = int(round(month_position(end, start)))
+    step = 1 if months <= 8 else 3 if months <= 36 else 6
+    shown = range(months - 1, -1, -step)  # counted back from the last month, so it is labelled
     return {
-        "type": "date",
-        "range": [start, end],
-        "dtick": step,
-        "tick0": start + pd.Timedelta(days=14),
-        "tickformat": "%b %Y",
+        "type": "linear",
+        "range": [0, month_position(end, start)],
+        "tickvals": [m + 0.5 for m in reversed(shown)],
+        "ticktext": [f"{start + pd.DateOffset(months=m):%b %Y}" for m in reversed(shown)],
         "automargin": False,
     }
 
@@ -328,8 +340,8 @@ def _short_name(event) -> str:
 
 
 def _event_dates(events, x_range) -> tuple[list[tuple], list[str]]:
-    """On a date axis: (date, number, name and when) of each event of known date inside the range,
-    and the words for those not drawn (date not known)."""
+    """On a month axis: (position, number, name and when) of each event of known date inside the
+    range, and the words for those not drawn (date not known)."""
     if events is None or len(events) == 0:
         return [], []
     start, end = (pd.Timestamp(d) for d in x_range)
@@ -340,7 +352,7 @@ def _event_dates(events, x_range) -> tuple[list[tuple], list[str]]:
             continue
         day = pd.Timestamp(event.date)
         if start <= day <= end:
-            placed.append((day, len(placed) + 1, f"{_short_name(event)}, {event.when}"))
+            placed.append((month_position(day, start), len(placed) + 1, f"{_short_name(event)}, {event.when}"))
     return placed, _unknown_words(unknown)
 
 
@@ -393,9 +405,8 @@ def _stagger(placed, x_range, x_labels: list) -> list[int]:
     """The band row of each event number: the first row where it keeps clear of the numbers
     already there, so no two share a place or overlap."""
     if x_range is not None:
-        start, end = (pd.Timestamp(d) for d in x_range)
-        span = max((end - start).days, 1)
-        where = [(pd.Timestamp(x) - start).days / span for x, *_ in placed]
+        span = max(month_position(x_range[1], x_range[0]), 1)
+        where = [x / span for x, *_ in placed]
         clearance = 0.05
     else:
         where = [x_labels.index(x) / max(len(x_labels), 1) for x, *_ in placed]

@@ -13,6 +13,7 @@ from croydon_kpi.reports.charts import (
     POINT_STYLES,
     ROLE_COLOURS,
     _event_positions,
+    month_position,
     spc_chart,
     style_chart,
 )
@@ -112,18 +113,28 @@ def test_event_labels_sit_above_the_plot_never_at_one_place_and_are_named_in_the
     assert "1 SIF inspection, 20 June 2017; 2 Monitoring visit 1, 1 July 2017; 3 Monitoring visit 2" in caption
 
 
+def test_a_day_is_placed_on_the_month_axis_by_its_month_and_how_far_into_it_it_falls():
+    first = pd.Timestamp("2017-01-01")
+    assert month_position(pd.Timestamp("2017-01-01"), first) == 0
+    assert month_position(pd.Timestamp("2017-06-16"), first) == 5.5  # mid-June: where June's point is
+    assert month_position(pd.Timestamp("2019-11-01"), first) == 34  # the end of October 2019
+
+
 @pytest.mark.filterwarnings("ignore::croydon_kpi.analysis.spc.TrialLimitsWarning")
-def test_a_monthly_chart_has_a_date_axis_ending_at_the_range_end_with_events_at_their_own_dates():
-    months = list(pd.date_range("2019-01-15", periods=10, freq="MS") + pd.Timedelta(days=14))
+def test_a_monthly_chart_ends_at_the_range_end_labels_its_last_month_and_draws_events_at_their_days():
+    x_range = (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-11-01"))  # January to October 2019
+    months = [m + 0.5 for m in range(10)]
     journey = events(
         (datetime.date(2019, 3, 20), "20 March 2019", "SIF inspection"),
         (datetime.date(2019, 3, 25), "25 March 2019", "Ofsted monitoring visit 1"),  # close: staggered
+        (datetime.date(2019, 12, 2), "2 December 2019", "Ofsted monitoring visit 2"),  # after the pack's month
     )
-    x_range = (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-11-01"))
     figure = style_chart(
         spc_chart(spc.xmr(list(range(10))), "Months", x=months), "count", "S", months, journey, x_range=x_range
     )
-    assert figure.layout.xaxis.type == "date" and pd.Timestamp(figure.layout.xaxis.range[1]) == x_range[1]
+    assert list(figure.layout.xaxis.range) == [0, 10]
+    assert figure.layout.xaxis.ticktext[-1] == "Oct 2019" and figure.layout.xaxis.tickvals[-1] == 9.5
     numbers = [a for a in figure.layout.annotations if a.name == "event"]
-    assert [pd.Timestamp(a.x) for a in numbers] == [pd.Timestamp("2019-03-20"), pd.Timestamp("2019-03-25")]
-    assert numbers[0].y != numbers[1].y  # staggered: two days apart would overlap on one row
+    assert [a.x for a in numbers] == [2 + 19 / 31, 2 + 24 / 31]  # in March, after its point (2.5)
+    assert numbers[0].y != numbers[1].y  # staggered: five days apart would overlap on one row
+    assert "2019-" not in figure.to_json()  # no date in the page (see month_position)

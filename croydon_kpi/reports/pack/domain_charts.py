@@ -17,6 +17,7 @@ from croydon_kpi.reports.charts import (
     COMPARATOR_LINE_WIDTH,
     COMPARATOR_MARKERS,
     ROLE_COLOURS,
+    month_position,
     points_chart,
     spc_chart,
     style_chart,
@@ -71,10 +72,11 @@ def monthly_series(ctx: PackContext, measure_id: str) -> pd.DataFrame:
     return series
 
 
-def mid_month(series: pd.DataFrame) -> list:
-    """Where a month's point is drawn: the middle of the month, under its label, so an event is
-    drawn before or after it as its date falls."""
-    return list(series["period_start"] + pd.Timedelta(days=14))
+def mid_month(series: pd.DataFrame) -> list[float]:
+    """Where a month's point is drawn on the month axis: the middle of its month, under its label,
+    so an event is drawn before or after it as its date falls."""
+    first = series["period_start"].min()
+    return [month_position(start, first) + 0.5 for start in series["period_start"]]
 
 
 def monthly_chart(ctx: PackContext, measure, series: pd.DataFrame) -> go.Figure:
@@ -83,9 +85,10 @@ def monthly_chart(ctx: PackContext, measure, series: pd.DataFrame) -> go.Figure:
     comparators = latest_comparators(ctx, measure)
     x_range = (series["period_start"].min(), pd.Timestamp(ctx.month.end) + pd.Timedelta(days=1))
     figure = _xmr_or_points(ctx, measure, series, target)
+    across = [0, month_position(x_range[1], x_range[0])]  # the whole axis, for reference lines
     if target is not None and len(series) < MIN_POINTS_FOR_TRIAL_LIMITS:
-        figure.add_trace(target_trace(list(x_range), target, lambda v: ctx.text(measure.id, v)))
-    for trace in _comparator_traces(ctx, measure, comparators, x_range):
+        figure.add_trace(target_trace(across, target, lambda v: ctx.text(measure.id, v)))
+    for trace in _comparator_traces(ctx, measure, comparators, across):
         figure.add_trace(trace)
     sources = {source_label(ctx.store.catalogue, s, None, ctx.papers) for s in series["source_id"]}
     sources |= {source_label(ctx.store.catalogue, s, None, ctx.papers) for s in comparators["source_id"].dropna()}
@@ -107,11 +110,18 @@ def _xmr_or_points(ctx: PackContext, measure, series: pd.DataFrame, target) -> g
     if len(series) < MIN_POINTS_FOR_TRIAL_LIMITS:
         count = "one month" if len(series) == 1 else f"{len(series)} months"
         note = f"Only {count} so far: too few for process limits (trial limits from {MIN_POINTS_FOR_TRIAL_LIMITS})"
-        return points_chart(months, series["value"], title, note, name)
+        return points_chart(months, series["value"], title, note, name, labels=list(series["period_label"]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", spc.TrialLimitsWarning)  # the chart says so in its title and legend
         result = spc.xmr(series["value"].tolist(), improvement=measure.spc_improvement, target=target)
-    return spc_chart(result, title, x=months, name=name, value_text=lambda v: ctx.text(measure.id, v))
+    return spc_chart(
+        result,
+        title,
+        x=months,
+        name=name,
+        value_text=lambda v: ctx.text(measure.id, v),
+        labels=list(series["period_label"]),
+    )
 
 
 def chart_target(ctx: PackContext, measure_id: str, series: pd.DataFrame) -> float | None:
@@ -146,7 +156,7 @@ def latest_comparators(ctx: PackContext, measure) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _comparator_traces(ctx: PackContext, measure, comparators: pd.DataFrame, x_range) -> list[go.Scatter]:
+def _comparator_traces(ctx: PackContext, measure, comparators: pd.DataFrame, across) -> list[go.Scatter]:
     """Each comparator's latest figure as a thin reference line across the chart, the period it is
     for in its name: beside the area's months, never on a month it is not for."""
     traces = []
@@ -158,7 +168,7 @@ def _comparator_traces(ctx: PackContext, measure, comparators: pd.DataFrame, x_r
         colour = ROLE_COLOURS["neighbour" if is_neighbours else "comparator"]
         traces.append(
             go.Scatter(
-                x=list(x_range),
+                x=across,
                 y=[row.value, row.value],
                 mode="lines+markers",
                 name=words,
