@@ -148,8 +148,9 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
     """S251 spend per child aged 0-17: the area against its region, London and England."""
     figure = go.Figure()
     names = [name for name in dict.fromkeys((area, region_of_area(store, area), "London", "England")) if name]
-    styles = (("circle", "solid"), ("triangle-up", "dash"), ("square", "dashdot"), ("diamond", "dot"))
-    for name, (symbol, dash) in zip(names, styles):
+    own = spend_per_child(store, measure, area=area)
+    figure.add_trace(area_trace(own["financial_year"], own["per_child"], area))
+    for name, (symbol, dash) in zip(names[1:], COMPARATOR_MARKERS):
         per_child = spend_per_child(store, measure, area=name)
         figure.add_trace(
             go.Scatter(
@@ -157,8 +158,8 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
                 y=per_child["per_child"],
                 name=name,
                 mode="lines+markers",
-                marker={"symbol": symbol, "size": 8},
-                line={"dash": dash},
+                marker={"symbol": symbol, "size": 8, "color": ROLE_COLOURS["comparator"]},
+                line={"dash": dash, "color": ROLE_COLOURS["comparator"], "width": COMPARATOR_LINE_WIDTH},
             )
         )
     title = store.catalogue.measure(measure).title

@@ -138,3 +138,13 @@ def test_a_monthly_chart_ends_at_the_range_end_labels_its_last_month_and_draws_e
     assert [a.x for a in numbers] == [2 + 19 / 31, 2 + 24 / 31]  # in March, after its point (2.5)
     assert numbers[0].y != numbers[1].y  # staggered: five days apart would overlap on one row
     assert "2019-" not in figure.to_json()  # no date in the page (see month_position)
+
+
+def test_spend_per_child_draws_the_area_as_its_most_visible_line(store):
+    from croydon_kpi.reports.charts import s251_chart
+
+    figure = s251_chart(store, area="Croydon")
+    own, *others = figure.data
+    assert (own.name, own.line.color, own.line.width) == ("Croydon", ROLE_COLOURS["area"], AREA_LINE_WIDTH)
+    assert [t.name for t in others] == ["Outer London", "London", "England"]
+    assert all(t.line.width < own.line.width and t.line.color == ROLE_COLOURS["comparator"] for t in others)
