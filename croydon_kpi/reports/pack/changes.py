@@ -69,4 +69,5 @@ def changes_words(ctx: PackContext, table_link: str) -> str:
     named = "; ".join(f"{c.title}: {c.sentence}" for c in changes[:SHOWN_FIRST])
     more = len(changes) - SHOWN_FIRST
     rest = f"; and {more} more in [the KPI table]({table_link})" if more > 0 else ""
-    return f"{better} better, {worse} worse, biggest first: {named}{rest}"
+    counted = f"{better} better, {worse} worse, " if better or worse else "none better or worse, "
+    return f"{counted}biggest first: {named}{rest}"

@@ -38,6 +38,11 @@ NEIGHBOURS = "Statistical neighbours"
 NEIGHBOUR_MARKER = ("circle-open", "dot")
 
 
+def monthly_chart_title(measure) -> str:
+    """The title a measure's monthly chart is shown under (its id, for links, is made from it)."""
+    return MONTHLY_TITLE.format(domain=schema.DOMAIN_LABELS[measure.domain], title=measure.title)
+
+
 def domain_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
     """Every chart of the pack's charts section: the area's months first, then published statistics."""
     return monthly_charts(ctx) + published_charts(ctx)
@@ -51,7 +56,7 @@ def monthly_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
     charts = []
     for measure in _monthly_measures(ctx):
         series = monthly_series(ctx, measure.id)
-        title = MONTHLY_TITLE.format(domain=schema.DOMAIN_LABELS[measure.domain], title=measure.title)
+        title = monthly_chart_title(measure)
         charts.append((title, monthly_chart(ctx, measure, series)))
     return charts
 

@@ -11,6 +11,7 @@ from croydon_kpi.core import schema
 from croydon_kpi.reports.formatting import source_label
 from croydon_kpi.reports.pack.changes import changes_words
 from croydon_kpi.reports.pack.context import PackContext, monthly
+from croydon_kpi.reports.pack.domain_charts import monthly_chart_title
 from croydon_kpi.reports.pack.matrix import look_first
 from croydon_kpi.reports.pack.quality import conflicts_table
 
@@ -96,7 +97,7 @@ def _check_words(ctx: PackContext) -> str:
 
 def _look_first_words(ctx: PackContext) -> str:
     """The measures a board should look at first: the concern / failing corner of the matrix."""
-    first = look_first(ctx, chart_title=lambda measure: measure.title)
+    first = look_first(ctx, chart_title=monthly_chart_title)
     return f"**Look at first:** {'; '.join(first)}." if first else ""
 
 
