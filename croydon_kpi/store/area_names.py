@@ -1,6 +1,6 @@
 """One name per authority: where a file gives an authority's code, the code says which authority a
-figure is about, whatever the name beside it. A figure written under another name ("Croydon LB"
-for E09000008) is read as the authority's usual name, with a warning naming the source and row,
+figure is about, whatever the name beside it. A figure written under another name ("Anytown LB"
+for the code E09000099) is read as the authority's usual name, with a warning naming the source and row,
 never lost from the authority's pack."""
 
 from __future__ import annotations
