@@ -47,14 +47,15 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert page.count("Plotly.newPlot") >= 5 and page.count("var Plotly") <= 1 or "plotly.js" in page
 
     workbook = openpyxl.load_workbook(reports / "monthly_pack_2019-10_croydon.xlsx")
-    assert workbook.sheetnames == ["KPIs", "Finance", "Workforce", "Sources"]
+    assert workbook.sheetnames == ["KPIs", "Trend", "Finance", "Workforce", "Data quality", "Sources"]
     kpis = workbook["KPIs"]
     assert kpis["A3"].value == "Measure" and kpis.freeze_panes == "A4" and kpis.auto_filter.ref.startswith("A3:")
-    values = {row[0].value: row[1].value for row in kpis.iter_rows(min_row=4)}
-    assert (
-        values["Child protection visits within timescale"] == 96
-        and values["Children subject to a child protection plan"] == 587
-    )
+    header = [cell.value for cell in kpis[3]]
+    october = header.index("Oct 2019")
+    values = {row[0].value: row[october] for row in kpis.iter_rows(min_row=4)}
+    visits = values["Child protection visits within timescale"]
+    assert visits.value == 0.96 and visits.number_format == "0.0%"  # 96%, in a percent format
+    assert values["Children subject to a child protection plan"].value == 587
     finance = workbook["Finance"]
     assert finance["B4"].value == 1_000_000 and finance["B4"].number_format.startswith("£")
     workforce = {row[1].value: row[4].value for row in workbook["Workforce"].iter_rows(min_row=4)}
