@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from croydon_kpi.analysis import spc, visits
 from croydon_kpi.analysis.targets import load_targets, stated_target, target_for
+from croydon_kpi.catalogue.changes import changes_for
 from croydon_kpi.core import schema
 from croydon_kpi.core.periods import title_for
 from croydon_kpi.reports.charts import (
@@ -103,7 +104,7 @@ def monthly_chart(ctx: PackContext, measure, series: pd.DataFrame) -> go.Figure:
         unit=measure.unit,
         source="; ".join(sorted(sources)),
         x_labels=months,
-        events=visits.journey(ctx.area.name, up_to=ctx.month.end),
+        events=_events(ctx, measure.id),
         x_range=x_range,
         from_zero=len(series) < MIN_POINTS_FOR_TRIAL_LIMITS,  # limits: the axis shows the variation
         short=len(series) < MIN_POINTS_FOR_TRIAL_LIMITS,
@@ -119,7 +120,14 @@ def _xmr_or_points(ctx: PackContext, measure, series: pd.DataFrame, target) -> g
         return points_chart(months, series["value"], title, note, name, labels=list(series["period_label"]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", spc.TrialLimitsWarning)  # the chart says so in its title and legend
-        result = spc.xmr(series["value"].tolist(), improvement=measure.spc_improvement, target=target)
+        rebase = _rebase_dates(ctx, measure.id, series)
+        result = spc.xmr(
+            series["value"].tolist(),
+            improvement=measure.spc_improvement,
+            target=target,
+            dates=series["period_end"].tolist(),
+            rebase=rebase or None,
+        )
     return spc_chart(
         result,
         title,
@@ -128,6 +136,23 @@ def _xmr_or_points(ctx: PackContext, measure, series: pd.DataFrame, target) -> g
         value_text=lambda v: ctx.text(measure.id, v),
         labels=list(series["period_label"]),
     )
+
+
+def _rebase_dates(ctx: PackContext, measure_id: str, series: pd.DataFrame) -> list:
+    """The recorded changes (data/changes.yaml) inside the series: the limits step there, and only there."""
+    first, last = series["period_end"].min(), series["period_end"].max()
+    found = changes_for(ctx.area.name, measure_id, up_to=ctx.month.end)
+    return [c.date for c in found if first < pd.Timestamp(c.date) <= last]
+
+
+def _events(ctx: PackContext, measure_id: str) -> pd.DataFrame:
+    """The area's inspections and visits, and its recorded changes, as a chart marks them."""
+    journey = visits.journey(ctx.area.name, up_to=ctx.month.end)
+    changes = [
+        {"date": c.date, "when": f"{c.date:%B %Y}", "event": f"Recorded change: {c.what}", "outcome": c.source}
+        for c in changes_for(ctx.area.name, measure_id, up_to=ctx.month.end)
+    ]
+    return pd.concat([journey, pd.DataFrame(changes)], ignore_index=True) if changes else journey
 
 
 def chart_target(ctx: PackContext, measure_id: str, series: pd.DataFrame) -> float | None:

@@ -22,6 +22,7 @@ from croydon_kpi.reports.pack import (
     kpis,
     matrix,
     money,
+    neighbour_charts,
     published,
     quality,
     summary,
@@ -84,7 +85,8 @@ class MonthlyPack:
         return kpis.kpi_table(self.context)
 
     def domain_charts(self):
-        return domain_charts.domain_charts(self.context)
+        """The area's months, published statistics, then the area among its neighbours."""
+        return domain_charts.domain_charts(self.context) + neighbour_charts.neighbour_charts(self.context)
 
     def workforce_numbers(self) -> pd.DataFrame:
         return workforce.workforce_numbers(self.context)

@@ -150,5 +150,12 @@ def _gap_words(ctx: PackContext) -> str:
         parts.append(f"{rejected} scorecard row(s) were rejected")
     no_target = int(table["target"].isna().sum())
     if no_target == len(table):
-        parts.append("no source states a target for any measure, so there is no RAG")
+        stated = int(table["position"].isin(["meeting", "short", "amber", "mixed"]).sum())
+        words = (
+            f"; for {stated} a paper says where it stands against its target, and the check takes its word "
+            "('as stated')"
+            if stated
+            else ""
+        )
+        parts.append(f"no source states a target value for any measure, so there is no RAG{words}")
     return f"**Missing or unreliable:** {'; '.join(parts)}." if parts else ""
