@@ -98,7 +98,10 @@ def conflicts(store, area_name: str | None = None) -> pd.DataFrame:
         difference=pairs["value_a"] - pairs["value_b"],
         reason=mixed.map({True: "definition_differs", False: "conflict"}),
     )
-    return out.sort_values(["measure", "area_name", "period_end_a"]).reset_index(drop=True)
+    # A total order (sources and places too): the same pairs in the same order in every process,
+    # whatever order the pairing met them in, so two builds of a report are the same bytes.
+    order = ["measure", "area_name", "period_end_a", "source_id_a", "locator_a", "source_id_b", "locator_b"]
+    return out.sort_values([c for c in order if c in out], kind="stable").reset_index(drop=True)
 
 
 # What both figures of a pair share, and the columns of a pair in the order a merge on them gives.
