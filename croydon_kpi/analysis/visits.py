@@ -119,6 +119,7 @@ def _check_dates(path, registry: dict) -> None:
     first = min((_day(item["start"]) for item in inspections), default=None)
     for index, visit in enumerate(visits):
         where = entry_where(lines["monitoring_visits"], "monitoring_visits", index)
+        _check_published(path, where, visit)
         for start, end in _spans_of(path, where, visit):
             _check_order(path, where, start, end)
             if first is not None and _day(start) < first:
@@ -132,8 +133,11 @@ def _check_dates(path, registry: dict) -> None:
 
 def _spans_of(path, where: str, visit: dict) -> list[tuple[date, date]]:
     """A visit's known dates: its days (start, end) and its window (from, to), where given."""
+    window = visit.get("window") or {}
+    if not isinstance(window, dict):
+        raise InputError(path, where, "window must be a mapping {from: YYYY-MM-DD, to: YYYY-MM-DD}, or null")
     spans = []
-    for low, high, holder in (("start", "end", visit), ("from", "to", visit.get("window") or {})):
+    for low, high, holder in (("start", "end", visit), ("from", "to", window)):
         given = [holder.get(low), holder.get(high)]
         if all(value is None for value in given):
             continue
@@ -150,6 +154,15 @@ def _day(value: date) -> date:
 
 def _check_span(path, where: str, item: dict) -> None:
     _check_order(path, where, item["start"], item["end"])
+    _check_published(path, where, item)
+
+
+def _check_published(path, where: str, item: dict) -> None:
+    """A report or letter published in the future is a typing error (2091 for 2019), never a fact."""
+    for key in ("published", "letter_published"):
+        value = item.get(key)
+        if isinstance(value, date) and _day(value) > date.today():
+            raise InputError(path, where, f"{key} {value} is in the future; expected the day it was published")
 
 
 def _check_order(path, where: str, start: date, end: date) -> None:

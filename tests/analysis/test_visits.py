@@ -71,6 +71,9 @@ def test_a_visits_dates_are_read_from_the_registry_alone():
         ("    end: 2017-07-13\n", "    end: 2017-06-13\n", r"\(inspections\[0\]\): starts 20 June 2017, after it ends"),
         ("window: {from: 2017-09-01, to: 2018-03-31}", "window: {from: 2017-09-01, to: 2017-03-31}", "after it ends"),
         ("    end: 2019-10-17\n", "    end: null\n", "start and end must both be dates"),
+        ("    published: 2017-09-04\n", "    published: 2097-09-04\n", "published 2097-09-04 is in the future"),
+        ("    letter_published: 2019-03-14\n", "    letter_published: 2091-03-14\n", "letter_published 2091-03-14 is"),
+        ("window: {from: 2017-09-01, to: 2018-03-31}", "window: autumn", "window must be a mapping"),
     ],
 )
 def test_impossible_inspection_dates_are_refused_by_line(tmp_path, monkeypatch, old, new, message):
