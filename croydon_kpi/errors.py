@@ -1,8 +1,9 @@
 """Every error a user can cause: one family, each carrying the exit status the command returns
 and a one-line message a scheduled job can log. The command catches `CroydonKpiError` alone.
 
-Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad input or parameters,
-3 published but a pack's month has no local figures.
+Exit statuses (README, "The command"): 0 success, 1 a notebook failed, 2 bad input or parameters
+(or a machine that refuses what the run must write: MachineRefused), 3 published but a pack's
+month has no local figures.
 Each class also derives from the built-in it replaced (ValueError, KeyError ...), so code that
 caught those still works.
 """
@@ -50,10 +51,14 @@ class InputError(CroydonKpiError, ValueError):
 
 
 def _shown(path: Path | str) -> str:
-    """A path as a user sees it: relative to the project root where it lies inside it."""
+    """A path as a user sees it: relative to the project root where it lies inside it. A link in
+    a loop cannot be resolved: it is named through its folder, which can."""
     from croydon_kpi.core.project import relative  # core.project raises ProjectNotFound from here
 
-    return relative(Path(path))
+    try:
+        return relative(Path(path))
+    except (RuntimeError, OSError):  # "Symlink loop from ...": name the link, not where it points
+        return f"{relative(Path(path).parent)}/{Path(path).name}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,17 @@ class AnalysisError(CroydonKpiError, ValueError):
 
 class ProjectNotFound(CroydonKpiError, RuntimeError):
     """No project folder: $CROYDON_KPI_ROOT wrong, or the command run outside a checkout."""
+
+
+class MachineRefused(CroydonKpiError, RuntimeError):
+    """The machine refused what the run must do (a folder that cannot be written, a full disk, a
+    file-size limit): not the fault of any input, so no input file is named. `.folder` is what was
+    refused, `.reason` the operating system's words."""
+
+    def __init__(self, what: str, folder: Path | str, error: OSError):
+        self.folder = str(folder)
+        self.reason = error.strerror or type(error).__name__
+        super().__init__(f"cannot write {what} {self.folder}: {self.reason}; nothing was published")
 
 
 class RejectedInput(CroydonKpiError, ValueError):

@@ -14,7 +14,9 @@ or a paper's "has improved", is shown as what it is (`paper_says`), not as a tre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -22,8 +24,9 @@ from croydon_kpi.analysis.mdc import group_from_verdict, verdict, verdict_words
 from croydon_kpi.catalogue.changes import changes_for
 from croydon_kpi.catalogue.measures import Catalogue, Measure
 from croydon_kpi.core import project, schema
-from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core.files import entry_where, read_yaml, yaml_entry_lines
 from croydon_kpi.core.periods import title_for
+from croydon_kpi.core.validation import UNITS
 from croydon_kpi.errors import InputError, UnknownArea
 
 GROUPS = ("going_well", "ones_to_watch", "do_better")
@@ -48,7 +51,8 @@ class Target:
 
 def load_targets(catalogue: Catalogue, path=None, area_of=None) -> list[Target]:
     """Targets from the catalogue (sourced ones only) and data/targets.yaml. `area_of` resolves an
-    entry's `area:` (the store's), so a misspelt authority is refused, not silently never matched."""
+    entry's `area:` (the store's), so a misspelt authority is refused, not silently never matched.
+    Each entry is checked as data and named by its line: "data/targets.yaml, line 7 (targets[2])"."""
     path = path or project.data_dir() / "targets.yaml"
     found = [
         Target(m.id, None, float(m.target), 0.0, None, None, m.target_source)
@@ -60,42 +64,79 @@ def load_targets(catalogue: Catalogue, path=None, area_of=None) -> list[Target]:
     loaded = read_yaml(path) or {}
     if not isinstance(loaded, dict) or not isinstance(loaded.get("targets") or [], list):
         raise InputError(path, "line 1", "expected `targets:` followed by a list")
-    entries = loaded.get("targets") or []
-    for index, entry in enumerate(entries):
-        where = f"targets[{index}]"
-        if not isinstance(entry, dict) or not all(
-            entry.get(k) not in (None, "") for k in ("measure", "target", "source")
+    lines = yaml_entry_lines(path, "targets")
+    read = []
+    for index, entry in enumerate(loaded.get("targets") or []):
+        where = entry_where(lines, "targets", index)
+        target = _entry_target(entry, catalogue, area_of, path, where)
+        _refuse_overlap(target, read, path, where)
+        read.append((target, where))
+    return found + [target for target, _ in read]
+
+
+def _entry_target(entry, catalogue: Catalogue, area_of, path, where: str) -> Target:
+    """One entry of data/targets.yaml as a Target, or an InputError saying what is wrong with it."""
+    if not isinstance(entry, dict) or not all(entry.get(k) not in (None, "") for k in ("measure", "target", "source")):
+        raise InputError(path, where, "each target needs measure, target and source (never a target without a source)")
+    if entry["measure"] not in catalogue.measures:
+        raise InputError(path, where, f"measure {entry['measure']!r} is not in the catalogue")
+    value = _number(entry["target"])
+    if value is None:
+        raise InputError(
+            path, where, f"target and tolerance must be numbers; found target {str(entry['target'])[:40]!r}"
+        )
+    tolerance = _number(entry.get("tolerance") or 0)
+    if tolerance is None:
+        raise InputError(
+            path, where, f"target and tolerance must be numbers; found tolerance {str(entry['tolerance'])[:40]!r}"
+        )
+    if tolerance < 0:
+        raise InputError(
+            path, where, f"tolerance {tolerance:g} must be 0 or more (how far short still counts as amber)"
+        )
+    _check_in_unit_range(value, catalogue.measures[entry["measure"]], path, where)
+    if entry.get("area") is not None and area_of is not None:
+        try:
+            area_of(str(entry["area"]))
+        except UnknownArea as error:
+            raise InputError(path, where, str(error)) from None
+    start, end = _month(entry.get("from"), "from", path, where), _month(entry.get("to"), "to", path, where)
+    if start and end and start > end:
+        raise InputError(path, where, f"from {start} is after to {end}; expected from at or before to")
+    return Target(entry["measure"], entry.get("area"), value, tolerance, start, end, str(entry["source"]))
+
+
+def _check_in_unit_range(value: float, measure: Measure, path, where: str) -> None:
+    """A target the measure's unit cannot take (900 on a percentage) is a typing error, never a goal."""
+    rule = UNITS.get(measure.unit)
+    if rule is None or rule.low is None:  # money may be any amount
+        return
+    low = -float("inf") if rule.low is None else rule.low
+    high = float("inf") if rule.high is None else rule.high
+    if not low <= value <= high:
+        allowed = f"from {rule.low:g} to {rule.high:g}" if rule.high is not None else f"{rule.low:g} or more"
+        raise InputError(path, where, f"target {value:g} is outside {rule.what}'s range ({allowed}) for {measure.id}")
+
+
+def _refuse_overlap(target: Target, read: list[tuple[Target, str]], path, where: str) -> None:
+    """One target per measure, area and month: target_for would silently take the first of two."""
+    for earlier, earlier_where in read:
+        if earlier.measure != target.measure or earlier.area != target.area:
+            continue
+        if (earlier.end is None or target.start is None or target.start <= earlier.end) and (
+            target.end is None or earlier.start is None or earlier.start <= target.end
         ):
-            raise InputError(
-                path, where, "each target needs measure, target and source (never a target without a source)"
-            )
-        if entry["measure"] not in catalogue.measures:
-            raise InputError(path, where, f"measure {entry['measure']!r} is not in the catalogue")
-        value, tolerance = _number(entry["target"]), _number(entry.get("tolerance") or 0)
-        if value is None or tolerance is None or tolerance < 0:
+            area = f", {target.area}" if target.area else " (every area)"
             raise InputError(
                 path,
                 where,
-                "target and tolerance must be numbers (a tolerance of 0 or more); "
-                f"found target {str(entry['target'])[:40]!r}",
+                f"overlaps {earlier_where} for {target.measure}{area}: {_span(target)} and {_span(earlier)}; "
+                "expected one target per measure, area and month",
             )
-        if entry.get("area") is not None and area_of is not None:
-            try:
-                area_of(str(entry["area"]))
-            except UnknownArea as error:
-                raise InputError(path, where, str(error)) from None
-        found.append(
-            Target(
-                entry["measure"],
-                entry.get("area"),
-                value,
-                tolerance,
-                _month(entry.get("from")),
-                _month(entry.get("to")),
-                str(entry["source"]),
-            )
-        )
-    return found
+
+
+def _span(target: Target) -> str:
+    return f"{target.start or 'the start'} to {target.end or 'open'}"
 
 
 def _number(value) -> float | None:
@@ -110,8 +151,19 @@ def _number(value) -> float | None:
     return float(value)
 
 
-def _month(value) -> str | None:
-    return None if value in (None, "") else str(value)[:7]
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _month(value, key: str, path, where: str) -> str | None:
+    """`from` / `to` as YYYY-MM: a month written so, or a date (its month); 2019-13 is refused."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return f"{value:%Y-%m}"
+    text = str(value).strip()
+    if not _MONTH.fullmatch(text):
+        raise InputError(path, where, f"{key} {text[:40]!r} is not a month; expected YYYY-MM (months 01 to 12)")
+    return text
 
 
 def target_for(targets: list[Target], measure: str, area: str, month: str) -> Target | None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import load_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core import project
-from croydon_kpi.core.files import csv_frame, read_text, read_yaml
+from croydon_kpi.core.files import csv_frame, entry_where, read_text, read_yaml, yaml_entry_lines
 from croydon_kpi.errors import InputError, ParameterError
 
 
@@ -98,10 +98,79 @@ def load_registry() -> dict:
     for item in registry.get("inspections") or []:
         if not all(hasattr(item.get(key), "year") for key in ("start", "end")):
             raise InputError(path, f"inspection {item.get('id')!r}", "start and end must be dates (YYYY-MM-DD)")
+    _check_dates(path, registry)
     numbers = [visit.get("number") for visit in visits]
     if numbers != list(range(1, len(numbers) + 1)):
         raise InputError(path, "monitoring_visits", f"expected visits numbered 1, 2, 3 ... in order, found {numbers}")
     return registry
+
+
+def _check_dates(path, registry: dict) -> None:
+    """Every inspection's and visit's dates as dates can be: start at or before end, none in the
+    future, and every visit after the first inspection began (monitoring follows an inspection)."""
+    inspections = registry.get("inspections") or []
+    visits = registry.get("monitoring_visits") or []
+    lines = {
+        "inspections": yaml_entry_lines(path, "inspections"),
+        "monitoring_visits": yaml_entry_lines(path, "monitoring_visits"),
+    }
+    for index, item in enumerate(inspections):
+        _check_span(path, entry_where(lines["inspections"], "inspections", index), item)
+    first = min((_day(item["start"]) for item in inspections), default=None)
+    for index, visit in enumerate(visits):
+        where = entry_where(lines["monitoring_visits"], "monitoring_visits", index)
+        _check_published(path, where, visit)
+        for start, end in _spans_of(path, where, visit):
+            _check_order(path, where, start, end)
+            if first is not None and _day(start) < first:
+                raise InputError(
+                    path,
+                    where,
+                    f"visit {visit.get('number')} starts {start:%d %B %Y}, before the first inspection began "
+                    f"({first:%d %B %Y}); expected visits within the inspection history",
+                )
+
+
+def _spans_of(path, where: str, visit: dict) -> list[tuple[date, date]]:
+    """A visit's known dates: its days (start, end) and its window (from, to), where given."""
+    window = visit.get("window") or {}
+    if not isinstance(window, dict):
+        raise InputError(path, where, "window must be a mapping {from: YYYY-MM-DD, to: YYYY-MM-DD}, or null")
+    spans = []
+    for low, high, holder in (("start", "end", visit), ("from", "to", window)):
+        given = [holder.get(low), holder.get(high)]
+        if all(value is None for value in given):
+            continue
+        if not all(isinstance(value, date) for value in given):
+            raise InputError(path, where, f"{low} and {high} must both be dates (YYYY-MM-DD), or both null")
+        spans.append((given[0], given[1]))
+    return spans
+
+
+def _day(value: date) -> date:
+    """A date, or a timestamp's day (YAML reads `2019-10-16 09:00` as a datetime)."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _check_span(path, where: str, item: dict) -> None:
+    _check_order(path, where, item["start"], item["end"])
+    _check_published(path, where, item)
+
+
+def _check_published(path, where: str, item: dict) -> None:
+    """A report or letter published in the future is a typing error (2091 for 2019), never a fact."""
+    for key in ("published", "letter_published"):
+        value = item.get(key)
+        if isinstance(value, date) and _day(value) > date.today():
+            raise InputError(path, where, f"{key} {value} is in the future; expected the day it was published")
+
+
+def _check_order(path, where: str, start: date, end: date) -> None:
+    start, end = _day(start), _day(end)
+    if start > end:
+        raise InputError(path, where, f"starts {start:%d %B %Y}, after it ends ({end:%d %B %Y}); expected start <= end")
+    if end > date.today():
+        raise InputError(path, where, f"ends {end:%d %B %Y}, in the future; expected only inspections that took place")
 
 
 def visit_numbers() -> range:

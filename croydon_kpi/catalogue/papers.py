@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from croydon_kpi.catalogue.measures import load_catalogue
-from croydon_kpi.core.files import read_yaml
+from croydon_kpi.core.files import entry_where, read_yaml, yaml_entry_lines
 from croydon_kpi.errors import InputError
 
 PAPER_CATALOGUE_SOURCE = "committee_papers_catalogue"
@@ -26,9 +26,33 @@ def paper_catalogue() -> dict[str, dict]:
     if not isinstance(loaded, dict):
         raise InputError(path, "line 1", "expected a mapping with `documents:`")
     entries = loaded.get("documents") or []
+    if not isinstance(entries, list):
+        raise InputError(path, "documents", "expected a list of documents, each with id and file")
+    lines = yaml_entry_lines(path, "documents")
     for index, entry in enumerate(entries):
+        where = entry_where(lines, "documents", index)
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise InputError(
-                path, f"documents[{index}]", "each document needs an `id` (the name sources.yaml gives it)"
-            )
+            raise InputError(path, where, "each document needs an `id` (the name sources.yaml gives it)")
+        _check_file(path, where, entry)
     return {entry["id"]: {"area": loaded.get("area"), **entry} for entry in entries}
+
+
+def _check_file(path: Path, where: str, entry: dict) -> None:
+    """A document's `file:` is a paper beside the catalogue, and the one sources.yaml lists under
+    its id: a catalogue entry describing a file that is not there would date nothing, silently."""
+    name = entry.get("file")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(path, where, f"document {entry['id']!r} needs `file:` (the paper's name in this folder)")
+    if not (path.parent / name).is_file():
+        raise InputError(
+            path,
+            where,
+            f"document {entry['id']!r}: file {name[:80]!r} is not in {path.parent.name}/; expected a paper there",
+        )
+    listed = load_catalogue().sources.get(entry["id"])
+    if listed is not None and Path(listed.file).name != name:
+        raise InputError(
+            path,
+            where,
+            f"document {entry['id']!r}: file {name[:80]!r}, but sources.yaml lists {listed.file!r} under that id",
+        )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from croydon_kpi.errors import InputError
 
+NEWLINE = b"\n"
+
 
 def read_text(path: Path) -> str:
     """A source file's text, refusing binary data and anything that is not UTF-8."""
@@ -16,8 +18,10 @@ def read_text(path: Path) -> str:
         raise InputError(path, None, "file not found") from None
     if not data.strip():
         raise InputError(path, "line 1", "the file is empty; expected text with a header row")
-    if b"\x00" in data[:4096]:
-        raise InputError(path, None, "binary data, expected UTF-8 text")
+    nul = data.find(b"\x00")  # anywhere: a NUL after the first pages is still not text (memchr: fast)
+    if nul >= 0:
+        where = f"line {data.count(NEWLINE, 0, nul) + 1}" if nul >= 4096 else None
+        raise InputError(path, where, "binary data, expected UTF-8 text")
     try:
         # Windows (CRLF) and old Mac (CR) line endings read as plain newlines: they never change meaning.
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
@@ -109,18 +113,57 @@ def _parse_yaml(path: Path, text: str):
                 seen.add(key)
             return super().construct_mapping(node, deep)
 
+        def construct_checked_timestamp(self, node):
+            # 2019-02-30 looks like a date to YAML but is none: refused here, where its line is known.
+            try:
+                return self.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError) as error:
+                raise InputError(
+                    path,
+                    f"line {node.start_mark.line + 1}",
+                    f"not valid YAML data ({str(node.value)[:40]} is not a real date: {error}); "
+                    "expected real dates and numbers",
+                ) from None
+
+    _Counting.add_constructor("tag:yaml.org,2002:timestamp", _Counting.construct_checked_timestamp)
     try:
         return yaml.load(text, Loader=_Counting)  # a SafeLoader: only plain data, never Python objects
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}" if mark else None
         raise InputError(path, where, f"not valid YAML data ({getattr(error, 'problem', None) or error})") from None
+    except InputError:
+        raise  # already names its line
     except (ValueError, TypeError, OverflowError) as error:  # a value YAML parses but cannot build: 2019-02-30
         raise InputError(
             path, None, f"not valid YAML data ({str(error)[:120]}); expected real dates and numbers"
         ) from None
     except RecursionError:
         raise InputError(path, None, "nested too deeply; expected plain data") from None
+
+
+def yaml_entry_lines(path: Path, key: str) -> list[int]:
+    """The line on which each entry of the top-level list `key` starts (1-based), so that a
+    registry's check can name "line 7 (targets[2])". Read after read_yaml has accepted the file
+    (no tags, no bombs); composing builds only the node tree, never a value. Empty when the file
+    is not a mapping holding such a list."""
+    import yaml
+
+    try:
+        root = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, InputError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key_node, value in root.value:
+        if getattr(key_node, "value", None) == key and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def entry_where(lines: list[int], name: str, index: int) -> str:
+    """Where an entry is, as a message names it: 'line 7 (targets[2])', or 'targets[2]' alone."""
+    return f"line {lines[index]} ({name}[{index}])" if index < len(lines) else f"{name}[{index}]"
 
 
 def _expanded_size(node, sizes: dict) -> int:

@@ -20,6 +20,8 @@ import socket
 import tempfile
 from pathlib import Path
 
+from croydon_kpi.errors import MachineRefused
+
 INCOMING = ".incoming-"
 READY = "READY"
 OWNER = "owner.json"
@@ -29,12 +31,36 @@ OWNER = "owner.json"
 
 
 def staging_folder(root: Path, prefix: str = "run-") -> Path:
-    """A new staging folder under `root`, marked with its owner; stale ones of killed runs are removed first."""
-    root.mkdir(parents=True, exist_ok=True)
-    remove_stale(root)
-    folder = Path(tempfile.mkdtemp(dir=root, prefix=prefix))
-    _mark_owner(folder)
+    """A new staging folder under `root`, marked with its owner; stale ones of killed runs are
+    removed first. A folder the machine will not let us write is MachineRefused, naming it."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        remove_stale(root)
+        folder = Path(tempfile.mkdtemp(dir=root, prefix=prefix))
+    except OSError as error:
+        raise MachineRefused("the cache folder", root, error) from None
+    try:
+        _mark_owner(folder)
+    except OSError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise MachineRefused("the cache folder", root, error) from None
     return folder
+
+
+def check_writable(folder: Path, what: str) -> None:
+    """Refuse, before anything is read or built, a folder the run could not publish into: a
+    file is made and removed in it (or in its nearest existing parent, as the folder is only
+    created when the run publishes), so a read-only share, a full disk or a quota is told at
+    once, whoever runs the job (root is not stopped by permission bits, a full disk stops it)."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    try:
+        if existing is None or not existing.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(existing))
+        handle, probe = tempfile.mkstemp(dir=existing, prefix=".croydon-kpi-probe-")
+        os.close(handle)
+        os.remove(probe)
+    except OSError as error:
+        raise MachineRefused(what, folder, error) from None
 
 
 def _mark_owner(folder: Path) -> None:
@@ -76,14 +102,20 @@ def _owner_alive(folder: Path) -> bool:
 
 def publish_set(built: list[Path], reports: Path) -> list[Path]:
     """Move every built file into `reports` as one set (see the module's note); the published paths."""
-    reports.mkdir(parents=True, exist_ok=True)
-    recover(reports)
-    incoming = Path(tempfile.mkdtemp(dir=reports, prefix=INCOMING))
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+        recover(reports)
+        incoming = Path(tempfile.mkdtemp(dir=reports, prefix=INCOMING))
+    except OSError as error:
+        raise MachineRefused("the reports folder", reports, error) from None
     try:
         _mark_owner(incoming)
         for path in built:
             _move_or_copy(path, incoming / path.name)
         _write_ready(incoming, [path.name for path in built])
+    except OSError as error:  # a full disk or a quota mid-copy: the set is not committed, nothing changes
+        shutil.rmtree(incoming, ignore_errors=True)
+        raise MachineRefused("the reports folder", reports, error) from None
     except BaseException:
         shutil.rmtree(incoming, ignore_errors=True)
         raise

@@ -7,7 +7,6 @@ Parameters are validated here, before any kernel starts, and every error is one 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -64,23 +63,26 @@ def _publish(jobs, command: str, lanes, output: Path) -> int:
     return EXIT_OK
 
 
-def _output(args) -> Path:
+def _output(args, publishes: bool = True) -> Path:
     """--output: the folder the run publishes into (default: the project's reports/), checked
-    before anything loads. It is created only when the run publishes: a failed run leaves no
-    trace there. A relative path is from the working directory, as a user typing it expects."""
+    before anything loads: one the machine will not let us write is refused at once (exit 2,
+    MachineRefused), before any kernel starts. It is created only when the run publishes: a
+    failed run leaves no trace there. A relative path is from the working directory, as a user
+    typing it expects."""
     from croydon_kpi.core import project
     from croydon_kpi.core.params import require_value, shown
     from croydon_kpi.errors import ParameterError
+    from croydon_kpi.publish.atomic import check_writable
 
     if getattr(args, "output", None) is None:
-        return project.reports_dir()
-    require_value("output", args.output)
-    folder = Path(args.output).expanduser().absolute()
-    if folder.exists() and not folder.is_dir():
-        raise ParameterError(f"output {shown(args.output)} is a file, not a folder")
-    existing = next(p for p in (folder, *folder.parents) if p.exists())
-    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
-        raise ParameterError(f"output {shown(args.output)}: {existing} cannot be written to")
+        folder, what = project.reports_dir(), "the reports folder"
+    else:
+        require_value("output", args.output)
+        folder, what = Path(args.output).expanduser().absolute(), "the output folder"
+        if folder.exists() and not folder.is_dir():
+            raise ParameterError(f"output {shown(args.output)} is a file, not a folder")
+    if publishes:
+        check_writable(folder, what)
     return folder
 
 
@@ -178,7 +180,7 @@ def command_list(args) -> int:
     """What the output folder holds (as its index lists it), then what `build` would make."""
     from croydon_kpi.publish.index import listing, published
 
-    output = _output(args)
+    output = _output(args, publishes=False)
     found = published(output)
     print(f"In {output}: {len(found)} report(s)")
     for line in listing(found):

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from croydon_kpi.core import project
 from croydon_kpi.core.files import files_under
-from croydon_kpi.errors import InputError
+from croydon_kpi.errors import InputError, MachineRefused
 from croydon_kpi.publish import atomic
 
 
@@ -29,23 +29,37 @@ def data_snapshot():
     folder = atomic.staging_folder(project.cache_dir() / "staging", prefix="snapshot-")
     try:
         for path in files:
-            target = folder / "data" / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                target.write_bytes(path.read_bytes())  # read as the store reads: the same refusals
-            except OSError as error:
-                raise InputError(
-                    path,
-                    None,
-                    f"cannot be read ({error.strerror or type(error).__name__}); check that the file may be read",
-                ) from None
+            _copy(path, folder / "data" / path.relative_to(source), folder)
         for empty in (p for p in source.rglob("*") if p.is_dir()):  # folders too: a stray one is still refused
-            (folder / "data" / empty.relative_to(source)).mkdir(parents=True, exist_ok=True)
+            _made(folder / "data" / empty.relative_to(source), folder)
         os.environ[project.DATA_ENV] = str(folder / "data")
         yield folder / "data"
     finally:
         os.environ.pop(project.DATA_ENV, None)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy(path, target, folder) -> None:
+    """One input into the snapshot: a file that cannot be read is the input's fault (named); one
+    that cannot be written (a full disk, a file-size limit) is the machine's, never the input's."""
+    try:
+        data = path.read_bytes()  # read as the store reads: the same refusals
+    except OSError as error:
+        raise InputError(
+            path, None, f"cannot be read ({error.strerror or type(error).__name__}); check that the file may be read"
+        ) from None
+    _made(target.parent, folder)
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise MachineRefused("the run's copy of the inputs in", folder, error) from None
+
+
+def _made(target, folder) -> None:
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MachineRefused("the run's copy of the inputs in", folder, error) from None
 
 
 __all__ = ["data_snapshot"]

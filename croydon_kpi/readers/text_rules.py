@@ -89,6 +89,17 @@ def _rules(category: str, patterns: dict[str, dict[str, int]]) -> list[tuple[str
 
 # (category, pattern). Categories are what the coverage report says a number is.
 NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
+    # Web addresses first: "mgAi.aspx?ID=16274" is a page's id, never 16,274 of anything; nor is
+    # any number in an address (a path's year, a port). An address ends before closing punctuation.
+    *_rules(
+        "web_address",
+        {
+            r"(?:\bhttps?://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+            r"|\b[\w-]+\.(?:aspx?|php|html?|jsp|cfm)\?[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]": _within(
+                2000, "http", "www.", ".asp", ".php", ".htm", ".jsp", ".cfm"
+            )
+        },
+    ),
     # Page furniture: document sizes, report and indicator codes, phone numbers, clock times.
     ("document_size", re.compile(r"\b\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|Kb|Mb)\b")),
     ("phone_number", re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")),

@@ -3,12 +3,16 @@ cache folder, each named by a key over the content of every input it depends on,
 source, catalogue or reader is read again and an unchanged one is not.
 
 One mechanism for every result: `fetch` looks in this process's memory, then on disk; `keep`
-writes to disk (and, for the whole store, to memory). A damaged file is deleted, never trusted.
+writes to disk (and, for the whole store, to memory). Each result carries a record of itself
+(`<name>.digest.json`: the key it was built for and the SHA-256 of its files); one whose bytes do
+not match (edited in place, truncated, damaged) is deleted and rebuilt from the sources, never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -44,9 +48,11 @@ def files_of(source) -> list[Path]:
 
 
 def cache_key() -> str:
-    """The whole store's key: SHA-256 over every input file's name and content, and this package's code."""
+    """The whole store's key: SHA-256 over every input file's name and content, every folder's
+    name (a stray folder a reader refuses must be refused warm as it is cold), and this package's code."""
     digest = hashlib.sha256()
     _digest_files(digest, _input_files())
+    _digest_folders(digest, project.sources_dir())
     return digest.hexdigest()[:24]
 
 
@@ -63,6 +69,8 @@ def source_digest(previous: str, source) -> str:
     """A source's key: `previous` (what it depends on) and the source's own entry and files."""
     digest = hashlib.sha256(f"{previous}|{source.id}|{source.reader}|{source.file}".encode())
     _digest_files(digest, files_of(source))
+    if source.is_folder:
+        _digest_folders(digest, source.path)
     return digest.hexdigest()[:24]
 
 
@@ -100,6 +108,16 @@ def _digest_files(digest, paths) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+def _digest_folders(digest, root: Path) -> None:
+    """The name of every folder under `root` (not following links): a folder holds no bytes, but
+    a reader that finds one where files belong refuses it, so it is part of what a result depends on."""
+    data = project.data_dir().absolute()
+    for top, folders, _ in os.walk(root, followlinks=False):
+        folders.sort()
+        for name in folders:
+            digest.update(b"folder:" + _name(Path(top) / name, data).encode())
+
+
 # --- where results are kept ------------------------------------------------------------------
 
 
@@ -113,6 +131,11 @@ def source_path(source_id: str, key: str) -> Path:
 
 def _rejections_path(path: Path) -> Path:
     return path.with_suffix(".rejections.parquet")
+
+
+def _digest_path(path: Path) -> Path:
+    """The result's record of itself: the key it was built for and the SHA-256 of its two files."""
+    return path.with_suffix(".digest.json")
 
 
 # --- fetching and keeping ----------------------------------------------------------------------
@@ -131,10 +154,11 @@ def fetch(path: Path, remember: bool = False) -> Result | None:
     if not path.is_file():
         return None
     try:
-        result = Result(_read_figures(path), _read_rejections(_rejections_path(path)))
+        figures, rejections = _checked_bytes(path)
+        result = Result(_read_figures(figures), _read_rejections(rejections))
         os.utime(path)  # recently used: kept when older keys are pruned
-    except Exception:  # a damaged cache file is read again from the sources, never trusted
-        path.unlink(missing_ok=True)
+    except Exception:  # a damaged, edited or unrecorded cache file is read again from the sources, never trusted
+        _remove(path)
         return None
     if remember:
         _remember(path, result)
@@ -162,13 +186,41 @@ def _remember(path: Path, result: Result) -> None:
     _IN_PROCESS[path] = result
 
 
-def _read_figures(path: Path) -> pd.DataFrame:
-    figures = pd.read_parquet(path)
+class Tampered(ValueError):
+    """A cache file whose bytes are not those its record says were written."""
+
+
+def _checked_bytes(path: Path) -> tuple[bytes, bytes]:
+    """The bytes of a result's two files, each matching the SHA-256 its record holds, and the
+    record made for the key the file is named by; else Tampered (edited in place, truncated, or
+    written before results carried a record). Read once: what is checked is what is parsed."""
+    record = json.loads(_digest_path(path).read_text(encoding="utf-8"))
+    figures, rejections = path.read_bytes(), _rejections_path(path).read_bytes()
+    if (
+        record.get("key") != _key_of(path)
+        or record.get("figures") != hashlib.sha256(figures).hexdigest()
+        or record.get("rejections") != hashlib.sha256(rejections).hexdigest()
+    ):
+        raise Tampered(f"{path.name} is not the result its record describes")
+    return figures, rejections
+
+
+def _key_of(path: Path) -> str:
+    return path.stem.rsplit("-", 1)[-1]
+
+
+def _remove(path: Path) -> None:
+    for part in (path, _rejections_path(path), _digest_path(path)):
+        part.unlink(missing_ok=True)
+
+
+def _read_figures(data: bytes) -> pd.DataFrame:
+    figures = pd.read_parquet(io.BytesIO(data))
     return schema.conform(figures)
 
 
-def _read_rejections(path: Path) -> pd.DataFrame:
-    rejections = pd.read_parquet(path)
+def _read_rejections(data: bytes) -> pd.DataFrame:
+    rejections = pd.read_parquet(io.BytesIO(data))
     return rejections.astype({"row": "int64"}) if len(rejections) else rejections
 
 
@@ -177,12 +229,28 @@ def _write(result: Result, path: Path, versions: int) -> None:
     # Rejections first: a figures file present means its rejections file is too.
     _write_atomically(result.rejections.astype(str), _rejections_path(path))
     _write_atomically(result.figures, path)  # the tags are text: a plain column, read back as it is
+    _write_record(path)  # last: a result without its record is never read
     stem = path.name.rsplit("-", 1)[0]
     results = [p for p in path.parent.glob(f"{stem}-*.parquet") if not p.name.endswith(".rejections.parquet")]
     older = sorted(results, key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in [p for p in older if p != path][versions - 1 :]:
-        stale.unlink(missing_ok=True)
-        _rejections_path(stale).unlink(missing_ok=True)
+        _remove(stale)
+
+
+def _write_record(path: Path) -> None:
+    record = {
+        "key": _key_of(path),
+        "figures": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "rejections": hashlib.sha256(_rejections_path(path).read_bytes()).hexdigest(),
+    }
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(record, file)
+        os.replace(temporary, _digest_path(path))
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
 
 
 def _write_atomically(frame: pd.DataFrame, path: Path) -> None:

@@ -21,7 +21,9 @@ def test_targets_file_needs_a_source(store, tmp_path):
 
     path = tmp_path / "targets.yaml"
     path.write_text("targets:\n  - {measure: cin_visits_timely_percent, target: 90}\n")
-    with pytest.raises(InputError, match="targets.yaml, targets\\[0\\]: each target needs measure, target and source"):
+    with pytest.raises(
+        InputError, match="targets.yaml, line 2 \\(targets\\[0\\]\\): each target needs measure, target and source"
+    ):
         load_targets(store.catalogue, path)
     path.write_text(
         "targets:\n"
@@ -85,3 +87,47 @@ def test_a_monthly_count_is_titled_by_its_month_never_at_31_march(store):
     local = FigureStore(schema.conform(pd.DataFrame([october])), store.catalogue)
     assert store.catalogue.measure("cla_count").title == "Children looked after at 31 March"
     assert overview(local, "2019-10", "Croydon")["title"].tolist() == ["Children looked after"]
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        (
+            "  - {measure: cin_visits_timely_percent, target: 900, source: p}\n",
+            "line 2 \\(targets\\[0\\]\\): target 900",
+        ),
+        (
+            "  - {measure: cin_visits_timely_percent, target: 90, tolerance: -5, source: p}\n",
+            "tolerance -5 must be 0 or more",
+        ),
+        ("  - {measure: cin_visits_timely_percent, target: 90, from: 2019-13, source: p}\n", "from '2019-13' is not a"),
+        (
+            "  - {measure: cin_visits_timely_percent, target: 90, from: 2020-01, to: 2019-06, source: p}\n",
+            "from 2020-01 is after to 2019-06",
+        ),
+        (
+            "  - {measure: cin_visits_timely_percent, target: 90, from: 2019-01, source: p}\n"
+            "  - {measure: cin_visits_timely_percent, target: 95, to: 2019-06, source: q}\n",
+            "line 3 \\(targets\\[1\\]\\): overlaps line 2 \\(targets\\[0\\]\\)",
+        ),
+        ("  - {measure: cp_children_count, target: -1, source: p}\n", "target -1 is outside a count's range"),
+    ],
+)
+def test_each_target_is_checked_as_data_and_named_by_its_line(store, tmp_path, entries, message):
+    from croydon_kpi.errors import InputError
+
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets:\n" + entries)
+    with pytest.raises(InputError, match=message):
+        load_targets(store.catalogue, path)
+
+
+def test_targets_for_one_measure_in_periods_that_do_not_meet_are_accepted(store, tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text(
+        "targets:\n"
+        "  - {measure: cin_visits_timely_percent, target: 90, to: 2019-03, source: p}\n"
+        "  - {measure: cin_visits_timely_percent, target: 95, from: 2019-04, source: q}\n"
+        "  - {measure: cin_visits_timely_percent, area: Croydon, target: 97, from: 2019-04, source: r}\n"
+    )
+    assert [t.value for t in load_targets(store.catalogue, path)] == [90, 95, 97]

@@ -52,3 +52,41 @@ def test_another_authoritys_journey_comes_from_the_ilacs_history_source():
 def test_a_visits_dates_are_read_from_the_registry_alone():
     assert visits.dates_of(7) == "16 to 17 October 2019"
     assert visits.dates_of(4) == "between August 2018 and January 2019 (days not known)"
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "    start: 2019-10-16\n",
+            "    start: 2099-10-16\n",
+            r"line \d+ \(monitoring_visits\[6\]\): starts 16 October 2099",
+        ),
+        ("    end: 2019-10-17\n", "    end: 2099-10-17\n", "ends 17 October 2099, in the future"),
+        (
+            "    start: 2018-07-10\n",
+            "    start: 2016-07-10\n",
+            "visit 3 starts 10 July 2016, before the first inspection",
+        ),
+        ("    end: 2017-07-13\n", "    end: 2017-06-13\n", r"\(inspections\[0\]\): starts 20 June 2017, after it ends"),
+        ("window: {from: 2017-09-01, to: 2018-03-31}", "window: {from: 2017-09-01, to: 2017-03-31}", "after it ends"),
+        ("    end: 2019-10-17\n", "    end: null\n", "start and end must both be dates"),
+        ("    published: 2017-09-04\n", "    published: 2097-09-04\n", "published 2097-09-04 is in the future"),
+        ("    letter_published: 2019-03-14\n", "    letter_published: 2091-03-14\n", "letter_published 2091-03-14 is"),
+        ("window: {from: 2017-09-01, to: 2018-03-31}", "window: autumn", "window must be a mapping"),
+    ],
+)
+def test_impossible_inspection_dates_are_refused_by_line(tmp_path, monkeypatch, old, new, message):
+    import shutil
+
+    from croydon_kpi.core import project
+    from croydon_kpi.errors import InputError
+
+    shutil.copytree(project.data_dir(), tmp_path / "data")
+    monkeypatch.setenv(project.DATA_ENV, str(tmp_path / "data"))
+    path = tmp_path / "data" / "inspections.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        visits.load_registry()

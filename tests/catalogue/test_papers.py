@@ -29,5 +29,15 @@ def test_a_document_without_an_id_is_refused_naming_the_file(tmp_path, monkeypat
     monkeypatch.setenv(project.DATA_ENV, str(tmp_path / "data"))
     path = tmp_path / "data" / "sources" / "committee_papers" / "catalogue.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  - id: ", "  - name: ", 1), encoding="utf-8")
-    with pytest.raises(InputError, match=r"catalogue.yaml, documents\[0\].*each document needs an `id`"):
+    with pytest.raises(InputError, match=r"catalogue.yaml, line \d+ \(documents\[0\]\): each document needs an `id`"):
+        paper_catalogue()
+
+
+def test_a_document_whose_file_is_not_in_the_folder_is_refused_naming_it(tmp_path, monkeypatch):
+    shutil.copytree(project.data_dir(), tmp_path / "data")
+    monkeypatch.setenv(project.DATA_ENV, str(tmp_path / "data"))
+    path = tmp_path / "data" / "sources" / "committee_papers" / "catalogue.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    file: 2019-11-18_cabinet_minutes_", "    file: gone_", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"line \d+ \(documents\[0\]\): document '\w+': file 'gone_.*is not in"):
         paper_catalogue()

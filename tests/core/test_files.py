@@ -42,3 +42,33 @@ def test_yaml_read_twice_is_parsed_once_and_each_caller_gets_its_own_copy(tmp_pa
     (tmp_path / "bad.yaml").write_text("a: 1\na: 2\n")
     with pytest.raises(InputError, match="bad.yaml, line 2: the key 'a' is given twice"):
         read_yaml(tmp_path / "bad.yaml")
+
+
+def test_a_nul_byte_anywhere_is_binary_data_named_by_its_line(tmp_path):
+    from croydon_kpi.core.files import read_text
+    from croydon_kpi.errors import InputError
+
+    path = tmp_path / "paper.txt"
+    path.write_bytes(b"A paragraph of text.\n" * 1000 + b"\x00 hidden\n")
+    with pytest.raises(InputError, match="paper.txt, line 1001: binary data"):
+        read_text(path)
+
+
+def test_an_impossible_date_in_yaml_is_refused_with_its_line(tmp_path):
+    from croydon_kpi.core.files import read_yaml
+    from croydon_kpi.errors import InputError
+
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets:\n  - measure: x\n    from: 2019-02-30\n")
+    with pytest.raises(InputError, match="targets.yaml, line 3: not valid YAML data \\(2019-02-30 is not a real date"):
+        read_yaml(path)
+
+
+def test_each_entry_of_a_yaml_list_is_found_by_its_line(tmp_path):
+    from croydon_kpi.core.files import entry_where, yaml_entry_lines
+
+    path = tmp_path / "targets.yaml"
+    path.write_text("# a comment\ntargets:\n  - {measure: a}\n\n  - measure: b\n    target: 1\n")
+    lines = yaml_entry_lines(path, "targets")
+    assert lines == [3, 5] and entry_where(lines, "targets", 1) == "line 5 (targets[1])"
+    assert entry_where(lines, "targets", 2) == "targets[2]" and yaml_entry_lines(path, "other") == []

@@ -124,3 +124,51 @@ def test_killed_at_20_random_moments_with_staging_on_another_filesystem_a_whole_
         import shutil
 
         shutil.rmtree(staging_root, ignore_errors=True)
+
+
+def test_a_folder_the_machine_refuses_is_told_before_anything_is_built(tmp_path, monkeypatch):
+    import errno
+
+    from croydon_kpi.errors import EXIT_BAD_INPUT, MachineRefused
+
+    (tmp_path / "a_file").write_text("not a folder")
+    with pytest.raises(MachineRefused, match="cannot write the cache folder .*a_file/staging: Not a directory"):
+        atomic.staging_folder(tmp_path / "a_file" / "staging")
+    real_open = os.open
+
+    def refused(path, *args, **kwargs):
+        if str(path).startswith(str(tmp_path / "reports")):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, *args, **kwargs)
+
+    (tmp_path / "reports").mkdir()
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(
+        MachineRefused, match="cannot write the reports folder .*reports: Read-only file system"
+    ) as told:
+        atomic.check_writable(tmp_path / "reports", "the reports folder")
+    assert told.value.exit_status == EXIT_BAD_INPUT and list((tmp_path / "reports").iterdir()) == []
+    atomic.check_writable(tmp_path / "elsewhere" / "new", "the output folder")  # not created by the check
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_full_disk_while_publishing_leaves_the_previous_set_and_no_incoming_folder(tmp_path, monkeypatch):
+    import errno
+    import shutil
+
+    from croydon_kpi.errors import MachineRefused
+
+    reports, staging = tmp_path / "reports", tmp_path / "staging"
+    reports.mkdir()
+    staging.mkdir()
+    (reports / "a.html").write_text("old")
+    (staging / "a.html").write_text("new")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    monkeypatch.setattr(shutil, "copyfile", full)
+    with pytest.raises(MachineRefused, match="cannot write the reports folder .*: No space left on device"):
+        atomic.publish_set([staging / "a.html"], reports)
+    assert [p.name for p in reports.iterdir()] == ["a.html"] and (reports / "a.html").read_text() == "old"

@@ -75,3 +75,43 @@ def test_a_snapshot_kept_under_the_projects_own_cache_reads_the_warm_store(copy,
     with data_snapshot() as snapshot:
         assert snapshot.is_relative_to(copy)
         assert cache_key() == outside
+
+
+@pytest.mark.parametrize("number", [28, 27])  # ENOSPC, EFBIG: a full disk, a file-size limit
+def test_a_copy_the_machine_refuses_is_the_machines_fault_and_nothing_is_left(copy, tmp_path, monkeypatch, number):
+    import pathlib
+
+    from croydon_kpi.errors import MachineRefused
+
+    real = pathlib.Path.write_bytes
+
+    def write_bytes(path, data):
+        if "snapshot-" in str(path) and path.suffix == ".csv":
+            raise OSError(number, os.strerror(number), str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
+    with pytest.raises(MachineRefused, match=f"cannot write the run's copy of the inputs in .*: {os.strerror(number)}"):
+        with data_snapshot():
+            pass
+    assert not list((tmp_path / "cache" / "staging").glob("snapshot-*"))
+    assert os.environ.get(project.DATA_ENV) is None
+
+
+def test_a_file_that_cannot_be_read_is_still_the_inputs_fault(copy, monkeypatch):
+    import pathlib
+
+    from croydon_kpi.errors import InputError, MachineRefused
+
+    real = pathlib.Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == "la_cla_swcount.csv" and "snapshot-" not in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    with pytest.raises(InputError, match="la_cla_swcount.csv: cannot be read \\(Permission denied\\)") as raised:
+        with data_snapshot():
+            pass
+    assert not isinstance(raised.value, MachineRefused)

@@ -67,9 +67,15 @@ def test_an_entry_may_name_its_own_area(tmp_path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (("area: Lewisham\n", ""), "figures\\[0\\]: no `area:`"),
-        (("area: Lewisham", "area: Narnia"), "figures\\[0\\]: unknown area 'Narnia'"),
-        (('"£1.5m"', '"lots"'), "figures\\[0\\]: cannot read 'lots' as money"),
+        (("area: Lewisham\n", ""), "line 2 \\(figures\\[0\\]\\): no `area:`"),
+        (("area: Lewisham", "area: Narnia"), "line 3 \\(figures\\[0\\]\\): unknown area 'Narnia'"),
+        (('"£1.5m"', '"lots"'), "figures\\[0\\]\\): cannot read 'lots' as money"),
+        (('"£1.5m"', '"-£1.5m"'), "figures\\[0\\]\\): a negative amount \\(-1,500,000\\) for earmarked_reserves"),
+        (('"2017/18"', '"2019"'), "cannot read '2019' as a financial year"),
+        (('"2017/18"', '"2098/99"'), "financial year 2098-99 has not begun"),
+        (("known_from: 2017-09-18", "known_from: soon"), "known_from 'soon' is not a date"),
+        (("known_from: 2017-09-18", "known_from: 2099-09-18"), "known_from 2099-09-18 is in the future"),
+        (('    source: "Cabinet, a date"\n', ""), "figures\\[0\\]\\): missing \\['source'\\]"),
     ],
 )
 def test_bad_entries_are_named(tmp_path, change, message):

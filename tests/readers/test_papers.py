@@ -41,6 +41,7 @@ COVERED_CATEGORIES = {
     "count_of_organisations",
     "word_not_a_count",
     "year_range",
+    "web_address",
 }
 
 

@@ -74,6 +74,9 @@ def test_rules_tried_at_digits_only_find_what_a_full_scan_finds():
         ("at least 2 years", "definition_threshold"),
         ("for the first time in 13 months", "duration"),
         ("26 Improvement Plan Progress Report", "item_number"),
+        ("see https://croydon.moderngov.co.uk/mgAi.aspx?ID=16274.", "web_address"),
+        ("agenda at mgAi.aspx?ID=1839", "web_address"),
+        ("www.example.gov.uk/news/2020/45", "web_address"),
     ],
 )
 def test_page_furniture_ages_and_thresholds_are_not_figures(text, category):
@@ -111,3 +114,9 @@ def test_rules_looked_for_near_their_triggers_find_what_a_full_scan_finds():
             assert key in text_rules.PATTERN_TRIGGERS or key in text_rules.RULE_TRIGGERS, f"{category} has no triggers"
             windowed = [m.span() for m in matches_in_windows(pattern, plain, trigger_windows(plain, key))]
             assert windowed == [m.span() for m in pattern.finditer(plain)], (category, pattern.pattern[:60])
+
+
+def test_a_web_address_ends_before_its_sentence_and_the_figures_after_it_stay_figures():
+    tokens = number_tokens("Published at mgAi.aspx?ID=16274. There were 45 children (www.x.org/a?id=7), 12 of them.")
+    by_token = dict(zip(tokens["token"], tokens["category"]))
+    assert by_token == {"16274": "web_address", "45": "figure:count", "7": "web_address", "12": "figure:count"}

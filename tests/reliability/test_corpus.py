@@ -1,5 +1,7 @@
 """Every bad input in cases.yaml: exit 2, one precise line, nothing written, earlier reports untouched."""
 
+import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -60,6 +62,85 @@ BUILDERS = {
         "C100001,Male,03/04/2019,01/02/2018,a) Individual,No,1,Team A,Worker B\n"
     ),
     "xlsx_second_sheet": lambda path: _second_sheet(path),
+    # a NUL byte past the first 4 KB of a paper that is otherwise good text
+    "nul_at_the_end": lambda path: path.write_bytes(path.read_bytes() + b"\nhidden \x00 data\n"),
+}
+
+
+# --- faults of the machine, not of any input (`machine:` in cases.yaml) ----------------------------
+# Tests may run as root, which permission bits do not stop: a refusal is simulated where the
+# operating system would make it (os.mkdir, os.open, Path.write_bytes), with its own errno.
+
+
+def _refuse(monkeypatch, module, name, under, number, matches=lambda path: True):
+    real = getattr(module, name)
+
+    def refused(path, *args, **kwargs):
+        if Path(path).absolute().is_relative_to(under) and matches(Path(path)):
+            raise OSError(number, os.strerror(number), str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, refused)
+
+
+def _cache_under_a_file(monkeypatch, root, cache):
+    (root / "a_file").write_text("a file, not a folder")
+    return root / "a_file" / "cache"
+
+
+def _cache_read_only(monkeypatch, root, cache):
+    folder = root / "read_only_cache"
+    folder.mkdir()
+    folder.chmod(0o555)  # enough for a user; root ignores it, so the refusal is also simulated
+    _refuse(monkeypatch, os, "mkdir", folder, errno.EACCES)
+    return folder
+
+
+def _cache_disk_full(monkeypatch, root, cache):
+    folder = root / "full_cache"
+    _refuse(monkeypatch, os, "mkdir", folder, errno.ENOSPC)
+    return folder
+
+
+def _reports_refused(number, folder="reports"):
+    def fault(monkeypatch, root, cache):
+        _refuse(monkeypatch, os, "open", root / folder, number)
+        _refuse(monkeypatch, os, "mkdir", root / folder, number)
+
+    return fault
+
+
+def _snapshot_write_refused(number):
+    def fault(monkeypatch, root, cache):
+        import pathlib
+
+        _refuse(
+            monkeypatch,
+            pathlib.Path,
+            "write_bytes",
+            cache / "staging",
+            number,
+            matches=lambda path: "sources" in path.parts,
+        )
+
+    return fault
+
+
+def _snapshot_folder_refused(monkeypatch, root, cache):
+    _refuse(monkeypatch, os, "mkdir", cache / "staging", errno.EDQUOT, matches=lambda path: path.name == "dfe")
+
+
+FAULTS = {
+    "cache_under_a_file": _cache_under_a_file,
+    "cache_read_only": _cache_read_only,
+    "cache_disk_full": _cache_disk_full,
+    "reports_read_only": _reports_refused(errno.EACCES),
+    "reports_disk_full": _reports_refused(errno.ENOSPC),
+    "reports_read_only_filesystem": _reports_refused(errno.EROFS),
+    "output_read_only": _reports_refused(errno.EACCES, folder="shared"),
+    "snapshot_disk_full": _snapshot_write_refused(errno.ENOSPC),
+    "snapshot_file_too_large": _snapshot_write_refused(errno.EFBIG),
+    "snapshot_folder_over_quota": _snapshot_folder_refused,
 }
 
 
@@ -100,8 +181,7 @@ def base(tmp_path_factory):
 def _apply(case, root: Path) -> None:
     if "folder" in case:
         (root / case["folder"]).mkdir(parents=True)
-    if "link" in case:
-        link, target = case["link"]
+    for link, target in [case["link"]] if "link" in case else case.get("links", []):
         (root / link).symlink_to(root / target)
     if "remove" in case:
         (root / case["remove"]).unlink()
@@ -135,9 +215,14 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, cache, tmp_path, monkeypatch, capsys):
     root = tmp_path / "project"
     shutil.copytree(base, root)
-    _apply(case, root)
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
     monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
+    if case.get("warm"):  # the good project read first: the answer must not depend on what the cache holds
+        _warm(cache)
+    _apply(case, root)
+    if "machine" in case:
+        cache = FAULTS[case["machine"]](monkeypatch, root, cache) or cache
+        monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
     monkeypatch.setattr(kernels.Lanes, "__init__", _no_kernel)  # bad input is refused before any kernel starts
     before = _files(root / "reports")
     argv = [
@@ -156,8 +241,19 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
     assert _files(root / "reports") == before
     for private in case.get("absent", []):  # a child's identifier or birth date never reaches a log
         assert private not in said.err and private not in said.out, private
+    if "machine" in case:  # nothing half-written left: no snapshot, no incoming set, no probe
+        assert not list((cache / "staging").glob("snapshot-*")) if (cache / "staging").is_dir() else True
+        assert not [p for p in root.rglob(".*") if p.name.startswith((".incoming-", ".croydon-kpi-probe-"))]
     if _is_data_case(case):
         _library_raises_only_its_own_error(case)
+
+
+def _warm(cache) -> None:
+    from croydon_kpi import load_store
+    from croydon_kpi.store import cache as store_cache
+
+    load_store()
+    store_cache.forget()  # warm on disk, as the next scheduled run finds it
 
 
 def _no_kernel(*args, **kwargs):
@@ -166,7 +262,7 @@ def _no_kernel(*args, **kwargs):
 
 def _is_data_case(case) -> bool:
     return "argv" not in case and (
-        str(case.get("file", "")).startswith("data/") or any(k in case for k in ("folder", "link", "remove"))
+        str(case.get("file", "")).startswith("data/") or any(k in case for k in ("folder", "link", "links", "remove"))
     )
 
 
@@ -192,7 +288,8 @@ def test_the_corpus_covers_every_input_kind():
     kinds = {c["id"].split("_")[0] for c in CASES}
     assert {"scorecard", "dfe", "paper", "annexa", "targets", "catalogue", "inspections", "parameter"} <= kinds
     assert {"sources", "synthetic", "lait", "build", "check", "visit", "list"} <= kinds
-    assert len(CASES) >= 120
+    assert {"machine", "finance", "warm"} <= kinds
+    assert len(CASES) >= 160
 
 
 def test_a_utf8_bom_is_good_input_not_a_rejection(base, tmp_path, monkeypatch):

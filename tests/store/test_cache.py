@@ -82,3 +82,50 @@ def test_the_whole_store_is_held_in_memory_until_forgotten(tmp_path, monkeypatch
     assert cache.fetch(path) is result
     cache.forget()
     assert cache.fetch(path) is None
+
+
+def test_a_cache_file_edited_in_place_is_rebuilt_and_the_figure_is_the_sources(project_copy, tmp_path):
+    """Every result carries the SHA-256 of its files: a valid Parquet with a changed value (as a
+    hand edit or another program would leave it) is not the result that was written."""
+    first = load_store().series("cla_rate_per_10k", area="Croydon")
+    true_value = first.iloc[-1]["value"]
+    edited = 0
+    for path in (tmp_path / "cache" / "store").rglob("*.parquet"):
+        if path.name.endswith(".rejections.parquet"):
+            continue
+        frame = pd.read_parquet(path)
+        chosen = (frame["measure"] == "cla_rate_per_10k") & (frame["value"] == true_value)
+        if chosen.any():
+            frame.loc[chosen, "value"] = 999.0
+            frame.to_parquet(path, index=False)
+            edited += 1
+    assert edited >= 2  # the whole store and the source's own result
+    cache.forget()  # as a new process would start
+    again = load_store().series("cla_rate_per_10k", area="Croydon")
+    assert again.iloc[-1]["value"] == true_value and (again["value"] != 999.0).all()
+
+
+def test_a_truncated_or_unrecorded_result_is_deleted_not_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path))
+    path = cache.source_path("dfe_cla", "abc")
+    cache.keep(path, _result([1.0, 2.0]), versions=2)
+    path.write_bytes(path.read_bytes()[:-40])
+    assert cache.fetch(path) is None and not path.exists()
+    cache.keep(path, _result([1.0, 2.0]), versions=2)
+    path.with_suffix(".digest.json").unlink()  # a result written without its record
+    assert cache.fetch(path) is None and not path.exists()
+
+
+def test_a_result_is_not_read_under_another_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path))
+    kept, other = cache.source_path("dfe_cla", "abc"), cache.source_path("dfe_cla", "xyz")
+    cache.keep(kept, _result([1.0]), versions=2)
+    for suffix in (".parquet", ".rejections.parquet", ".digest.json"):
+        other.with_name(f"dfe_cla-xyz{suffix}").write_bytes(kept.with_name(f"dfe_cla-abc{suffix}").read_bytes())
+    assert cache.fetch(other) is None
+
+
+def test_a_folder_inside_a_watched_folder_changes_the_keys(project_copy):
+    before = cache.cache_key()
+    (project_copy / "data/sources/scorecards/old.csv").mkdir()
+    assert cache.cache_key() != before
