@@ -47,6 +47,7 @@ _ARGUMENTS = {
     errors.InputError: ("data/sources/x.csv", "line 3", "text where a number belongs"),
     errors.ParseError: ("money", "£2x", "£ and digits"),
     errors.NotebookFailed: ("monthly_pack.ipynb", Path("reports/_failed/x.ipynb"), "ValueError: x"),
+    errors.MachineRefused: ("the cache folder", "/x/y", PermissionError(13, "Permission denied")),
     errors.SchemaViolation: (
         "data/sources/x.csv",
         [errors.SchemaProblem("x", "data/sources/x.csv", "line 3", "unit", "percentage", "one of [...]", "r")],
@@ -77,3 +78,9 @@ def test_analysis_raises_analysis_errors():
         spc.xmr([1, 2, 3], improvement="sideways")
     with pytest.raises(errors.AnalysisError, match="outside the deflator table"):
         money.real_terms(100, year="1990-91", base="2024-25")
+
+
+def test_a_machine_fault_names_the_folder_and_the_reason_and_exits_2():
+    error = errors.MachineRefused("the cache folder", "/x/y", PermissionError(13, "Permission denied"))
+    assert str(error) == "cannot write the cache folder /x/y: Permission denied; nothing was published"
+    assert error.exit_status == errors.EXIT_BAD_INPUT and not isinstance(error, (errors.InputError, OSError))
