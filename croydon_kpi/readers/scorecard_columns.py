@@ -146,3 +146,6 @@ def check_stated_columns(rows: pd.DataFrame, catalogue: Catalogue, stated_unit: 
         parsed = validation.parse_numbers(rows[part])
         reject(given & parsed["problem"].notna(), part, lambda r, part=part: r[part].map(repr) + " is not a number")
         rows[f"{part}_column"] = part
+        if part == "target":  # checked as the value column is: 950 is no percentage's target
+            out_of_range = validation.range_problems(parsed["value"], rows[part], parsed["percent"], unit)
+            reject(given & out_of_range.notna(), part, lambda r, found=out_of_range: "target " + found[r.index])
