@@ -12,7 +12,9 @@ import yaml
 from croydon_kpi.core import project
 from croydon_kpi.publish import cli, kernels
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())["cases"]
+_CORPUS = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())
+CASES = _CORPUS["cases"]
+VALUES = _CORPUS["values"]  # inputs that must be read, each to an exact value in the store
 GOOD_ROW = "measure,area,month,value\ncin_visits_timely_percent,Croydon,2019-11,80\n"
 
 
@@ -25,7 +27,25 @@ def _xlsx(rows, merge=None):
     return book
 
 
+def _two_lists(path) -> None:
+    """A workbook of two Annex A lists, neither sheet named for list 8."""
+    book = openpyxl.Workbook()
+    book.active.title = "List 6"
+    book.active.append(["Child Unique ID", "Gender"])
+    book.create_sheet("List 7").append(["Child Unique ID", "Gender"])
+    book.save(path)
+
+
 BUILDERS = {
+    "xlsx_two_lists": _two_lists,
+    "xlsx_exact_numbers": lambda path: _xlsx(
+        [
+            ["measure", "area", "month", "value"],
+            ["cp_children_count", "Croydon", "2019-11", 123456.75],
+            ["social_worker_average_caseload", "Croydon", "2019-11", 12.3456789],
+            ["cla_count", "Croydon", "2019-11", 1234567.5],
+        ]
+    ).save(path),
     "utf16": lambda path: path.write_bytes(GOOD_ROW.encode("utf-16")),
     "latin1": lambda path: path.write_bytes("first line\nsecond line costs \u00a3400\n".encode("latin-1")),
     "binary": lambda path: path.write_bytes(b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256))),
@@ -246,6 +266,26 @@ def test_bad_input_exits_2_with_one_precise_line_and_writes_nothing(case, base, 
         assert not [p for p in root.rglob(".*") if p.name.startswith((".incoming-", ".croydon-kpi-probe-"))]
     if _is_data_case(case):
         _library_raises_only_its_own_error(case)
+
+
+@pytest.mark.parametrize("case", VALUES, ids=[c["id"] for c in VALUES])
+def test_an_input_that_must_be_read_is_read_to_its_exact_value(case, base, cache, tmp_path, monkeypatch, capsys):
+    """The same edit, read by `check` and by the library: no error, no traceback, and the figure in
+    the store is exactly the value written, under the area it is about."""
+    from croydon_kpi import load_store
+
+    root = tmp_path / "project"
+    shutil.copytree(base, root)
+    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(cache))
+    if case.get("warm"):
+        _warm(cache)
+    _apply(case, root)
+    assert cli.main(["check"]) == 0, capsys.readouterr().err[-500:]
+    assert "Traceback" not in capsys.readouterr().err
+    figure = case["figure"]
+    series = load_store().series(figure["measure"], area=figure["area"], status=figure.get("status"))
+    assert case["equals"] in series["value"].tolist(), series[["period_label", "value"]].tail(3)
 
 
 def _warm(cache) -> None:
