@@ -281,11 +281,27 @@ def test_an_input_that_must_be_read_is_read_to_its_exact_value(case, base, cache
     if case.get("warm"):
         _warm(cache)
     _apply(case, root)
+    if "tamper_cache" in case:  # a cache file edited in place: never published as the source's figures
+        _tamper(cache, case["tamper_cache"])
     assert cli.main(["check"]) == 0, capsys.readouterr().err[-500:]
     assert "Traceback" not in capsys.readouterr().err
     figure = case["figure"]
     series = load_store().series(figure["measure"], area=figure["area"], status=figure.get("status"))
     assert case["equals"] in series["value"].tolist(), series[["period_label", "value"]].tail(3)
+
+
+def _tamper(cache: Path, measure: str) -> None:
+    """Double every value of a measure in every cached Parquet file, leaving their digests as they were."""
+    import pandas as pd
+
+    edited = 0
+    for path in (cache / "store").rglob("*.parquet"):
+        frame = pd.read_parquet(path)
+        if "measure" in frame and (frame["measure"] == measure).any():
+            frame.loc[frame["measure"] == measure, "value"] *= 2
+            frame.to_parquet(path, index=False)
+            edited += 1
+    assert edited, "nothing in the cache to edit"
 
 
 def _warm(cache) -> None:
