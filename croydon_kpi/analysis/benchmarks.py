@@ -21,7 +21,7 @@ class Benchmark:
     area: str
     period_label: str | None
     value: float | None
-    comparators: dict[str, float | None]  # "Statistical neighbours", the region, "London", "England"
+    comparators: dict[str, float | None]  # "Statistical neighbours", the region, its English region, the nation
     neighbours: pd.DataFrame | None  # the ten neighbours of the model in use, with their values
     rank: int | None  # 1 = best by polarity (highest for a neutral measure)
     ranked: int  # authorities with a value for the period
@@ -102,7 +102,6 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
     year_figures = _period_figures(store, measure, year, place.name)
     own = year_figures[(year_figures["area_name"] == place.name) & (year_figures["area_level"] == place.level)]
     value = float(own.iloc[0]["value"]) if len(own) and pd.notna(own.iloc[0]["value"]) else None
-    region = _region_of(store, place)
     comparators, neighbours, model, known = {}, None, None, pd.Series(dtype=float)
     if place.old_la_code:
         model = model_for(as_of or date(year, 12, 31))
@@ -110,7 +109,7 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
         known = neighbours["value"].dropna()
         # The median of the neighbours' published values, as DfE's outcomes and enablers dashboard shows them
         comparators["Statistical neighbours"] = float(known.median()) if len(known) else None
-    for name in dict.fromkeys([n for n in (region, "London", "England") if n]):
+    for name in comparable_areas(store, place):
         found = year_figures[year_figures["area_name"] == name]
         comparators[name] = float(found.iloc[0]["value"]) if len(found) and pd.notna(found.iloc[0]["value"]) else None
     las = year_figures[year_figures["area_level"] == "local_authority"]
@@ -148,6 +147,20 @@ def _benchmark(store, measure: str, year: int, area: str, as_of) -> Benchmark:
 
 def _region_of(store, place) -> str | None:
     return region_of(place.old_la_code) if place.level == "local_authority" and place.old_la_code else None
+
+
+def comparable_areas(store, place) -> tuple[str, ...]:
+    """The areas a benchmark reads beside an authority, from the data: the region its figures are
+    filed under (Outer London, say), the English region that is part of (London), and the nation."""
+    region = _region_of(store, place)
+    english = english_region_of(place.old_la_code) if region else None
+    return tuple(name for name in dict.fromkeys((region, english, national_area(store))) if name)
+
+
+def national_area(store) -> str | None:
+    """The nation the store's national figures are for ("England"), as the data names it."""
+    names = store.figures.loc[store.figures["area_level"] == "national", "area_name"].dropna().unique()
+    return str(names[0]) if len(names) else None
 
 
 OWN_REGION = "own_region"  # a comparator role in the report settings: the area's own region

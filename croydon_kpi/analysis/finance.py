@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from croydon_kpi.analysis.benchmarks import region_of_area
+from croydon_kpi.analysis.benchmarks import national_area, region_of_area
+from croydon_kpi.catalogue.regions import english_region_of
 from croydon_kpi.core import schema
 from croydon_kpi.errors import AnalysisError
 from croydon_kpi.store.derived import pounds_of
@@ -54,8 +55,12 @@ def sum_money(rows: pd.DataFrame, mixed_label: str | None = None) -> Decimal:
 
 
 def s251_areas(store, area: str) -> list[str]:
-    """The area, London, the area's own region (Outer London, say) and England, once each."""
-    return [name for name in dict.fromkeys((area, "London", region_of_area(store, area), "England")) if name]
+    """The area, the region its figures are filed under (Outer London, say), the English region that
+    is part of (London) and the nation, once each."""
+    place = store.area(area)
+    region = region_of_area(store, area)
+    english = english_region_of(place.old_la_code) if region else None
+    return [name for name in dict.fromkeys((place.name, english, region, national_area(store))) if name]
 
 
 def s251_comparison(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str) -> pd.DataFrame:

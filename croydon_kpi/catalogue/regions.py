@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from croydon_kpi.catalogue.definitions import check_entry, definitions_path, read_definitions
 from croydon_kpi.catalogue.ees_tables import read_table
 from croydon_kpi.catalogue.measures import load_catalogue
+from croydon_kpi.errors import CatalogueError
 
 REGIONS_SOURCE = "ons_population"
+FILE = "regions"
 
 
 @lru_cache(maxsize=None)
@@ -19,15 +22,41 @@ def _regions() -> dict[str, str]:
     return dict(zip(las["old_la_code"], las["region_name"]))  # the latest row wins
 
 
-# DfE's files split London into Inner and Outer London for some measures; the English region (one of
-# the nine, as the pack compares with) of a borough in either is London.
-SUB_REGION_OF = {"Inner London": "London", "Outer London": "London"}
-
-
 def english_region_of(old_la_code: str) -> str | None:
-    """The English region an authority is in (London for an Inner or Outer London borough)."""
+    """The English region an authority is in: its region, or the region its sub-region is part of
+    (data/catalogue/regions.yaml: a borough of Outer London is in London)."""
     found = region_of(old_la_code)
-    return SUB_REGION_OF.get(found, found)
+    return part_of().get(found, found)
+
+
+@lru_cache(maxsize=4)
+def _definitions(path: str, stamp: int) -> tuple[dict, ...]:
+    shown, entries = read_definitions(FILE, "regions")
+    if not isinstance(entries, list) or not entries:
+        raise CatalogueError(f"{shown}: `regions:` must be a list of regions")
+    return tuple(check_entry(e, f"{shown}, region {n}", {"name"}, {"parts", "also"}) for n, e in enumerate(entries, 1))
+
+
+def _regions_defined() -> tuple[dict, ...]:
+    path = definitions_path(FILE)
+    return _definitions(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+def part_of() -> dict[str, str]:
+    """A sub-region's name -> the English region it is part of."""
+    return {part: region["name"] for region in _regions_defined() for part in region.get("parts", [])}
+
+
+def region_words() -> dict[str, str]:
+    """Every way a region is written (lower case) -> its name as DfE's files write it: the nine
+    regions, their parts, and other names a paper uses ("Yorkshire")."""
+    words = {}
+    for region in _regions_defined():
+        for name in (region["name"], *region.get("parts", [])):
+            words[name.lower()] = name
+        for other in region.get("also", []):
+            words[other.lower()] = region["name"]
+    return words
 
 
 def region_of(old_la_code: str) -> str | None:

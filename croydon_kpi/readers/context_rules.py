@@ -7,7 +7,9 @@ The number rules themselves are in text_rules.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from croydon_kpi.catalogue.regions import region_words
 from croydon_kpi.readers import text_rules
 
 # Words just before a number that make it a change, and its direction.
@@ -115,27 +117,21 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
-# "17% in London": a region named just after the figure.
-REGION_AFTER = re.compile(
-    r"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?"
-    r"(?P<region>london|inner\s+london|outer\s+london|north\s+east|north\s+west|south\s+east|south\s+west|"
-    r"east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|east\s+of\s+england)\b"
-    r"(?!\s+borough)",
-    re.IGNORECASE,
-)
-REGION_NAMES = {
-    "london": "London",
-    "inner london": "Inner London",
-    "outer london": "Outer London",
-    "north east": "North East",
-    "north west": "North West",
-    "south east": "South East",
-    "south west": "South West",
-    "east midlands": "East Midlands",
-    "west midlands": "West Midlands",
-    "yorkshire": "Yorkshire and The Humber",
-    "east of england": "East of England",
-}
+
+
+# "17% in London": a region named just after the figure. The region names are data
+# (data/catalogue/regions.yaml), so the rule is built from them once, when first used.
+@lru_cache(maxsize=1)
+def region_after() -> re.Pattern:
+    names = sorted(region_names(), key=len, reverse=True)  # the longest first: "inner london" before "london"
+    words = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"^\s*\)?\s*(?:in|across|for)\s+(?:the\s+)?(?P<region>{words})\b(?!\s+borough)", re.IGNORECASE)
+
+
+def region_names() -> dict[str, str]:
+    """Each way a region is written, lower case -> its name as DfE's files write it."""
+    return region_words()
+
 
 # Where a sentence dates its figure: "In January 2021 there were 617", "146 in February 2018".
 MONTH_YEAR = re.compile(rf"^{text_rules.MONTH_NAME}[\s-]+(?P<year>{text_rules.YEAR})$", re.IGNORECASE)

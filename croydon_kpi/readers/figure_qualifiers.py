@@ -143,7 +143,7 @@ def place_comparator(found: Found, before: str, after: str) -> None:
         if whose == "national":
             found.area = dict(ENGLAND)
         elif whose == "regional":
-            name = next((v for k, v in context_rules.REGION_NAMES.items() if k in match.group().lower()), None)
+            name = next((v for k, v in context_rules.region_names().items() if k in match.group().lower()), None)
             found.area = {**NO_AREA, "area_name": name, "area_level": "regional"} if name else dict(NO_AREA)
         else:
             found.area = dict(NO_AREA)
@@ -159,11 +159,9 @@ def place_comparator(found: Found, before: str, after: str) -> None:
         found.area = dict(ENGLAND)
         found.flags.append("comparator=national")
         return
-    region = context_rules.REGION_AFTER.match(after)
+    region = context_rules.region_after().match(after)
     if region:
-        name = context_rules.REGION_NAMES.get(
-            re.sub(r"\s+", " ", region.group("region").lower()).replace(" and the humber", "")
-        )
+        name = context_rules.region_names().get(re.sub(r"\s+", " ", region.group("region").lower()))
         found.area = {**NO_AREA, "area_name": name, "area_level": "regional"}
         found.flags.append("comparator=regional")
 

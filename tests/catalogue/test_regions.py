@@ -17,3 +17,12 @@ def test_a_london_borough_is_filed_under_inner_or_outer_london():
 def test_an_authority_elsewhere_has_its_region_and_an_unknown_number_none():
     assert region_of("390") == "North East"  # Gateshead
     assert region_of("999") is None
+
+
+def test_the_regions_and_their_parts_are_data():
+    from croydon_kpi.catalogue.regions import part_of, region_words
+
+    assert part_of() == {"Inner London": "London", "Outer London": "London"}
+    words = region_words()
+    assert len({name for name in words.values()}) == 11  # nine regions and London's two parts
+    assert words["yorkshire"] == "Yorkshire and The Humber"

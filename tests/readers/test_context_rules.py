@@ -17,9 +17,9 @@ def test_a_change_after_the_figure_but_not_a_comparison_with_a_target():
 
 
 def test_regions_months_and_clauses():
-    region = context_rules.REGION_AFTER.match(" in Yorkshire and the Humber")
+    region = context_rules.region_after().match(" in Yorkshire and the Humber")
     assert region.group("region") == "Yorkshire and the Humber"
-    assert context_rules.REGION_AFTER.match(" in London borough councils") is None
+    assert context_rules.region_after().match(" in London borough councils") is None
     assert context_rules.MONTH_YEAR.match("Sept. 2019").group("year") == "2019"
     assert [
         m.group()
