@@ -108,20 +108,10 @@ CANDIDATE_COLUMNS = [
     "ref",
     "note",
 ]
-TEXT_CELLS = [
-    "name",
-    "area",
-    "month",
-    "value",
-    "numerator",
-    "denominator",
-    "target",
-    "tolerance",
-    "polarity",
-    "unit_stated",
-    "ref",
-    "note",
-]
+# What a wide row may state beside its months (scorecard_columns.WIDE_ROLES), kept with each figure.
+STATED_COLUMNS = ("target", "tolerance", "polarity", "unit_stated", "ref", "note")
+# The cells as written: every candidate column but where a cell stands and how it was read.
+TEXT_CELLS = [c for c in CANDIDATE_COLUMNS if c not in ("file", "row", "by_id", "month_column", "value_column")]
 
 
 def _candidates(path: Path) -> pd.DataFrame:
@@ -169,7 +159,7 @@ def _long_rows(table: pd.DataFrame) -> pd.DataFrame:
     )
     for optional in LONG_OPTIONAL:
         rows[optional] = table[optional] if optional in table else ""
-    return rows.assign(tolerance="", polarity="", unit_stated="", ref="", note="")
+    return rows.assign(**{role: "" for role in STATED_COLUMNS if role not in LONG_OPTIONAL})
 
 
 def _wide_rows(table: pd.DataFrame, path: Path, roles: dict) -> pd.DataFrame:
@@ -220,7 +210,7 @@ def _wide_rows(table: pd.DataFrame, path: Path, roles: dict) -> pd.DataFrame:
             "value_column": headers,
         }
     )
-    for role in ("target", "tolerance", "polarity", "unit_stated", "ref", "note"):
+    for role in STATED_COLUMNS:
         column = roles.get(role)
         candidate[role] = table[column].fillna("").astype(str).array.take(row_of) if column else ""
     return candidate.assign(by_id=False, numerator="", denominator="")
