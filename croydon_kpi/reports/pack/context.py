@@ -9,7 +9,7 @@ from functools import cached_property
 import pandas as pd
 
 from croydon_kpi.analysis.benchmarks import benchmark, comparator_areas
-from croydon_kpi.analysis.targets import overview
+from croydon_kpi.analysis.targets import monthly_history, overview
 from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.areas import Area
@@ -58,8 +58,7 @@ class PackContext:
 
     def local_series(self, measure_id: str) -> pd.DataFrame:
         """The area's own monthly figures: computed from child-level lists where there are any, else reported."""
-        computed = self.store.series(measure_id, area=self.area.name, status="computed")
-        return computed if len(computed) else self.store.series(measure_id, area=self.area.name, status="reported")
+        return monthly_history(self.store, measure_id, self.area.name, pd.Timestamp(self.month.end))
 
     def benchmark(self, measure_id: str, year: int):
         return benchmark(self.store, measure_id, year, self.area.name, as_of=self.month.end)
