@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from croydon_kpi.analysis.finance import s251_areas
+from croydon_kpi.analysis.benchmarks import comparable_areas
 from croydon_kpi.analysis.money import spend_per_child
 from croydon_kpi.analysis.spc import MIN_POINTS_FOR_LIMITS, XmrResult
 
@@ -145,9 +145,9 @@ def target_trace(x, target: float, value_text=None) -> go.Scatter:
 
 
 def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
-    """S251 spend per child aged 0-17: the area against its regions and the nation (analysis/finance)."""
+    """S251 spend per child aged 0-17: the area against its regions and the nation."""
     figure = go.Figure()
-    names = s251_areas(store, area)
+    names = [area, *comparable_areas(store, store.area(area))]
     own = spend_per_child(store, measure, area=area)
     figure.add_trace(area_trace(own["financial_year"], own["per_child"], area))
     for name, (symbol, dash) in zip(names[1:], COMPARATOR_MARKERS):

@@ -70,13 +70,9 @@ def _monthly_measures(ctx: PackContext) -> list:
 
 def monthly_series(ctx: PackContext, measure_id: str) -> pd.DataFrame:
     """The area's figures for whole calendar months up to the pack's month, oldest first."""
-    end = pd.Timestamp(ctx.month.end)
-    for status in ("computed", "reported"):  # computed from child-level lists where there are any
-        series = monthly(ctx.store.series(measure_id, area=ctx.area.name, status=status))
-        series = series[series["value"].notna() & (series["period_end"] <= end)]
-        if len(series):
-            return series.sort_values("period_start").drop_duplicates("period_start", keep="last")
-    return series
+    series = monthly(ctx.local_series(measure_id))  # computed from child-level lists where there are any
+    series = series[series["value"].notna()]
+    return series.sort_values("period_start").drop_duplicates("period_start", keep="last")
 
 
 def mid_month(series: pd.DataFrame) -> list[float]:
