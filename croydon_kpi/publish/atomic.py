@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import tempfile
+import time
+import zlib
 from pathlib import Path
 
 from croydon_kpi.errors import MachineRefused
@@ -36,7 +39,7 @@ def staging_folder(root: Path, prefix: str = "run-") -> Path:
     try:
         root.mkdir(parents=True, exist_ok=True)
         remove_stale(root)
-        folder = Path(tempfile.mkdtemp(dir=root, prefix=prefix))
+        folder = _owned_folder(root, prefix)
     except OSError as error:
         raise MachineRefused("the cache folder", root, error) from None
     try:
@@ -63,6 +66,21 @@ def check_writable(folder: Path, what: str) -> None:
         raise MachineRefused(what, folder, error) from None
 
 
+def _owned_folder(root: Path, prefix: str) -> Path:
+    """A new folder whose name says which process on which machine made it, so a run killed
+    between making the folder and writing anything in it still leaves a folder the next run can
+    judge (and remove) at once."""
+    return Path(tempfile.mkdtemp(dir=root, prefix=f"{prefix}{os.getpid()}@{_host_tag()}-"))
+
+
+def _host_tag(host: str | None = None) -> str:
+    # A short fixed-width tag, not the host name itself: names can be long enough to overflow a file name.
+    return f"{zlib.crc32((host or socket.gethostname()).encode()):08x}"
+
+
+_OWNER_IN_NAME = re.compile(r"(?P<pid>\d+)@(?P<host>[0-9a-f]{8})-[^-@]*$")
+
+
 def _mark_owner(folder: Path) -> None:
     (folder / OWNER).write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}), encoding="utf-8")
 
@@ -77,22 +95,28 @@ def remove_stale(root: Path) -> None:
 def _owner_alive(folder: Path) -> bool:
     try:
         owner = json.loads((folder / OWNER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        # No owner yet: a run between mkdtemp and writing its owner, or one killed there. Spare
-        # it for an hour rather than pull a folder from under a starting run.
-        import time
+        return _process_alive(owner["pid"], _host_tag(str(owner.get("host"))))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    named = _OWNER_IN_NAME.search(folder.name)
+    if named:  # killed before it wrote its owner file: the name still says whose it is
+        return _process_alive(named["pid"], named["host"])
+    # A folder of an older version with no owner: spare it for an hour rather than pull a
+    # folder from under a starting run.
+    try:
+        return time.time() - folder.stat().st_mtime < 3600
+    except OSError:
+        return False
 
-        try:
-            return time.time() - folder.stat().st_mtime < 3600
-        except OSError:
-            return False
-    if owner.get("host") != socket.gethostname():
+
+def _process_alive(pid, host_tag: str) -> bool:
+    if host_tag != _host_tag():
         return True  # another machine's run on a shared drive: not ours to judge
     try:
-        os.kill(int(owner["pid"]), 0)
+        os.kill(int(pid), 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, KeyError, ValueError, TypeError):
+    except (PermissionError, ValueError, TypeError, OverflowError):
         return True
     return True
 
@@ -105,7 +129,7 @@ def publish_set(built: list[Path], reports: Path) -> list[Path]:
     try:
         reports.mkdir(parents=True, exist_ok=True)
         recover(reports)
-        incoming = Path(tempfile.mkdtemp(dir=reports, prefix=INCOMING))
+        incoming = _owned_folder(reports, INCOMING)
     except OSError as error:
         raise MachineRefused("the reports folder", reports, error) from None
     try:

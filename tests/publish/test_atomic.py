@@ -83,6 +83,21 @@ def test_stale_staging_of_a_killed_run_is_removed_by_the_next(tmp_path):
     assert not dead.exists() and alive.exists()
 
 
+def test_a_run_killed_before_it_wrote_its_owner_file_is_judged_by_its_folders_name(tmp_path):
+    reports = tmp_path / "reports"
+    _old_set(reports)
+    mine = atomic._owned_folder(reports, atomic.INCOMING)  # this process: alive, so spared
+    dead_pid = 2**22 + 12347
+    dead = reports / f"{atomic.INCOMING}{dead_pid}@{atomic._host_tag()}-k1ll3d"
+    dead.mkdir()
+    (dead / "report_0.html").write_bytes(b"new report_0.html")
+    elsewhere = reports / f"{atomic.INCOMING}{dead_pid}@{atomic._host_tag('another-machine')}-sh4r3d"
+    elsewhere.mkdir()  # another machine's run on a shared drive: not ours to judge
+    atomic.recover(reports)
+    assert mine.exists() and elsewhere.exists() and not dead.exists()
+    assert _set(reports)["report_0.html"] == b"old report_0.html"
+
+
 def _other_filesystem(path: Path) -> Path:
     for candidate in (Path("/dev/shm"), Path("/run/user") / str(os.getuid())):
         if candidate.is_dir() and os.access(candidate, os.W_OK) and candidate.stat().st_dev != path.stat().st_dev:
