@@ -20,15 +20,40 @@ def store():
 @pytest.fixture
 def project_copy(tmp_path, monkeypatch) -> Path:
     """A copy of the project's data and notebooks, used as the project, with a cold cache of its own."""
-    from croydon_kpi.core import project
-
-    root = project.project_root()
-    copy = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(root / folder, copy / folder)
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    copy, env = copy_project(tmp_path, None)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     return copy
+
+
+@pytest.fixture
+def warm_project_copy(new_project) -> Path:
+    """project_copy with the cache a second run finds: for tests of what a run does, not of reading."""
+    return new_project()[0]
+
+
+@pytest.fixture
+def warm_cache_copy(tmp_path, warm_cache) -> Path:
+    """tmp_path/cache, starting as a copy of the session's warm cache."""
+    return seed_cache(warm_cache, tmp_path / "cache")
+
+
+@pytest.fixture
+def new_project(tmp_path, monkeypatch, request):
+    """new_project(warm=True, folders=("data", "notebooks"), setenv=True) -> (copy, environment):
+    a copy of the project under tmp_path/project, its cache at tmp_path/cache, warm (a copy of
+    the session's warm cache) unless warm=False; the environment a subprocess needs to use it,
+    and with setenv this process's environment names it too."""
+
+    def make(warm=True, folders=("data", "notebooks"), setenv=True):
+        cache = request.getfixturevalue("warm_cache") if warm else None
+        copy, env = copy_project(tmp_path, cache, folders)
+        if setenv:
+            for name, value in env.items():
+                monkeypatch.setenv(name, value)
+        return copy, {**os.environ, **env}
+
+    return make
 
 
 @dataclass
@@ -54,25 +79,81 @@ def built(tmp_path_factory) -> BuiltReports:
     """Reports built once per test run in a copy of the project, as a user's commands build them.
     With pytest-xdist (make unit), the first worker to ask builds them and the others wait for it
     and read the same folder: one build for the whole run, not one per worker."""
+
+    def build(folder: Path) -> dict:
+        result = _build(folder)
+        return {
+            "exits": [[list(k), v] for k, v in result.exits.items()],
+            "errors": [[list(k), v] for k, v in result.errors.items()],
+        }
+
+    folder, said = _once_per_run(tmp_path_factory, "built", build)
+    copy = folder / "project"
+    return BuiltReports(
+        copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]}
+    )
+
+
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory) -> Path:
+    """A store cache over the bundled data, read once per test run (shared by xdist workers). A
+    project copy starts from a copy of it, as a user's second run finds its cache: the cache is
+    keyed by content, so a copy whose data a test edits still re-reads what the edit touches."""
+
+    def read(folder: Path) -> dict:
+        from croydon_kpi import load_store
+        from croydon_kpi.store import cache as store_cache
+
+        patch = pytest.MonkeyPatch()
+        patch.setenv("CROYDON_KPI_CACHE_DIR", str(folder / "cache"))
+        try:
+            load_store()
+            store_cache.forget()
+        finally:
+            patch.undo()
+        return {}
+
+    folder, _ = _once_per_run(tmp_path_factory, "warm-cache", read)
+    return folder / "cache"
+
+
+def seed_cache(warm: Path, cache: Path) -> Path:
+    """`cache` starting as a copy of the session's warm cache (its store results only)."""
+    shutil.copytree(warm / "store", cache / "store", dirs_exist_ok=True)
+    return cache
+
+
+def copy_project(tmp_path: Path, warm: Path | None, folders=("data", "notebooks")) -> tuple[Path, dict]:
+    """A copy of the project's data and notebooks under tmp_path/project, its cache at
+    tmp_path/cache (warm from `warm` if given); the copy and the environment naming both."""
+    from croydon_kpi.core import project
+
+    copy = tmp_path / "project"
+    for folder in folders:
+        shutil.copytree(project.project_root() / folder, copy / folder)
+    cache = tmp_path / "cache"
+    if warm is not None:
+        seed_cache(warm, cache)
+    return copy, {"CROYDON_KPI_ROOT": str(copy), "CROYDON_KPI_CACHE_DIR": str(cache)}
+
+
+def _once_per_run(tmp_path_factory, name: str, make) -> tuple[Path, dict]:
+    """make(folder) run once per test run, in a folder every xdist worker shares; the folder and
+    what make returned (JSON). The first worker to ask makes it, the others wait and read it."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _build(tmp_path_factory.mktemp("built"))
-    shared = tmp_path_factory.getbasetemp().parent / "built-shared"
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
+    shared = tmp_path_factory.getbasetemp().parent / f"{name}-shared"
     shared.mkdir(exist_ok=True)
     outcome = shared / "outcome.json"
     try:
-        (shared / "building").mkdir()  # atomic: exactly one worker gets to build
+        (shared / "making").mkdir()  # atomic: exactly one worker gets to make it
     except FileExistsError:
-        return _wait_for(outcome, shared)
+        return shared, _wait_for(outcome, name)
     try:
-        result = _build(shared)
-        _write_atomically(
-            outcome,
-            {
-                "exits": [[list(k), v] for k, v in result.exits.items()],
-                "errors": [[list(k), v] for k, v in result.errors.items()],
-            },
-        )
-        return result
+        said = make(shared)
+        _write_atomically(outcome, said)
+        return shared, said
     except BaseException as error:
         _write_atomically(outcome, {"failed": f"{type(error).__name__}: {error}"})
         raise
@@ -81,20 +162,17 @@ def built(tmp_path_factory) -> BuiltReports:
 BUILD_WAIT_SECONDS = 1200
 
 
-def _wait_for(outcome: Path, shared: Path) -> BuiltReports:
+def _wait_for(outcome: Path, name: str) -> dict:
     waited = 0.0
     while not outcome.exists():
         if waited > BUILD_WAIT_SECONDS:
-            pytest.fail(f"the worker building the session's reports did not finish within {BUILD_WAIT_SECONDS} s")
+            pytest.fail(f"the worker making the session's {name} did not finish within {BUILD_WAIT_SECONDS} s")
         time.sleep(0.5)
         waited += 0.5
     said = json.loads(outcome.read_text())
     if "failed" in said:
-        pytest.fail(f"the session's build failed in another worker: {said['failed']}")
-    copy = shared / "project"
-    return BuiltReports(
-        copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]}
-    )
+        pytest.fail(f"the session's {name} failed in another worker: {said['failed']}")
+    return said
 
 
 def _write_atomically(path: Path, content: dict) -> None:

@@ -24,13 +24,16 @@ class Reader:
     order: int  # read in this order: later readers borrow area codes from earlier ones
     mapping_needs: str | None = None  # the field a catalogue measure's mapping to this kind must give
     borrows_areas: bool = True  # reads `so_far`: its cached result depends on every source before it
+    # Files beyond the source's own that the reader consults (the papers' catalogue): part of its
+    # sources' cache keys, so editing one re-reads those sources, not every source.
+    also_reads: Callable[[], list] = lambda: []
 
 
 READERS = {
     # EES files go first: they carry both old and new area codes, which LAIT and scorecards borrow.
     "ees_csv": Reader(ees.read, 0, mapping_needs="value"),
     "lait_parquet": Reader(lait.read, 1, mapping_needs="short_desc"),
-    "committee_paper": Reader(papers.read, 2),
+    "committee_paper": Reader(papers.read, 2, also_reads=lambda: [papers.paper_catalogue_path()]),
     "finance_statements": Reader(finance.read, 3),
     "scorecard_folder": Reader(scorecards.read, 4),
     "synthetic_borough": Reader(synthetic.read, 5, borrows_areas=False),

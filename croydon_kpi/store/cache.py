@@ -42,9 +42,10 @@ def no_rejections() -> pd.DataFrame:
 # --- keys ------------------------------------------------------------------------------------
 
 
-def files_of(source) -> list[Path]:
-    """The files a source's result depends on: its file, or every file in its folder."""
-    return files_under(source.path) if source.is_folder else [source.path]
+def files_of(source, also_reads: list[Path] = ()) -> list[Path]:
+    """The files a source's result depends on: its file, or every file in its folder, and the
+    files its reader also consults (`also_reads`)."""
+    return [*(files_under(source.path) if source.is_folder else [source.path]), *also_reads]
 
 
 def cache_key() -> str:
@@ -65,10 +66,11 @@ def base_digest(owned: set[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
-def source_digest(previous: str, source) -> str:
-    """A source's key: `previous` (what it depends on) and the source's own entry and files."""
+def source_digest(previous: str, source, also_reads: list[Path] = ()) -> str:
+    """A source's key: `previous` (what it depends on), the source's own entry and files, and the
+    files its reader also consults."""
     digest = hashlib.sha256(f"{previous}|{source.id}|{source.reader}|{source.file}".encode())
-    _digest_files(digest, files_of(source))
+    _digest_files(digest, files_of(source, also_reads))
     if source.is_folder:
         _digest_folders(digest, source.path)
     return digest.hexdigest()[:24]

@@ -67,15 +67,16 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> store_cache.Resul
     registry.check(catalogue)
     check_every_file_is_listed(catalogue)
     results: list[store_cache.Result] = []
-    owned = {path for source in registry.in_order(catalogue) for path in store_cache.files_of(source)}
+    owned = {path for source in registry.in_order(catalogue) for path in store_cache.files_of(source, _also(source))}
     base = chain = store_cache.base_digest(owned)
     # Sources that depend on no other (the synthetic borough) are read at once in a second process,
     # beside the others, when the machine has a core to spare and their cache is cold.
     prefetched = _prefetch_independent(catalogue, base) if cache else {}
     for source in registry.in_order(catalogue):
         # A reader that borrows areas from earlier sources depends on all of them; one that does not, on itself alone.
-        key = store_cache.source_digest(chain if registry.READERS[source.reader].borrows_areas else base, source)
-        chain = store_cache.source_digest(chain, source)
+        previous = chain if registry.READERS[source.reader].borrows_areas else base
+        key = store_cache.source_digest(previous, source, _also(source))
+        chain = store_cache.source_digest(chain, source, _also(source))
         so_far = _joined([r.figures for r in results], schema.empty_figures())
         _wait_for(prefetched.get(source.id))
         results.append(_read_source(source, catalogue, so_far, key if cache else None))
@@ -84,6 +85,10 @@ def read_sources(catalogue: Catalogue, cache: bool = False) -> store_cache.Resul
     figures = schema.conform(pd.concat([figures, derived], ignore_index=True))
     rejected = _joined([r.rejections for r in results if len(r.rejections)], store_cache.no_rejections())
     return store_cache.Result(figures, rejected.astype({"row": "int64"}) if len(rejected) else rejected)
+
+
+def _also(source) -> list[Path]:
+    return registry.READERS[source.reader].also_reads()
 
 
 def _joined(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -146,7 +151,7 @@ def _prefetch_independent(catalogue: Catalogue, base: str) -> dict:
     one-core machine, when every such cache is warm, or when no process can be started. A plain
     subprocess, not multiprocessing: it never re-runs the caller's script or notebook."""
     cold = [
-        (source.id, store_cache.source_digest(base, source))
+        (source.id, store_cache.source_digest(base, source, _also(source)))
         for source in registry.in_order(catalogue)
         if not registry.READERS[source.reader].borrows_areas
     ]

@@ -57,19 +57,6 @@ def test_list_names_every_report(no_kernel, capsys):
         assert name in out
 
 
-def _project_copy(tmp_path, monkeypatch):
-    import shutil
-
-    from croydon_kpi.core import project
-
-    root = tmp_path / "project"
-    shutil.copytree(project.project_root() / "data", root / "data")
-    shutil.copytree(project.project_root() / "notebooks", root / "notebooks")
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
-    return root
-
-
 def _one_line_exit_2(argv, capsys, *expected):
     assert cli.main(argv) == 2
     error = capsys.readouterr().err.strip()
@@ -83,16 +70,16 @@ def test_a_wrong_project_root_is_one_line_and_exit_2(tmp_path, monkeypatch, caps
     _one_line_exit_2(["pack", "--month", "2019-10"], capsys, "CROYDON_KPI_ROOT=", "has no data/catalogue/measures.yaml")
 
 
-def test_a_deleted_sources_registry_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys, no_kernel):
-    root = _project_copy(tmp_path, monkeypatch)
+def test_a_deleted_sources_registry_is_one_line_and_exit_2(new_project, capsys, no_kernel):
+    root, _ = new_project(warm=False)
     (root / "data" / "sources" / "sources.yaml").unlink()
     _one_line_exit_2(["check"], capsys, "data/sources/sources.yaml: file not found")
 
 
-def test_an_unreadable_data_folder_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys, no_kernel):
+def test_an_unreadable_data_folder_is_one_line_and_exit_2(new_project, monkeypatch, capsys, no_kernel):
     import pathlib
 
-    root = _project_copy(tmp_path, monkeypatch)
+    root, _ = new_project(warm=False)
     refused = root / "data" / "sources" / "dfe"
     real_read_bytes = pathlib.Path.read_bytes
 
@@ -159,13 +146,13 @@ def _croydon_kpi(argv, env):
     )
 
 
-def test_a_scheduled_build_of_an_area_and_month_logs_each_report_into_its_output_folder(tmp_path, monkeypatch):
+def test_a_scheduled_build_of_an_area_and_month_logs_each_report_into_its_output_folder(tmp_path, new_project):
     """As cron runs it: stderr is a log file (here a pipe), the reports go to --output, and the
     index lists what an earlier run put there too."""
     import os
     import re
 
-    root = _project_copy(tmp_path, monkeypatch)
+    root, _ = new_project()
     env, output = os.environ.copy(), tmp_path / "shared" / "packs"
     earlier = _croydon_kpi(["pack", "--month", "2019-09", "--area", "Lewisham", "--output", str(output)], env)
     assert earlier.returncode == 3, earlier.stderr[-800:]  # no local figures, and not told it is expected
@@ -207,10 +194,10 @@ def test_a_scheduled_build_of_an_area_and_month_logs_each_report_into_its_output
     assert "monthly_pack_2019-09_lewisham.html" in listed.stdout and "4 report(s)" in listed.stdout
 
 
-def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, monkeypatch, capsys):
+def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, capsys, new_project):
     import nbformat
 
-    root = _project_copy(tmp_path, monkeypatch)
+    root, _ = new_project()
     notebook = root / "notebooks" / "finance.ipynb"
     broken = nbformat.read(notebook, as_version=4)
     broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
@@ -222,13 +209,13 @@ def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, monkeypatch, 
 
 
 def test_a_councils_own_export_is_checked_then_published_and_a_blank_measure_is_named(
-    tmp_path, monkeypatch, write_export
+    tmp_path, new_project, write_export
 ):
     """A council's export as it comes: `check` names what cannot be mapped (exit 2); with its map
     and its own measure it reads clean; the pack exits 3 naming the measure blank this month."""
     import os
 
-    root = _project_copy(tmp_path, monkeypatch)
+    root, _ = new_project()
     scorecards = root / "data" / "sources" / "scorecards"
     write_export(scorecards)
     env = os.environ.copy()

@@ -1,13 +1,11 @@
 """Where there is no loopback network, kernels run over Unix sockets."""
 
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from croydon_kpi.core import project
 from croydon_kpi.publish import kernels
 from croydon_kpi.publish.kernels import UnixSocketKernelManager
 
@@ -25,13 +23,10 @@ def test_with_loopback_the_usual_kernel_is_used(monkeypatch):
 
 
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare to take the loopback network away")
-def test_a_pack_builds_with_no_loopback_network(tmp_path):
+def test_a_pack_builds_with_no_loopback_network(new_project):
     if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode != 0:
         pytest.skip("this machine does not allow a network namespace")
-    root = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(project.project_root() / folder, root / folder)
-    env = {**os.environ, "CROYDON_KPI_ROOT": str(root), "CROYDON_KPI_CACHE_DIR": str(tmp_path / "cache")}
+    root, env = new_project(setenv=False)
     # lo stays down: nothing can connect to 127.0.0.1
     done = subprocess.run(
         ["unshare", "-n", sys.executable, "-m", "croydon_kpi", "pack", "--month", "2019-10"],

@@ -2,30 +2,23 @@
 
 import json
 import re
-import shutil
 
 import nbformat
 import openpyxl
 import pytest
 
-from croydon_kpi.core import project
 from croydon_kpi.publish import cli
 from croydon_kpi.publish.html import external_references
 
 
 @pytest.fixture
-def project_copy(tmp_path, monkeypatch):
-    root = project.project_root()
-    copy = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(root / folder, copy / folder)
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+def project_copy(tmp_path, monkeypatch, new_project):
+    copy, _ = new_project()
     monkeypatch.chdir(tmp_path)  # paths must not depend on the working directory
     return copy
 
 
-def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes_nothing(project_copy, capsys):
+def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes_nothing(project_copy, built, capsys):
     assert cli.main(["pack", "--month", "2019-10", "--area", "306"]) == 0
     reports = project_copy / "reports"
     report = reports / "monthly_pack_2019-10_croydon.html"
@@ -67,16 +60,17 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert "data/catalogue/measures.yaml" in manifest["inputs_sha256"]
     assert set(manifest["outputs_sha256"]) == {"monthly_pack_2019-10_croydon.html", "monthly_pack_2019-10_croydon.xlsx"}
 
-    # Same inputs, same bytes: the page and the workbook.
+    # Same inputs, same bytes: the page and the workbook are those the session's `build` made in
+    # another folder, in a lane shared with other notebooks.
     before = report.read_bytes()
     book = reports / "monthly_pack_2019-10_croydon.xlsx"
-    book_before = book.read_bytes()
-    assert cli.main(["pack", "--month", "2019-10"]) == 0
-    assert report.read_bytes() == before and book.read_bytes() == book_before
+    assert before == (built.reports / report.name).read_bytes()
+    assert book.read_bytes() == (built.reports / book.name).read_bytes()
 
     notebook = project_copy / "notebooks" / "monthly_pack.ipynb"
     broken = nbformat.read(notebook, as_version=4)
-    broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
+    parameters = next(n for n, cell in enumerate(broken.cells) if "parameters" in cell.metadata.get("tags", []))
+    broken.cells.insert(parameters + 1, nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
     nbformat.write(broken, notebook)
     capsys.readouterr()
     assert cli.main(["pack", "--month", "2019-10"]) == 1
@@ -86,7 +80,7 @@ def test_pack_builds_offline_report_workbook_and_manifest_then_a_failure_changes
     assert not list(reports.glob(".*"))  # no partial file
 
 
-def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(built, tmp_path, monkeypatch):
+def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(built, new_project):
     """The session's `build` ran one notebook per core; three of its reports built again one after
     another (runner.run with one worker) are the same bytes."""
     from croydon_kpi import load_store
@@ -94,11 +88,7 @@ def test_reports_built_one_at_a_time_are_the_same_bytes_as_the_parallel_build(bu
     from croydon_kpi.reports.registry import report
 
     assert built.exits[("build",)] == 0
-    copy = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(project.project_root() / folder, copy / folder)
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    copy, _ = new_project()
     store = load_store()
     chosen = [
         jobs.plan(report(name), store, given)
@@ -118,7 +108,7 @@ def test_jobs_must_be_a_whole_number(capsys):
 
 
 def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_a_fresh_kernel(
-    built, tmp_path, monkeypatch
+    built, tmp_path, monkeypatch, warm_cache_copy
 ):
     """A lane's kernel runs notebook after notebook; the clean slate between them (kernels.CLEAN_SLATE)
     must leave nothing that changes a report: visit 7, built in the session's build after other
@@ -130,7 +120,7 @@ def test_a_report_built_in_a_lane_after_other_notebooks_is_the_same_bytes_as_in_
     from croydon_kpi.reports.registry import report
 
     monkeypatch.setenv("CROYDON_KPI_ROOT", str(built.root))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(warm_cache_copy))
     job = jobs.plan(report("visit"), None, {"visit": 7})
     executed = tmp_path / "visit.ipynb"
     papermill.execute_notebook(

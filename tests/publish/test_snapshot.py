@@ -1,7 +1,6 @@
 """One snapshot per run: a file dropped into data/ after the check never reaches the kernels."""
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -16,12 +15,8 @@ KERNEL_LIKE = "import croydon_kpi; print(len(croydon_kpi.load_store().rejections
 
 
 @pytest.fixture
-def copy(tmp_path, monkeypatch):
-    root = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(project.project_root() / folder, root / folder)
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(root))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+def copy(new_project, monkeypatch):
+    root, _ = new_project()
     monkeypatch.delenv(project.DATA_ENV, raising=False)
     return root
 

@@ -72,7 +72,7 @@ def test_a_percentage_cell_is_read_as_shown_without_a_floats_tail():
     assert exact_number(123456.75) == "123456.75" and exact_number(1234567.5) == "1234567.5"
 
 
-def test_a_value_is_stored_as_written_in_the_workbook(project_copy):
+def test_a_value_is_stored_as_written_in_the_workbook(warm_project_copy):
     from croydon_kpi import load_store
 
     book = openpyxl.Workbook()
@@ -80,7 +80,7 @@ def test_a_value_is_stored_as_written_in_the_workbook(project_copy):
     sheet.append(["measure", "area", "month", "value"])
     sheet.append(["cp_children_count", "Croydon", "2019-11", 123456.75])
     sheet.append(["social_worker_average_caseload", "Croydon", "2019-11", 12.3456789])
-    book.save(project_copy / "data" / "sources" / "scorecards" / "exact.xlsx")
+    book.save(warm_project_copy / "data" / "sources" / "scorecards" / "exact.xlsx")
     store = load_store()
     mine = store.figures[store.figures["locator"].str.contains("exact.xlsx", na=False)].set_index("measure")
     assert mine.loc["cp_children_count", "value"] == 123456.75

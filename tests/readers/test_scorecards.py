@@ -1,7 +1,5 @@
 """Local monthly scorecards, long and wide, CSV and XLSX; rejected rows named."""
 
-import shutil
-
 import openpyxl
 import pytest
 
@@ -37,13 +35,8 @@ def test_month_headers(header, month):
 
 
 @pytest.fixture
-def scorecards(tmp_path, monkeypatch):
-    from croydon_kpi.core import project
-
-    copy = tmp_path / "project"
-    shutil.copytree(project.project_root() / "data", copy / "data")
-    monkeypatch.setenv("CROYDON_KPI_ROOT", str(copy))
-    monkeypatch.setenv("CROYDON_KPI_CACHE_DIR", str(tmp_path / "cache"))
+def scorecards(new_project):
+    copy, _ = new_project(folders=("data",))
     return copy / "data" / "sources" / "scorecards"
 
 

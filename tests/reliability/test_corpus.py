@@ -181,10 +181,12 @@ def _second_sheet(path):
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory):
-    """One cache for the module: each case re-reads only the source it breaks (the store's
-    per-source cache is keyed by content, so sharing it cannot hide a bad file)."""
-    return tmp_path_factory.mktemp("corpus-cache")
+def cache(tmp_path_factory, warm_cache):
+    """One cache for the module, starting warm: each case re-reads only the source it breaks (the
+    store's per-source cache is keyed by content, so sharing it cannot hide a bad file)."""
+    cache = tmp_path_factory.mktemp("corpus-cache")
+    shutil.copytree(warm_cache / "store", cache / "store")
+    return cache
 
 
 @pytest.fixture(scope="module")

@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from croydon_kpi.core import project
-
 COMMAND = [sys.executable, "-m", "croydon_kpi"]
 
 
 @pytest.fixture
-def copy(tmp_path):
-    root = tmp_path / "project"
-    for folder in ("data", "notebooks"):
-        shutil.copytree(project.project_root() / folder, root / folder)
-    env = {**os.environ, "CROYDON_KPI_ROOT": str(root), "CROYDON_KPI_CACHE_DIR": str(tmp_path / "cache")}
-    subprocess.run(
-        [sys.executable, "-c", "import croydon_kpi; croydon_kpi.load_store()"], env=env, check=True
-    )  # warm cache
-    return root, env
+def copy(new_project):
+    return new_project(setenv=False)  # with a warm cache, as a scheduled run finds it
 
 
 def _reports(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,8 @@ from croydon_kpi.core import schema
 from croydon_kpi.store import cache
 
 
-def test_the_cache_is_reused_and_an_edited_source_is_reread(project_copy, tmp_path):
+def test_the_cache_is_reused_and_an_edited_source_is_reread(warm_project_copy, tmp_path):
+    project_copy = warm_project_copy
     first = load_store()
     results = lambda pattern: [
         p for p in (tmp_path / "cache" / "store").glob(pattern) if not p.name.endswith(".rejections.parquet")
@@ -30,6 +31,22 @@ def test_the_cache_is_reused_and_an_edited_source_is_reread(project_copy, tmp_pa
     # Per source: the edited file is read again, a source read before it or not depending on it is not.
     assert len(results("sources/dfe_cla-*.parquet")) == 2
     assert len(results("sources/dfe_cin-*.parquet")) == 1 and len(results("sources/synthetic_borough-*.parquet")) == 1
+
+
+def test_an_edited_paper_catalogue_rereads_the_papers_and_not_the_dfe_files(warm_project_copy, tmp_path):
+    """The papers' catalogue is read by the papers' reader alone: editing it re-reads the papers
+    (and the sources read after them, which borrow their areas), never the DfE or LAIT files."""
+    load_store()
+    results = lambda pattern: [
+        p for p in (tmp_path / "cache" / "store" / "sources").glob(pattern) if not p.name.endswith(".rejections.parquet")
+    ]
+    before = {pattern: len(results(pattern)) for pattern in ("dfe_cla-*", "lait-*", "cabinet_2019_11_18_minutes_*")}
+    path = warm_project_copy / "data/sources/committee_papers/catalogue.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# an edit a reader does not see\n", encoding="utf-8")
+    cache.forget()
+    load_store()
+    assert len(results("dfe_cla-*")) == before["dfe_cla-*"] and len(results("lait-*")) == before["lait-*"]
+    assert len(results("cabinet_2019_11_18_minutes_*")) == 2 * before["cabinet_2019_11_18_minutes_*"] > 0
 
 
 def test_an_edited_derivation_changes_the_stores_cache_key(project_copy):

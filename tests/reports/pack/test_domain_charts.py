@@ -78,7 +78,7 @@ def test_croydons_months_are_charted_first_then_published_statistics_each_with_i
     assert names[0] == "Croydon" and "London" in names and "England" in names
 
 
-def test_a_stated_target_is_drawn_and_a_short_series_gets_trial_limits(project_copy, write_export):
+def test_a_stated_target_is_drawn_and_a_short_series_gets_trial_limits(warm_project_copy, write_export):
     # The export's 24 months, November 2023 to October 2025; visits blank for the first 16.
     rows = [
         (
@@ -96,7 +96,7 @@ def test_a_stated_target_is_drawn_and_a_short_series_gets_trial_limits(project_c
             [None] * 16 + [80, 82, 81, 84, 83, 85, 82, 86],
         ),
     ]
-    write_export(project_copy / "data" / "sources" / "scorecards", rows=rows)
+    write_export(warm_project_copy / "data" / "sources" / "scorecards", rows=rows)
     charts = monthly_charts(pack.prepare("2025-10", "Barnsley").context)
     plans = chart(charts, "Child protection plans that were a second or subsequent plan")
     target = next(t for t in plans.data if t.name.startswith("Target"))

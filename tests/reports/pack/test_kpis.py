@@ -13,10 +13,10 @@ def test_a_kpi_row_says_what_is_known_and_what_is_not(october):
     )
 
 
-def test_a_target_the_councils_export_states_gives_a_rag_and_the_others_say_none(project_copy, write_export):
+def test_a_target_the_councils_export_states_gives_a_rag_and_the_others_say_none(warm_project_copy, write_export):
     from croydon_kpi.reports import pack
 
-    write_export(project_copy / "data" / "sources" / "scorecards")
+    write_export(warm_project_copy / "data" / "sources" / "scorecards")
     table = pack.prepare("2025-10", "Barnsley").kpi_table().set_index("Measure")
     placements = table.loc["Child protection plans that were a second or subsequent plan"]
     assert (placements["Value"], placements["Target"], placements["RAG"]) == ("22%", "20%", "red")
