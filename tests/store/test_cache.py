@@ -38,7 +38,9 @@ def test_an_edited_paper_catalogue_rereads_the_papers_and_not_the_dfe_files(warm
     (and the sources read after them, which borrow their areas), never the DfE or LAIT files."""
     load_store()
     results = lambda pattern: [
-        p for p in (tmp_path / "cache" / "store" / "sources").glob(pattern) if not p.name.endswith(".rejections.parquet")
+        p
+        for p in (tmp_path / "cache" / "store" / "sources").glob(pattern)
+        if not p.name.endswith(".rejections.parquet")
     ]
     before = {pattern: len(results(pattern)) for pattern in ("dfe_cla-*", "lait-*", "cabinet_2019_11_18_minutes_*")}
     path = warm_project_copy / "data/sources/committee_papers/catalogue.yaml"
