@@ -170,3 +170,8 @@ class UnsafeReport(CroydonKpiError, RuntimeError):
     """A built report would load something from the network; it is not published."""
 
     exit_status = EXIT_NOTEBOOK_FAILED
+
+
+class BrowserFailed(CroydonKpiError, RuntimeError):
+    """No Chromium or Chrome to print or check reports with, or the one found failed: the
+    machine cannot do what the command was asked (exit 2, as MachineRefused)."""
