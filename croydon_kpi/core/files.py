@@ -147,11 +147,29 @@ def yaml_entry_lines(path: Path, key: str) -> list[int]:
     registry's check can name "line 7 (targets[2])". Read after read_yaml has accepted the file
     (no tags, no bombs); composing builds only the node tree, never a value. Empty when the file
     is not a mapping holding such a list."""
+    try:
+        text = read_text(path)
+    except InputError:
+        return []
+    import hashlib
+
+    found = (hashlib.sha256(text.encode("utf-8")).hexdigest(), key)
+    if found not in _ENTRY_LINES:  # composing is as slow as parsing: once per content, as read_yaml
+        _ENTRY_LINES[found] = _entry_lines(text, key)
+        while len(_ENTRY_LINES) > 32:
+            _ENTRY_LINES.pop(next(iter(_ENTRY_LINES)))
+    return list(_ENTRY_LINES[found])
+
+
+_ENTRY_LINES: dict[tuple[str, str], list[int]] = {}
+
+
+def _entry_lines(text: str, key: str) -> list[int]:
     import yaml
 
     try:
-        root = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, InputError):
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
         return []
     if not isinstance(root, yaml.MappingNode):
         return []

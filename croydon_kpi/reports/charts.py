@@ -24,6 +24,20 @@ COMPARATOR_LINE_WIDTH = 1.5
 # The comparators' markers and dashes, in the order of the report settings' comparators.
 COMPARATOR_MARKERS = (("square", "dash"), ("diamond", "dot"), ("triangle-up", "dashdot"), ("cross", "longdash"))
 
+
+def _lean_template() -> go.layout.Template:
+    """plotly's simple_white, with the defaults of only the trace kinds these charts draw: the same
+    look, but a third of the bytes in every chart of a page, and a third of the time to copy into
+    each figure (plotly copies the whole template into every figure it builds)."""
+    import plotly.io as pio
+
+    white = pio.templates["simple_white"]
+    used = {kind: traces for kind, traces in white.data.to_plotly_json().items() if kind in ("scatter", "bar")}
+    return go.layout.Template(layout=white.layout, data=used)
+
+
+TEMPLATE = _lean_template()
+
 # point type -> (legend words, colour, marker symbol)
 POINT_STYLES = {
     "common_cause": ("Common cause variation", "#768692", "circle"),
@@ -103,7 +117,7 @@ def spc_chart(
     figure.update_layout(
         title={"text": f"{title}<br><sup>{summary}</sup>"},
         yaxis_title=y_title,
-        template="simple_white",
+        template=TEMPLATE,
         legend={"orientation": "h", "y": -0.2},
         margin={"t": 80, "b": 80},
         height=420,
@@ -114,7 +128,7 @@ def spc_chart(
 def points_chart(x, values, title: str, note: str, name: str, labels=None) -> go.Figure:
     """A series too short for process limits: the points alone, and a note that says why."""
     figure = go.Figure(area_trace(x, values, name, markers=True, labels=labels))
-    figure.update_layout(title={"text": f"{title}<br><sup>{note}</sup>"}, template="simple_white")
+    figure.update_layout(title={"text": f"{title}<br><sup>{note}</sup>"}, template=TEMPLATE)
     return figure
 
 
@@ -171,7 +185,7 @@ def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
         x_labels=years,
         axis_title="£ per child aged 0 to 17 (cash)",
     )
-    figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, template="simple_white")
+    figure.update_layout(title={"text": f"{title}, per child aged 0 to 17 (cash)"}, template=TEMPLATE)
     return figure
 
 

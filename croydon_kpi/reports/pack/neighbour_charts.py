@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from croydon_kpi.reports.charts import ROLE_COLOURS
+from croydon_kpi.reports.charts import ROLE_COLOURS, TEMPLATE
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, source_label
 from croydon_kpi.reports.pack.context import PackContext
 
@@ -74,7 +74,7 @@ def _chart(ctx: PackContext, measure, found) -> go.Figure:
     source = source_label(ctx.store.catalogue, _source_of(ctx, measure.id), None, ctx.papers)
     figure.update_layout(
         title={"text": f"{measure.title}<br><sup>{found.period_label}; statistical neighbours: the {model}</sup>"},
-        template="simple_white",
+        template=TEMPLATE,
         height=150 + 26 * len(rows),
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"rangemode": "tozero", "automargin": True},
