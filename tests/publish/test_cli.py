@@ -200,7 +200,8 @@ def test_a_failed_run_leaves_its_output_folder_untouched(tmp_path, capsys, new_p
     root, _ = new_project()
     notebook = root / "notebooks" / "finance.ipynb"
     broken = nbformat.read(notebook, as_version=4)
-    broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
+    parameters = next(n for n, cell in enumerate(broken.cells) if "parameters" in cell.metadata.get("tags", []))
+    broken.cells.insert(parameters + 1, nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
     nbformat.write(broken, notebook)
     output = tmp_path / "out"
     assert cli.main(["finance", "--output", str(output)]) == 1
