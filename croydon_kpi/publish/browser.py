@@ -63,19 +63,101 @@ class Page:
         return [url for url in self.requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
 
 
+class _Pipe:
+    """The DevTools connection: a started browser, commands sent, answers and events read."""
+
+    def __init__(self, executable: str, profile: str):
+        to_browser, self._commands = os.pipe()
+        self._answers, from_browser = os.pipe()
+        # Far from 3 and 4, so that putting one pipe on fd 3 cannot close the other before it moves.
+        to_browser, from_browser = (_far_from_low_fds(fd) for fd in (to_browser, from_browser))
+        # The browser reads fd 3 and writes fd 4: a small Python puts the pipes there, then
+        # becomes the browser (a shell cannot name descriptors above 9).
+        command = [executable, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe"]
+        moves = f"os.dup2({to_browser}, 3); os.dup2({from_browser}, 4)"
+        trampoline = f"import os, sys; {moves}; os.execv(sys.argv[1], sys.argv[1:])"
+        self._next_id, self._buffer, self.session = 0, b"", None
+        self.events: list[dict] = []
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", trampoline, *command],
+                pass_fds=(to_browser, from_browser),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            self.close()
+            raise BrowserFailed(f"could not start {executable}: {error.strerror or error}") from None
+        finally:
+            os.close(to_browser)
+            os.close(from_browser)
+
+    def call(self, method: str, params: dict | None = None, session: bool = True, wait: bool = True) -> dict:
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params or {}}
+        if session and self.session:
+            message["sessionId"] = self.session
+        try:
+            os.write(self._commands, json.dumps(message).encode() + b"\0")
+        except OSError as error:
+            raise BrowserFailed(f"the browser stopped answering ({error.strerror})") from None
+        if not wait:
+            return {}
+        answer = self.read_until(lambda m: m.get("id") == self._next_id, method)
+        if "error" in answer:
+            raise BrowserFailed(f"the browser refused {method}: {answer['error'].get('message')}")
+        return answer.get("result", {})
+
+    def wait_for(self, event: str) -> dict:
+        for index, message in enumerate(self.events):
+            if message.get("method") == event:
+                return self.events.pop(index)
+        return self.read_until(lambda m: m.get("method") == event, event)
+
+    def read_until(self, wanted, what: str) -> dict:
+        """Read messages until one is `wanted`; events read on the way are kept in `events`."""
+        deadline = time.monotonic() + SECONDS
+        while True:
+            while b"\0" in self._buffer:
+                raw, self._buffer = self._buffer.split(b"\0", 1)
+                message = json.loads(raw)
+                if wanted(message):
+                    return message
+                if "method" in message:
+                    self.events.append(message)
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._answers], [], [], left)[0]:
+                raise BrowserFailed(f"the browser did not answer {what} within {SECONDS} s")
+            chunk = os.read(self._answers, 1 << 20)
+            if not chunk:
+                raise BrowserFailed(f"the browser stopped while waiting for {what}")
+            self._buffer += chunk
+
+    def close(self) -> None:
+        process = getattr(self, "process", None)
+        if process is not None:
+            try:
+                self.call("Browser.close", session=False, wait=False)
+                process.wait(timeout=10)
+            except (BrowserFailed, OSError, subprocess.TimeoutExpired):
+                process.kill()
+                process.wait()
+        for fd in (self._commands, self._answers):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
 class Browser:
     """with Browser() as browser: page = browser.open(path); browser.evaluate(js); browser.png(); ..."""
 
     def __init__(self, width: int = 1400, height: int = 900):
         self.width, self.height = width, height
-        self._process = None
-        self._next_id = 0
-        self._buffer = b""
-        self._events: list[dict] = []
-        self._session = None
+        self._pipe: _Pipe | None = None
+        self._profile = None
         self.page: Page | None = None
-
-    # --- starting and stopping -------------------------------------------------------------------
 
     def __enter__(self) -> "Browser":
         executable = find_browser()
@@ -84,69 +166,40 @@ class Browser:
                 "no Chromium or Chrome found on PATH (install Debian's chromium, or set CROYDON_KPI_BROWSER)"
             )
         self._profile = tempfile.mkdtemp(prefix="croydon-kpi-browser-")
-        to_browser, self._commands = os.pipe()
-        self._answers, from_browser = os.pipe()
-        # Far from 3 and 4, so that putting one pipe on fd 3 cannot close the other before it moves.
-        to_browser, from_browser = (_far_from_low_fds(fd) for fd in (to_browser, from_browser))
-        # The browser reads fd 3 and writes fd 4: a small Python puts the pipes there, then
-        # becomes the browser (a shell cannot name descriptors above 9).
-        command = [*(executable, *FLAGS), f"--user-data-dir={self._profile}", "--remote-debugging-pipe"]
-        trampoline = (
-            f"import os, sys; os.dup2({to_browser}, 3); os.dup2({from_browser}, 4); os.execv(sys.argv[1], sys.argv[1:])"
-        )
         try:
-            self._process = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", trampoline, *command],
-                pass_fds=(to_browser, from_browser),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError as error:
-            raise BrowserFailed(f"could not start {executable}: {error.strerror or error}") from None
-        finally:
-            os.close(to_browser)
-            os.close(from_browser)
-        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Network", "Log"):
-            self._call(f"{domain}.enable")
-        self._call(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False},
-        )
+            self._pipe = _Pipe(executable, self._profile)
+            target = self._pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            attached = self._pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})
+            self._pipe.session = attached["sessionId"]
+            for domain in ("Page", "Runtime", "Network", "Log"):
+                self._pipe.call(f"{domain}.enable")
+            metrics = {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False}
+            self._pipe.call("Emulation.setDeviceMetricsOverride", metrics)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._process is not None:
-            try:
-                self._call("Browser.close", session=False, wait=False)
-                self._process.wait(timeout=10)
-            except (BrowserFailed, OSError, subprocess.TimeoutExpired):
-                self._process.kill()
-                self._process.wait()
-        for fd in (self._commands, self._answers):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        shutil.rmtree(self._profile, ignore_errors=True)
-
-    # --- what a caller does ----------------------------------------------------------------------
+        if self._pipe is not None:
+            self._pipe.close()
+        if self._profile:
+            shutil.rmtree(self._profile, ignore_errors=True)
 
     def open(self, path: Path) -> Page:
         """Open a file and wait for it to finish loading (its scripts run, its charts drawn)."""
         self.page = Page(Path(path).absolute().as_uri())
-        self._events = []
-        self._call("Page.navigate", {"url": self.page.url})
-        self._wait_for("Page.loadEventFired")
+        self._pipe.events = []
+        self._pipe.call("Page.navigate", {"url": self.page.url})
+        self._pipe.wait_for("Page.loadEventFired")
         self.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        self._note_events()
         return self.page
 
     def evaluate(self, expression: str):
         """The value of a script in the open page (a promise is awaited)."""
-        answer = self._call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
+        options = {"expression": expression, "returnByValue": True, "awaitPromise": True}
+        answer = self._pipe.call("Runtime.evaluate", options)
+        self._note_events()
         if "exceptionDetails" in answer:
             details = answer["exceptionDetails"]
             raise BrowserFailed(f"a script failed in {self.page.url}: {details.get('exception', details)}")
@@ -156,13 +209,11 @@ class Browser:
         """The page as a reader sees it: the first screen, or the whole page."""
         options = {"format": "png"}
         if full_page:
-            width, height = self.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
-            )
+            size = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
             options.update(
-                captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+                captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}
             )
-        return base64.b64decode(self._call("Page.captureScreenshot", options)["data"])
+        return base64.b64decode(self._pipe.call("Page.captureScreenshot", options)["data"])
 
     def pdf(self, title: str) -> bytes:
         """The page printed on A4, its title at the top of every page and its page number at the foot."""
@@ -179,57 +230,13 @@ class Browser:
             "headerTemplate": f"<div {small}>{_escape(title)}</div>",
             "footerTemplate": f"<div {small}>Page {PAGE_NUMBER} of {PAGE_COUNT}</div>",
         }
-        return base64.b64decode(self._call("Page.printToPDF", options)["data"])
-
-    # --- the pipe --------------------------------------------------------------------------------
-
-    def _call(self, method: str, params: dict | None = None, session: bool = True, wait: bool = True) -> dict:
-        self._next_id += 1
-        message = {"id": self._next_id, "method": method, "params": params or {}}
-        if session and self._session:
-            message["sessionId"] = self._session
-        try:
-            os.write(self._commands, json.dumps(message).encode() + b"\0")
-        except OSError as error:
-            raise BrowserFailed(f"the browser stopped answering ({error.strerror})") from None
-        if not wait:
-            return {}
-        answer = self._read_until(lambda m: m.get("id") == self._next_id, method)
-        if "error" in answer:
-            raise BrowserFailed(f"the browser refused {method}: {answer['error'].get('message')}")
-        return answer.get("result", {})
-
-    def _wait_for(self, event: str) -> dict:
-        for index, message in enumerate(self._events):
-            if message.get("method") == event:
-                return self._events.pop(index)
-        return self._read_until(lambda m: m.get("method") == event, event)
-
-    def _read_until(self, wanted, what: str) -> dict:
-        deadline = time.monotonic() + SECONDS
-        while True:
-            while b"\0" in self._buffer:
-                raw, self._buffer = self._buffer.split(b"\0", 1)
-                message = json.loads(raw)
-                if wanted(message):
-                    return message
-                if "method" in message:
-                    self._events.append(message)
-                    self._note_events()
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self._answers], [], [], left)[0]:
-                raise BrowserFailed(f"the browser did not answer {what} within {SECONDS} s")
-            chunk = os.read(self._answers, 1 << 20)
-            if not chunk:
-                raise BrowserFailed(f"the browser stopped while waiting for {what}")
-            self._buffer += chunk
+        pdf = base64.b64decode(self._pipe.call("Page.printToPDF", options)["data"])
+        self._note_events()
+        return pdf
 
     def _note_events(self) -> None:
-        """Keep what a page asked for and what went wrong in it; other events are not needed."""
-        if self.page is None:
-            return
-        kept = []
-        for message in self._events:
+        """Keep what the page asked for and what went wrong in it; other events are not needed."""
+        for message in self._pipe.events:
             method, params = message.get("method"), message.get("params", {})
             if method == "Network.requestWillBeSent":
                 self.page.requests.append(params["request"]["url"])
@@ -237,14 +244,10 @@ class Browser:
                 details = params.get("exceptionDetails", {})
                 self.page.errors.append(str(details.get("exception", {}).get("description") or details.get("text")))
             elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
-                self.page.errors.append(
-                    " ".join(str(arg.get("value", arg.get("description"))) for arg in params["args"])
-                )
+                self.page.errors.append(" ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
             elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
                 self.page.errors.append(params["entry"].get("text", ""))
-            elif method == "Page.loadEventFired":
-                kept.append(message)
-        self._events = kept
+        self._pipe.events = [m for m in self._pipe.events if m.get("method") == "Page.loadEventFired"]
 
 
 def _far_from_low_fds(fd: int) -> int:
