@@ -1,10 +1,11 @@
 """Every built report in one headless Chromium, offline (publish/browser.py): every chart draws,
-nothing is requested but the file itself, no script fails, and the first screen (1400 x 900)
-shows the summary under the title. A screenshot of each is written under reports/screenshots/
-for a person to look at."""
+nothing is requested but the file itself, no script fails, the first screen (1400 x 900) shows
+the summary under the title, and axe-core finds no serious or critical WCAG 2.2 AA violation.
+A screenshot of each is written under reports/screenshots/ for a person to look at."""
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -37,15 +38,28 @@ PROBE = """(() => {
 })()"""
 
 
+AXE = Path(__file__).parents[1] / "assets" / "axe-core" / "axe.min.js"  # 4.14.1, see its README
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = """axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]})
+  .then(found => found.violations.map(v => ({
+    rule: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+    where: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+  })))"""
+
+
 @pytest.fixture(scope="module")
 def rendered(built):
-    """Each built page opened once: what the probe found, the first screen, what the page did."""
+    """Each built page opened once: what the probe found, the first screen, what the page did,
+    and what axe-core found."""
     pages = sorted(built.reports.glob("*.html"))
-    seen = {}
+    axe, seen = AXE.read_text(encoding="utf-8"), {}
     with Browser(1400, 900) as browser:
         for page in pages:
             opened = browser.open(page)
-            seen[page.name] = (browser.evaluate(PROBE), browser.png(), opened)
+            probe, png = browser.evaluate(PROBE), browser.png()
+            browser.evaluate(axe)
+            violations = browser.evaluate(AXE_RUN % WCAG_22_AA)
+            seen[page.name] = (probe, png, opened, violations)
     return seen
 
 
@@ -59,7 +73,7 @@ def test_every_report_renders_offline_with_every_chart(rendered):
         *(f"monitoring_visit_{n}.html" for n in range(1, 8)),
     }
     charts_seen = 0
-    for name, (probe, _, page) in rendered.items():
+    for name, (probe, _, page, _) in rendered.items():
         assert probe["undrawn"] == [], f"{name}: charts that did not draw: {probe['undrawn']}"
         assert page.errors == [], f"{name}: {page.errors}"
         assert page.requests_not_files() == [], f"{name} asked for {page.requests_not_files()}"
@@ -75,11 +89,20 @@ def test_each_reports_first_screen_shows_its_summary(rendered, built):
     shots.mkdir(parents=True, exist_ok=True)
     reports = {name: seen for name, seen in rendered.items() if name != "index.html"}
     assert len(reports) >= 13
-    for name, (probe, png, _) in reports.items():
+    for name, (probe, png, _, _) in reports.items():
         assert png.startswith(b"\x89PNG") and len(png) > 10_000, name
         (shots / name.replace(".html", ".png")).write_bytes(png)
         assert probe["title"], f"{name}: no title"
         assert probe["top"] is not None and 0 <= probe["top"] < 600 and probe["chars"] >= 60, (name, probe)
+
+
+@needs_browser
+def test_every_report_passes_wcag_22_aa_with_no_serious_or_critical_violation(rendered):
+    found = {
+        name: [v for v in violations if v["impact"] in ("serious", "critical")]
+        for name, (_, _, _, violations) in rendered.items()
+    }
+    assert {name: v for name, v in found.items() if v} == {}
 
 
 @needs_browser

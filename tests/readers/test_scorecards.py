@@ -101,19 +101,19 @@ def test_wide_xlsx_maps_aliases_and_rejects_unknown_indicators_naming_the_neares
 def test_a_file_in_neither_form_is_named(scorecards):
     (scorecards / "bad.csv").write_text("kpi;value\nx;1\n")
     with pytest.raises(InputError, match=r"bad.csv, row 1: expected the long form columns"):
-        load_store(cache=False)
+        load_store()
 
 
 def test_a_wide_column_that_is_not_a_month_is_named(scorecards):
     (scorecards / "bad.csv").write_text("indicator,area,Total\nCIN,Croydon,5\n")
     with pytest.raises(InputError, match=r"columns \['total'\] are neither months"):
-        load_store(cache=False)
+        load_store()
 
 
 def test_an_xlsx_that_is_not_a_workbook_is_named(scorecards):
     (scorecards / "broken.xlsx").write_bytes(b"not a zip file")
     with pytest.raises(InputError, match="broken.xlsx: not a readable XLSX workbook"):
-        load_store(cache=False)
+        load_store()
 
 
 def test_a_cell_shown_as_a_percentage_is_read_as_the_reader_sees_it(scorecards):
@@ -133,7 +133,7 @@ def test_a_wide_row_refused_for_its_area_is_listed_once_not_once_a_month(scoreca
         "Timeliness of CIN visits,Croydn,81%,84%,85%\n"
         "Timeliness of CIN visits,Croydon,81%,840%,85%\n"
     )
-    rejected = load_store(cache=False).rejections
+    rejected = load_store().rejections
     assert rejected[["row", "column", "reason"]].values.tolist() == [
         [2, "area", "unknown area 'Croydn': expected a local authority, region or England by name"],
         [3, "2018-11", "840% is not a percentage between 0 and 100"],
@@ -221,7 +221,7 @@ def test_a_map_entry_naming_an_unknown_measure_or_the_wrong_unit_is_an_error_nam
     write_export(scorecards)
     (scorecards / "indicators.yaml").write_text('indicators:\n  "Number of contacts": contacts_count\n')
     with pytest.raises(InputError, match=r"indicators.yaml, line 2: 'Number of contacts' maps to 'contacts_count'"):
-        load_store(cache=False)
+        load_store()
     (scorecards / "indicators.yaml").write_text('indicators:\n  "% referrals resulting in NFA": referrals_count\n')
     with pytest.raises(InputError, match=r"line 2: '% referrals resulting in NFA' says percent but referrals_count"):
-        load_store(cache=False)
+        load_store()
