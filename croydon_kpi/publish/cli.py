@@ -53,12 +53,12 @@ def _store(accept_rejects: bool = False):
     return store
 
 
-def _publish(jobs, command: str, lanes, output: Path) -> int:
+def _publish(jobs, command: str, lanes, output: Path, pdf: bool = False) -> int:
     from croydon_kpi.publish import runner
 
     jobs = list(jobs)
     _say(f"building {len(jobs)} report(s) ...")
-    for path in runner.run(jobs, command=command, lanes=lanes, output=output):
+    for path in runner.run(jobs, command=command, lanes=lanes, output=output, pdf=pdf):
         print(path)
     return EXIT_OK
 
@@ -83,6 +83,10 @@ def _output(args, publishes: bool = True) -> Path:
             raise ParameterError(f"output {shown(args.output)} is a file, not a folder")
     if publishes:
         check_writable(folder, what)
+        if getattr(args, "pdf", False):
+            from croydon_kpi.publish.pdf import check_available
+
+            check_available()
     return folder
 
 
@@ -116,7 +120,7 @@ def command_report(args) -> int:
         job = _jobs().plan(chosen, store, given)
         with _lanes(1) as lanes:
             empty = _empty_reports(store, [job])
-            published = _publish([job], chosen.command, lanes, output)
+            published = _publish([job], chosen.command, lanes, output, args.pdf)
         return _warn_empty(empty, getattr(args, "empty_month_ok", False), output) or published
 
 
@@ -163,7 +167,7 @@ def command_build(args) -> int:
         jobs = _jobs().build_jobs(store, area=area, month=month)
         with _lanes(workers) as lanes:
             empty = _empty_reports(store, jobs)
-            published = _publish(jobs, "build", lanes, output)
+            published = _publish(jobs, "build", lanes, output, args.pdf)
         return _warn_empty(empty, args.empty_month_ok, output) or published
 
 
@@ -248,6 +252,11 @@ def _output_option(command, publishes: bool) -> None:
 def _publishing_options(command, may_be_empty: bool = True) -> None:
     """What a scheduled job may tell a command that publishes reports."""
     _output_option(command, publishes=True)
+    command.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print an A4 PDF beside each report (needs Chromium or Chrome; told at once if none is found)",
+    )
     command.add_argument(
         "--accept-rejects",
         action="store_true",

@@ -163,11 +163,13 @@ def run(
     workers: int | None = None,
     lanes: kernels.Lanes | None = None,
     output: Path | None = None,
+    pdf: bool = False,
 ) -> list[Path]:
     """Build every job in staging, in the `lanes` given (a command opens them early, so they start
     while it prepares) or up to `workers` at once (default: one per core), then publish them all
     (or nothing, if one fails) into `output` (default: reports/), with the run's manifest and the
-    folder's new index. The files are the same bytes however many run at once."""
+    folder's new index. The files are the same bytes however many run at once. With `pdf`, an A4
+    PDF of each report is printed beside it and published in the same set (publish/pdf.py)."""
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     output = Path(output) if output else project.reports_dir()
     staging = _staging_dir()
@@ -176,6 +178,10 @@ def run(
     try:
         content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
         built = [path for paths in _build_all(jobs, staging, lanes, content_key) for path in paths]
+        if pdf:
+            from croydon_kpi.publish.pdf import print_pdfs
+
+            built += print_pdfs([path for path in built if path.suffix == ".html"])
         return atomic.publish_set([*built, *_records(command, jobs, built, staging, output, content_key)], output)
     finally:
         if own_lanes:
