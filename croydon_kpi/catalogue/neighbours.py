@@ -40,8 +40,10 @@ def model_for(day: date) -> ModelChoice:
     return ModelChoice(
         earliest.id,
         earliest.name,
-        f"no statistical-neighbour model had been published by {day:%B %Y}; the earliest bundled, "
-        f"the {earliest.name}, is used",
+        # Only what the bundle says: DfE's statistical-neighbour models go back to 2007, but none
+        # in use on this day is bundled (never "none had been published").
+        f"no statistical-neighbour model in use by {day:%B %Y} is bundled; the earliest bundled, "
+        f"the {earliest.name}, is used in its place",
     )
 
 

@@ -71,14 +71,42 @@ def show_figure(figure: go.Figure, title: str) -> None:
         div_id=chart_id(title),
         config={"displaylogo": False, "responsive": True},
     )
+    # The drawing says nothing to a screen reader: its text alternative is written from the same
+    # figure (title, notes, each line's latest point).
+    described = f'<div role="img" aria-label="{html.escape(chart_text(figure, title), quote=True)}">{div}</div>'
     display(
         {
             "application/vnd.plotly.v1+json": json.loads(figure.to_json()),
-            "text/html": div,
+            "text/html": described,
             "text/plain": f"Chart: {title}",
         },
         raw=True,
     )
+
+
+def chart_text(figure: go.Figure, title: str) -> str:
+    """A chart in words: its title and notes, then each named series with its latest point."""
+    heading = figure.layout.title.text or title
+    words = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", heading)).strip().rstrip(".") + "."]
+    for trace in figure.data:
+        if not trace.name or trace.x is None or trace.y is None or not len(trace.x):
+            continue
+        if getattr(trace, "orientation", None) == "h":  # bars: one per area, its value along x
+            pairs = ", ".join(f"{y} {_shown(x)}" for x, y in zip(trace.x, trace.y))
+            words.append(f"{trace.name}: {pairs}.")
+        else:
+            words.append(
+                f"{trace.name}: {len(trace.x)} point(s), the latest {_shown(trace.x[-1])}: {_shown(trace.y[-1])}."
+            )
+    return " ".join(words)
+
+
+def _shown(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    # plotly keeps a date as a timestamp at midnight: the day is what the chart shows
+    return text[:10] if re.match(r"\d{4}-\d\d-\d\d[T ]00:00:00", text) else text
 
 
 def safe_cell(value):

@@ -99,6 +99,8 @@ class FigureStore:
             wanted &= rows["status"] == status
         if frequencies is not None:
             wanted &= rows["frequency"].isin(frequencies).to_numpy()
+        if not wanted.any():  # most asked-for series are empty (no child-level list, no scorecard): no sort
+            return rows.iloc[0:0].reset_index(drop=True).assign(other_sources=None)
         # The choice is made on the three columns it needs; the chosen rows are cut whole once.
         key = ["period_start", "period_end"]
         candidates = rows.loc[wanted, [*key, "source_id"]]

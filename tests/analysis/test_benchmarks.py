@@ -18,7 +18,7 @@ def test_agency_rate_benchmark_30_september_2019(store):
     # used, named, and said to be anachronistic.
     assert (
         found.model.model == "2021"
-        and "no statistical-neighbour model had been published by December 2019" in found.model.note
+        and "no statistical-neighbour model in use by December 2019 is bundled" in found.model.note
     )
     # the median of the ten neighbours' rates (26.6 and 28.9 in the middle), as DfE's dashboard shows it
     assert found.comparators["Statistical neighbours"] == pytest.approx(27.75) and found.neighbours_known == 10

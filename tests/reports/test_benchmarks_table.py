@@ -30,7 +30,6 @@ def test_every_published_rate_for_the_area_and_year(store):
 def test_the_summary_names_the_model_and_why_it_is_used(store):
     words = summary(store, "Croydon", 2019)
     assert (
-        "DfE April 2021 model" in words
-        and "no statistical-neighbour model had been published by December 2019" in words
+        "DfE April 2021 model" in words and "no statistical-neighbour model in use by December 2019 is bundled" in words
     )
     assert neighbours_table(store, "Croydon", 2019)["Authority"].tolist()[:2] == ["Enfield", "Waltham Forest"]

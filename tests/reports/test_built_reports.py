@@ -83,7 +83,7 @@ def test_the_pack_and_the_visit_7_report_show_one_neighbour_median_and_name_the_
     for text in (pack, whole_visit):
         assert (
             "DfE April 2021 model" in text
-            and "no statistical-neighbour model had been published by October 2019" in text
+            and "no statistical-neighbour model in use by October 2019 is bundled" in text
         )
     assert "2025 model" not in pack and "2025 model" not in whole_visit
 

@@ -32,3 +32,19 @@ def test_a_column_blank_on_some_rows_is_not_said_once_for_every_row():
     frame = pd.DataFrame({"Measure": ["a", "b", "c"], "Value": ["1", "2", "3"], "RAG": [None, "red", "red"]})
     kept, sentences = _same_on_every_row(frame)
     assert "RAG" in kept.columns and sentences == []
+
+
+def test_a_chart_has_a_text_alternative_written_from_its_own_figure():
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from croydon_kpi.reports.present import chart_text
+
+    months = pd.to_datetime(["2019-09-30", "2019-10-31"])
+    figure = go.Figure(go.Scatter(x=months, y=[95.0, 96.5], name="Croydon"))
+    figure.add_trace(go.Bar(x=[16.7, 15.2], y=["Croydon", "Ealing"], orientation="h", name="Neighbours"))
+    figure.update_layout(title={"text": "Visits within timescale<br><sup>Trial limits: 2 points</sup>"})
+    assert chart_text(figure, "ignored") == (
+        "Visits within timescale Trial limits: 2 points. Croydon: 2 point(s), the latest 2019-10-31: 96.5. "
+        "Neighbours: Croydon 16.7, Ealing 15.2."
+    )
