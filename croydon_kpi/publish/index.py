@@ -64,32 +64,66 @@ def _built_at(manifest: dict) -> str:
     return str(manifest.get("built_at", ""))
 
 
-def _row(entry: dict) -> str:
+def _row(entry: dict, folders: tuple[Path, ...]) -> str:
     name = entry["report"]
+    pdf = Path(name).with_suffix(".pdf").name
+    printed = f'<a href="{html.escape(pdf)}">PDF</a>' if any((f / pdf).is_file() for f in folders) else ""
     cells = [
         f'<a href="{html.escape(name)}">{html.escape(entry.get("title") or name)}</a>',
         *(html.escape(entry.get(key) or "") for key in ("area", "period", "about")),
         html.escape(entry.get("built_at", "")[:10]),
+        printed,
     ]
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def index_page(entries: list[dict], content_key: str) -> str:
-    rows = "\n".join(_row(entry) for entry in entries)
+def _shelf(entry: dict) -> str:
+    """The heading a report is listed under, from the registry entry of the notebook that made it."""
+    from croydon_kpi.reports.registry import REPORTS
+
+    return next((r.shelf for r in REPORTS if r.notebook == entry.get("notebook")), "Other reports")
+
+
+def _shelves(entries: list[dict], folders: tuple[Path, ...]) -> str:
+    from croydon_kpi.reports.registry import REPORTS
+
+    order = [*dict.fromkeys(r.shelf for r in REPORTS), "Other reports"]
+    shelves = []
+    for shelf in order:
+        rows = "\n".join(_row(entry, folders) for entry in entries if _shelf(entry) == shelf)
+        if rows:
+            shelves.append(
+                f"<h2>{html.escape(shelf)}</h2>\n<table>\n<thead><tr><th>Report</th><th>Area</th><th>Period</th>"
+                f"<th>What it is</th><th>Built</th><th>Print</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
+            )
+    return "\n".join(shelves) or "<p>No report has been published in this folder yet.</p>"
+
+
+STYLE = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;max-width:72rem;
+margin:0 auto;padding:1rem 2rem;line-height:1.5;color:#212121}
+h1{font-size:1.9rem;font-weight:500}h2{font-size:1.35rem;font-weight:500;margin-top:2rem}
+table{border-collapse:collapse;font-size:.9rem}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;
+border-bottom:1px solid #ccc}a{color:#005EB8;text-decoration:underline}
+footer{margin-top:3rem;border-top:1px solid #999;font-size:.8rem;color:#333}"""
+
+
+def index_page(entries: list[dict], content_key: str, folders: tuple[Path, ...] = ()) -> str:
+    """The folder's landing page: when it was last built, then every report under its heading
+    (packs, visits, money, benchmarks), each with its area, period, what it is, when it was built
+    and its PDF where one was printed beside it (`folders`: where to look for the PDFs)."""
+    newest = max((entry.get("built_at", "")[:10] for entry in entries), default="")
+    built = f"Last built on {html.escape(newest)}. " if newest else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Children's services reports</title>
-<style>body{{font-family:sans-serif;max-width:72rem;margin:2rem auto;line-height:1.5}}
-table{{border-collapse:collapse}}
-th,td{{text-align:left;vertical-align:top;padding:.25rem .75rem .25rem 0}}</style></head>
-<body><h1>Children's services reports</h1>
-<p>Every report in this folder, whichever run built it. Last written by croydon_kpi {html.escape(__version__)}
-from the data in <code>data/</code> (content key {html.escape(content_key)}). Each report opens with no network.
-How each was made is in its footer and in the folder's <code>manifest*.json</code>.</p>
-<table>
-<thead><tr><th>Report</th><th>Area</th><th>Period</th><th>What it is</th><th>Built</th></tr></thead>
-<tbody>
-{rows}
-</tbody></table></body></html>
+<style>{STYLE}</style></head>
+<body><main>
+<h1>Children's services reports</h1>
+<p>{built}{len(entries)} report(s) in this folder, whichever run built them. Each opens with no network.</p>
+{_shelves(entries, folders)}
+<footer><p>Written by croydon_kpi {html.escape(__version__)} from the data in <code>data/</code> (content key
+{html.escape(content_key)}). How each report was made is in its footer and in the folder's
+<code>manifest*.json</code>.</p></footer>
+</main></body></html>
 """
 
 

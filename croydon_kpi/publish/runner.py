@@ -197,7 +197,8 @@ def _records(command: str, jobs: list[Job], built: list[Path], staging: Path, ou
     manifest_path = staging / name
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     index = staging / "index.html"
-    index.write_text(index_page(published(output, manifest), content_key), encoding="utf-8")
+    page = index_page(published(output, manifest), content_key, folders=(staging, output))
+    index.write_text(page, encoding="utf-8")
     return [manifest_path, index]
 
 

@@ -72,6 +72,7 @@ class Report:
     parameters: tuple[Parameter, ...] = ()
     side_files: tuple[SideFile, ...] = ()
     may_be_empty: bool = False  # the run can find nothing to show (then exit 3 unless told it is expected)
+    shelf: str = "Other reports"  # the heading the output folder's index lists it under
 
     def _module(self):
         return import_module(self.module)
@@ -116,6 +117,7 @@ REPORTS = (
     Report(
         command="pack",
         notebook="monthly_pack.ipynb",
+        shelf="Monthly performance packs",
         module="croydon_kpi.reports.pack",
         summary="build the monthly pack for one month and area",
         about="the month's KPIs against targets and comparators, with risks, money, workforce and data quality",
@@ -130,6 +132,7 @@ REPORTS = (
     Report(
         command="visit",
         notebook="monitoring_visit.ipynb",
+        shelf="Ofsted monitoring visits",
         module="croydon_kpi.reports.visit_report",
         summary="build the analysis of one Ofsted monitoring visit",
         about="what Ofsted looked at and said on one monitoring visit, and the figures a year either side",
@@ -139,6 +142,7 @@ REPORTS = (
     Report(
         command="finance",
         notebook="finance.ipynb",
+        shelf="Money",
         module="croydon_kpi.reports.finance_report",
         summary="build the money report for one area",
         about="the improvement money as the council described it, in real terms, and S251 spend per child",
@@ -148,6 +152,7 @@ REPORTS = (
     Report(
         command="benchmarks",
         notebook="benchmarks.ipynb",
+        shelf="Benchmarks",
         module="croydon_kpi.reports.benchmarks_table",
         summary="build the benchmarks of one area for one year",
         about="every published rate against statistical neighbours, the region, London and England, with ranks",

@@ -65,3 +65,17 @@ def test_a_manifest_entry_holds_what_the_index_needs():
         "period": "October 2019",
         "about": "what",
     }
+
+
+def test_the_landing_page_groups_reports_under_their_headings_with_the_build_date_and_pdfs(tmp_path):
+    pack = {**_entry("pack.html", "Pack"), "notebook": "monthly_pack.ipynb", "built_at": "2026-12-02T06:00:00+00:00"}
+    visit = {**_entry("visit_7.html", "Visit 7"), "notebook": "monitoring_visit.ipynb", "built_at": "2026-12-01"}
+    money = {**_entry("money.html", "Money"), "notebook": "finance.ipynb", "built_at": "2026-11-30"}
+    (tmp_path / "pack.pdf").write_bytes(b"%PDF")
+    page = index.index_page([visit, money, pack], "key", folders=(tmp_path,))
+    headings = [h for h in ("Monthly performance packs", "Ofsted monitoring visits", "Money", "Benchmarks") if h in page]
+    assert headings == ["Monthly performance packs", "Ofsted monitoring visits", "Money"]  # the registry's order
+    assert page.index("<h2>Monthly performance packs") < page.index("Pack</a>") < page.index("<h2>Ofsted")
+    assert "Last built on 2026-12-02." in page and "3 report(s) in this folder" in page
+    assert '<a href="pack.pdf">PDF</a>' in page and 'href="visit_7.pdf"' not in page
+    assert "<main>" in page and '<html lang="en">' in page
