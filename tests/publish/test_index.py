@@ -73,7 +73,9 @@ def test_the_landing_page_groups_reports_under_their_headings_with_the_build_dat
     money = {**_entry("money.html", "Money"), "notebook": "finance.ipynb", "built_at": "2026-11-30"}
     (tmp_path / "pack.pdf").write_bytes(b"%PDF")
     page = index.index_page([visit, money, pack], "key", folders=(tmp_path,))
-    headings = [h for h in ("Monthly performance packs", "Ofsted monitoring visits", "Money", "Benchmarks") if h in page]
+    headings = [
+        h for h in ("Monthly performance packs", "Ofsted monitoring visits", "Money", "Benchmarks") if h in page
+    ]
     assert headings == ["Monthly performance packs", "Ofsted monitoring visits", "Money"]  # the registry's order
     assert page.index("<h2>Monthly performance packs") < page.index("Pack</a>") < page.index("<h2>Ofsted")
     assert "Last built on 2026-12-02." in page and "3 report(s) in this folder" in page
