@@ -73,7 +73,7 @@ def show_figure(figure: go.Figure, title: str) -> None:
     )
     # The drawing says nothing to a screen reader: its text alternative is written from the same
     # figure (title, notes, each line's latest point).
-    described = f'<div role="img" aria-label="{html.escape(chart_text(figure, title), quote=True)}">{div}</div>'
+    described = f'<div role="figure" aria-label="{html.escape(chart_text(figure, title), quote=True)}">{div}</div>'
     display(
         {
             "application/vnd.plotly.v1+json": json.loads(figure.to_json()),
