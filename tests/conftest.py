@@ -2,6 +2,8 @@ import datetime
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,21 +79,21 @@ BUILDS = (
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> BuiltReports:
     """Reports built once per test run in a copy of the project, as a user's commands build them.
-    With pytest-xdist (make unit), the first worker to ask builds them and the others wait for it
-    and read the same folder: one build for the whole run, not one per worker."""
-
-    def build(folder: Path) -> dict:
-        result = _build(folder)
-        return {
-            "exits": [[list(k), v] for k, v in result.exits.items()],
-            "errors": [[list(k), v] for k, v in result.errors.items()],
-        }
-
-    folder, said = _once_per_run(tmp_path_factory, "built", build)
+    With pytest-xdist (make unit), they are built beside the workers from the start (see
+    pytest_sessionstart) and a worker that needs them waits for them: one build for the whole run."""
+    folder, said = _once_per_run(tmp_path_factory, "built", _built_outcome)
     copy = folder / "project"
     return BuiltReports(
         copy, copy / "reports", {tuple(k): v for k, v in said["exits"]}, {tuple(k): v for k, v in said["errors"]}
     )
+
+
+def _built_outcome(folder: Path) -> dict:
+    result = _build(folder)
+    return {
+        "exits": [[list(k), v] for k, v in result.exits.items()],
+        "errors": [[list(k), v] for k, v in result.errors.items()],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -99,22 +101,65 @@ def warm_cache(tmp_path_factory) -> Path:
     """A store cache over the bundled data, read once per test run (shared by xdist workers). A
     project copy starts from a copy of it, as a user's second run finds its cache: the cache is
     keyed by content, so a copy whose data a test edits still re-reads what the edit touches."""
-
-    def read(folder: Path) -> dict:
-        from croydon_kpi import load_store
-        from croydon_kpi.store import cache as store_cache
-
-        patch = pytest.MonkeyPatch()
-        patch.setenv("CROYDON_KPI_CACHE_DIR", str(folder / "cache"))
-        try:
-            load_store()
-            store_cache.forget()
-        finally:
-            patch.undo()
-        return {}
-
-    folder, _ = _once_per_run(tmp_path_factory, "warm-cache", read)
+    folder, _ = _once_per_run(tmp_path_factory, "warm-cache", _warm_read)
     return folder / "cache"
+
+
+def _warm_read(folder: Path) -> dict:
+    from croydon_kpi.store import cache as store_cache
+
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CROYDON_KPI_CACHE_DIR", str(folder / "cache"))
+    try:
+        load_store()
+        store_cache.forget()
+    finally:
+        patch.undo()
+    return {}
+
+
+# Made once per run, in this order, by a process of their own beside the xdist workers.
+MADE_BESIDE = (("warm-cache", _warm_read), ("built", _built_outcome))
+
+
+def pytest_sessionstart(session):
+    """Under xdist, the controller claims the session's warm cache and build and starts one
+    process making them while the workers collect and run other tests: no worker sits idle
+    waiting for a build it happened to need first."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not getattr(session.config.option, "numprocesses", None):
+        return
+    base = session.config._tmp_path_factory.getbasetemp()
+    for name, _ in MADE_BESIDE:
+        (base / f"{name}-shared" / "making").mkdir(parents=True)
+    code = (
+        "import importlib.util, sys; "
+        "spec = importlib.util.spec_from_file_location('session_conftest', sys.argv[1]); "
+        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+        "module.make_beside(sys.argv[2])"
+    )
+    with open(base / "made-beside.log", "wb") as log:  # what the build printed, for a failure's reader
+        session.config._made_beside = subprocess.Popen(
+            [sys.executable, "-c", code, __file__, str(base)], stdin=subprocess.DEVNULL, stdout=log, stderr=log
+        )
+
+
+def pytest_sessionfinish(session):
+    making = getattr(session.config, "_made_beside", None)
+    if making is not None and making.poll() is None:
+        making.kill()
+        making.wait()
+
+
+def make_beside(base: str) -> None:
+    """In the process pytest_sessionstart started: each of MADE_BESIDE, its outcome written where
+    the workers' fixtures wait for it (a failure is written too, and fails the tests that need it)."""
+    for name, make in MADE_BESIDE:
+        shared = Path(base) / f"{name}-shared"
+        try:
+            said = make(shared)
+        except BaseException as error:
+            said = {"failed": f"{type(error).__name__}: {error}"}
+        _write_atomically(shared / "outcome.json", said)
 
 
 def seed_cache(warm: Path, cache: Path) -> Path:
