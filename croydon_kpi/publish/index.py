@@ -90,11 +90,16 @@ def _shelves(entries: list[dict], folders: tuple[Path, ...]) -> str:
     order = [*dict.fromkeys(r.shelf for r in REPORTS), "Other reports"]
     shelves = []
     for shelf in order:
-        rows = "\n".join(_row(entry, folders) for entry in entries if _shelf(entry) == shelf)
+        rows = [_row(entry, folders) for entry in entries if _shelf(entry) == shelf]
         if rows:
+            printed = any('">PDF</a>' in row for row in rows)  # a Print column only where a PDF was printed
+            if not printed:
+                rows = [row.removesuffix("<td></td></tr>") + "</tr>" for row in rows]
+            head = "".join(f"<th>{h}</th>" for h in ("Report", "Area", "Period", "What it is", "Built"))
+            head += "<th>Print</th>" if printed else ""
+            body = "\n".join(rows)
             shelves.append(
-                f"<h2>{html.escape(shelf)}</h2>\n<table>\n<thead><tr><th>Report</th><th>Area</th><th>Period</th>"
-                f"<th>What it is</th><th>Built</th><th>Print</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
+                f"<h2>{html.escape(shelf)}</h2>\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
             )
     return "\n".join(shelves) or "<p>No report has been published in this folder yet.</p>"
 
@@ -103,7 +108,7 @@ STYLE = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,
 margin:0 auto;padding:1rem 2rem;line-height:1.5;color:#212121}
 h1{font-size:1.9rem;font-weight:500}h2{font-size:1.35rem;font-weight:500;margin-top:2rem}
 table{border-collapse:collapse;font-size:.9rem}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;
-border-bottom:1px solid #ccc}a{color:#005EB8;text-decoration:underline}
+border-bottom:1px solid #ccc}td:nth-child(5){white-space:nowrap}a{color:#005EB8;text-decoration:underline}
 footer{margin-top:3rem;border-top:1px solid #999;font-size:.8rem;color:#333}"""
 
 
