@@ -31,24 +31,51 @@ class Visit:
         return when_label(self.facts)
 
     def shown(self, fact: str) -> bool:
-        """Whether a fact has a bundled source (web_only facts are not shown as facts)."""
+        """Whether a fact has a bundled source (a web_only fact is shown as its pages report it)."""
         return fact not in (self.facts.get("web_only") or [])
 
     @property
-    def web_sources(self) -> list[str]:
-        return [s for s in self.facts.get("sources") or [] if not is_bundled(s)]
+    def web_sources(self) -> list[dict]:
+        """The web pages among the visit's sources, strongest kind first (source_kinds' order)."""
+        pages = [s for s in self.facts.get("sources") or [] if not is_bundled(s)]
+        order = list(source_kinds())
+        return sorted(pages, key=lambda s: order.index(s["kind"]) if isinstance(s, dict) else len(order))
 
     @property
     def bundled_sources(self) -> list[str]:
         return [s for s in self.facts.get("sources") or [] if is_bundled(s)]
 
+    def reported_by(self, fact: str) -> str:
+        """Who a fact is as: "as Your Local Guardian (the local press) reports", naming every web
+        page that gives a web_only fact (weakest kinds last), or the bundled council papers."""
+        if self.shown(fact):
+            return "as the council papers bundled with this project say" if self.bundled_sources else ""
+        named = [source_words(s) for s in self.web_sources]
+        if not named:
+            return ""
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        return f"as {listed} report{'s' if len(named) == 1 else ''}"
+
 
 NOT_BUNDLED = "not in a bundled source"
 
 
-def is_bundled(source: str) -> bool:
-    """A source text naming a file that is in the project (data/...), not only a web address."""
-    return any(project.data_file(path).is_file() for path in re.findall(r"data/[\w./-]+\.\w+", str(source)))
+def is_bundled(source) -> bool:
+    """A source naming a file that is in the project (data/...), not only a web page."""
+    text = source.get("address", "") if isinstance(source, dict) else str(source)
+    return any(project.data_file(path).is_file() for path in re.findall(r"data/[\w./-]+\.\w+", text))
+
+
+def source_kinds() -> dict:
+    """data/inspections.yaml `source_kinds`: kind -> what a report calls it, strongest first."""
+    return load_registry().get("source_kinds") or {}
+
+
+def source_words(source) -> str:
+    """A web source as a reader is told of it: "Your Local Guardian (the local press)"."""
+    if not isinstance(source, dict):
+        return str(source)
+    return f"{source['who']} ({source_kinds().get(source['kind'], source['kind'])})"
 
 
 def _month_span(start: date, end: date) -> str:
@@ -59,9 +86,8 @@ def _month_span(start: date, end: date) -> str:
 
 def when_label(facts: dict) -> str:
     """A visit's dates to the precision its bundled sources give: days where they give days, the
-    months of its window otherwise, never a day no source gives."""
-    if "dates" in (facts.get("web_only") or []):
-        return f"dates {NOT_BUNDLED}"
+    months of its window otherwise, never a day no source gives. Who gives them is said beside
+    them where they are shown (Visit.reported_by)."""
     start, end = facts.get("start"), facts.get("end")
     if start and end:
         if start == end:
@@ -99,10 +125,28 @@ def load_registry() -> dict:
         if not all(hasattr(item.get(key), "year") for key in ("start", "end")):
             raise InputError(path, f"inspection {item.get('id')!r}", "start and end must be dates (YYYY-MM-DD)")
     _check_dates(path, registry)
+    _check_sources(path, registry)
     numbers = [visit.get("number") for visit in visits]
     if numbers != list(range(1, len(numbers) + 1)):
         raise InputError(path, "monitoring_visits", f"expected visits numbered 1, 2, 3 ... in order, found {numbers}")
     return registry
+
+
+def _check_sources(path, registry: dict) -> None:
+    """Every visit's source is a bundled file's description (text) or a web page with its
+    address, who published it and a kind source_kinds names: a reader is told who says what."""
+    kinds = registry.get("source_kinds") or {}
+    for visit in registry.get("monitoring_visits") or []:
+        for index, source in enumerate(visit.get("sources") or []):
+            if isinstance(source, str):
+                continue
+            where = f"monitoring visit {visit.get('number')}, source {index + 1}"
+            if not isinstance(source, dict) or not all(isinstance(source.get(k), str) for k in ("address", "who")):
+                raise InputError(path, where, "expected the text of a bundled source, or address, who and kind")
+            if source.get("kind") not in kinds:
+                raise InputError(
+                    path, where, f"kind {source.get('kind')!r} is not one of source_kinds ({', '.join(kinds)})"
+                )
 
 
 def _check_dates(path, registry: dict) -> None:
@@ -260,13 +304,14 @@ def journey(area: str, up_to: date | None = None) -> pd.DataFrame:
         ]
         for v in registry["monitoring_visits"]:
             _, end = visit_span(v) if (v.get("start") or v.get("window")) else (None, None)
-            shown = "headline" not in (v.get("web_only") or [])
+            told = Visit(v["number"], v, [], [], pd.DataFrame()).reported_by("headline")
+            headline = v.get("headline")
             rows.append(
                 {
                     "date": end or date.max,
                     "when": when_label(v),
                     "event": f"Ofsted monitoring visit {v['number']}",
-                    "outcome": (v.get("headline") or "findings not known") if shown else f"findings {NOT_BUNDLED}",
+                    "outcome": f"{headline} ({told})" if headline and told else (headline or "findings not known"),
                 }
             )
         table = pd.DataFrame(rows, columns=["date", "when", "event", "outcome"])

@@ -376,7 +376,7 @@ def _date_known(event) -> bool:
 
 
 def _unknown_words(names: list[str]) -> list[str]:
-    """ "Monitoring visits 1, 2 and 3 (dates not in a bundled source)": visits said once, not each time."""
+    """ "Monitoring visits 1 and 4 (days not known)": visits said once, not each time."""
     if not names:
         return []
     visits = [n.removeprefix("Monitoring visit ") for n in names if n.startswith("Monitoring visit ")]
@@ -385,7 +385,7 @@ def _unknown_words(names: list[str]) -> list[str]:
         others.append(f"Monitoring visits {', '.join(visits[:-1])} and {visits[-1]}")
     elif visits:
         others.append(f"Monitoring visit {visits[0]}")
-    return [f"{'; '.join(others)} (dates not in a bundled source)"]
+    return [f"{'; '.join(others)} (days not known)"]
 
 
 def _event_positions(events, periods, x_labels: list, unplaced: bool = False):

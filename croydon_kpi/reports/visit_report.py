@@ -1,7 +1,8 @@
 """What the analysis of one Ofsted monitoring visit shows (the notebook only displays it).
 
-Every fact shown has a bundled source; a fact only a web page gives is named as such, with the
-page's address, and not shown as fact. Changes between visits are worked out only between
+Every fact shown says who gives it: the bundled council papers, or the web pages that report it
+(who published each, and what kind of source it is), weakest kinds last; none is shown as
+Ofsted's own words, as no Ofsted letter is bundled. Changes between visits are worked out only between
 figures of one kind that no other source contradicts.
 """
 
@@ -58,24 +59,28 @@ class VisitReport:
     # --- the message first ----------------------------------------------------------------------
 
     def summary(self) -> str:
-        facts, shown = self.visit.facts, self.visit.shown
-        lines = [f"**When:** {self.visit.dates_label}."]
-        if shown("focus") and facts.get("focus"):
-            lines.append(f"**Focus:** {facts['focus']}.")
+        facts, said = self.visit.facts, []
+
+        def told(fact: str) -> str:  # who gives a fact, said again only where it is someone else
+            by = self.visit.reported_by(fact)
+            repeated = bool(said) and said[-1] == by
+            said.append(by)
+            return "" if repeated else by
+
+        lines = [_told(f"**When:** {self.visit.dates_label}", told("dates"))]
+        if facts.get("focus"):
+            lines.append(_told(f"**Focus:** {facts['focus']}", told("focus")))
         else:
+            lines.append("**Focus:** no source gives it.")
+        if facts.get("headline"):
             lines.append(
-                "**Focus:** not in a bundled source."
-                + (
-                    " The measures below are chosen by the areas a web page says the visit "
-                    "looked at (not bundled): read them as context, not as the visit's findings."
-                    if self.visit.measures
-                    else ""
+                _told(
+                    f"**What the sources say Ofsted found (their words, not Ofsted's):** {facts['headline']}",
+                    told("headline"),
                 )
             )
-        if shown("headline") and facts.get("headline"):
-            lines.append(f"**What Ofsted said (paraphrased from the sources below):** {facts['headline']}.")
         else:
-            lines.append("**What Ofsted said:** no bundled source gives the findings of this visit.")
+            lines.append("**What Ofsted found:** no source gives the findings of this visit.")
         changes = self.since_previous_visit()
         if len(changes):
             conflicted = changes["Change"].str.startswith("not worked out: sources disagree").sum()
@@ -87,43 +92,44 @@ class VisitReport:
                 + (f"; for {conflicted}, sources disagree, so no change is worked out" if conflicted else "")
                 + "."
             )
-        if self.visit.web_sources:
+        if not self.visit.bundled_sources:
             lines.append(
-                f"**Not shown:** {len(self.visit.web_sources)} web page(s) report more about this visit; they are not "
-                "bundled with this project, so what they say is not shown as fact (addresses under Sources)."
+                "**Sources:** no Ofsted letter or council paper about this visit is bundled; what is shown is what "
+                f"the {len(self.visit.web_sources)} web page(s) under Sources report, and may be checked there."
             )
         return "\n\n".join(f"- {line}" for line in lines)
 
     # --- the facts ---------------------------------------------------------------------------------
 
     def facts_table(self) -> pd.DataFrame:
-        facts, shown = self.visit.facts, self.visit.shown
-        not_bundled = visits.NOT_BUNDLED
+        facts, told = self.visit.facts, self.visit.reported_by
         letter = facts.get("letter_published")
         rows = [
-            ("Dates", self.visit.dates_label),
-            ("Focus", (facts.get("focus") or "not known") if shown("focus") else not_bundled),
+            ("Dates", self.visit.dates_label, told("dates")),
+            ("Focus", facts.get("focus") or "not known", told("focus") if facts.get("focus") else ""),
             (
-                "What Ofsted said (paraphrased)",
-                (facts.get("headline") or "not known") if shown("headline") else not_bundled,
+                "What Ofsted found, as the sources paraphrase it",
+                facts.get("headline") or "not known",
+                told("headline") if facts.get("headline") else "",
             ),
             (
                 "Ofsted's letter published",
-                (f"{letter.day} {letter:%B %Y}" if letter else "not known")
-                if shown("letter_published")
-                else not_bundled,
+                f"{letter.day} {letter:%B %Y}" if letter else "not known",
+                told("letter_published") if letter else "",
             ),
         ]
-        rows += [("Caution", flag) for flag in facts.get("flags") or []]
-        return pd.DataFrame(rows, columns=["Fact", "What the bundled sources say"])
+        rows += [("Caution", flag, "") for flag in facts.get("flags") or []]
+        return pd.DataFrame(rows, columns=["Fact", "What the sources say", "Who says so"])
 
     def sources_table(self) -> pd.DataFrame:
-        rows = [{"Source": source, "Bundled with this project": "yes"} for source in self.visit.bundled_sources]
+        rows = [{"Source": source, "Kind": "bundled with this project"} for source in self.visit.bundled_sources]
         rows += [
-            {"Source": source, "Bundled with this project": "no: a web page (not shown as fact)"}
+            {"Source": f"{source['who']}: {source['address']}", "Kind": visits.source_kinds().get(source["kind"], "")}
+            if isinstance(source, dict)
+            else {"Source": str(source), "Kind": "a web page"}
             for source in self.visit.web_sources
         ]
-        return pd.DataFrame(rows, columns=["Source", "Bundled with this project"])
+        return pd.DataFrame(rows, columns=["Source", "Kind"])
 
     def unknowns(self) -> pd.DataFrame:
         return pd.DataFrame({"Not known": self.visit.unknown})
@@ -322,6 +328,10 @@ def _figure_words(report: VisitReport, figure) -> str:
 def _text(report: VisitReport, measure_id, value) -> str:
     measure = report.store.catalogue.measure(measure_id)
     return figure_text(value, measure.unit, measure.decimals)
+
+
+def _told(fact: str, by: str) -> str:
+    return f"{fact}, {by}." if by else f"{fact}."
 
 
 def visit_title(area_name: str, number: int) -> str:

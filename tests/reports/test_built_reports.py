@@ -116,10 +116,20 @@ def test_no_visit_date_is_more_precise_than_its_source(built, page):
         )
 
 
-def test_facts_only_a_web_page_gives_are_not_shown_as_facts(built):
-    text = visible_text(read(built, "monitoring_visit_7.html"))
-    assert "13 teams" not in text and "18 December 2019" not in text
-    assert "Ofsted's letter published not in a bundled source" in text
+def test_facts_only_web_pages_give_are_shown_as_they_report_them_naming_who(built):
+    """No Ofsted letter is bundled: a visit's dates are on its first lines, with who reports them."""
+    expected = {
+        2: "March 2018 (days not known), as Inside Croydon, 9 May 2018 (the local press) and Croydon Conservatives",
+        3: "10 to 11 July 2018, as Willis Palmer (a company's news page) and Croydon Conservatives",
+        5: "19 to 20 February 2019, as the Croydon Safeguarding Children Board's notice of March 2019",
+        6: "10 to 11 July 2019, as Your Local Guardian (the local press) reports",
+    }
+    for number, when in expected.items():
+        text = visible_text(read(built, f"monitoring_visit_{number}.html"))
+        assert f"When: {when}" in text[:2000], (number, text[:600])
+        assert "their words, not Ofsted's" in text and "What Ofsted said" not in text
+    seventh = visible_text(read(built, "monitoring_visit_7.html"))
+    assert "18 December 2019 as Your Local Guardian (the local press) reports" in seventh
 
 
 def test_no_snake_case_header_raw_id_or_unformatted_number_in_any_report(built):

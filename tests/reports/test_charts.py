@@ -85,13 +85,17 @@ def test_an_event_falls_on_the_period_that_contains_its_date():
 
 def test_an_event_of_unknown_date_or_outside_the_periods_is_named_not_drawn():
     journey = events(
-        (datetime.date(2018, 3, 31), "dates not in a bundled source", "Ofsted monitoring visit 1"),
+        (
+            datetime.date(2018, 3, 31),
+            "between September 2017 and March 2018 (days not known)",
+            "Ofsted monitoring visit 1",
+        ),
         (datetime.date(2019, 10, 17), "16 to 17 October 2019", "Ofsted monitoring visit 7"),
     )
     placed, unplaced = _event_positions(journey, YEARS, YEARS["period_label"].tolist(), unplaced=True)
     assert placed == []
     assert unplaced == [
-        "Monitoring visit 1 (dates not in a bundled source)",
+        "Monitoring visit 1 (days not known)",
         "Monitoring visit 7, 16 to 17 October 2019 (after the last period shown)",
     ]
 

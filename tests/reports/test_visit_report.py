@@ -7,8 +7,12 @@ from croydon_kpi.reports.visit_report import VisitReport, prepare
 def test_visit_7_is_about_the_registry_area_and_says_what_is_unknown(store):
     report = VisitReport(store, visits.visit(7, store))
     assert report.visit.area == "Croydon"
-    facts = dict(report.facts_table().values.tolist())
-    assert facts["Dates"] == "16 to 17 October 2019" and facts["Ofsted's letter published"] == "not in a bundled source"
+    facts = {fact: (said, who) for fact, said, who in report.facts_table().values.tolist()}
+    assert facts["Dates"] == ("16 to 17 October 2019", "as the council papers bundled with this project say")
+    assert facts["Ofsted's letter published"] == (
+        "18 December 2019",
+        "as Your Local Guardian (the local press) reports",
+    )
     focus = report.focus_figures()
     assert len(focus) and set(focus["Before or after the visit"]) <= {"before", "during", "after"}
 
@@ -29,3 +33,28 @@ def test_every_section_looks_the_same_window_either_side_of_the_visit(store):
     assert len(report.papers_near()) == len(
         near[["source_id", "locator", "as_written", "measure", "quote"]].drop_duplicates()
     )
+
+
+def test_a_visit_known_from_web_pages_gives_its_dates_first_saying_who_reports_them(store):
+    """No Ofsted letter is bundled: visit 5's dates and findings are shown as the safeguarding
+    board's notice and the local press report them, the partner body first, never as Ofsted's words."""
+    summary = prepare(5, store).summary()
+    first = summary.splitlines()[0]
+    assert first == (
+        "- **When:** 19 to 20 February 2019, as the Croydon Safeguarding Children Board's notice of March 2019 "
+        "(a partner body) and Your Local Guardian (the local press) report."
+    )
+    assert "their words, not Ofsted's" in summary and "Improving at an accelerated pace" in summary
+    party = prepare(2, store).summary()
+    assert party.index("Inside Croydon, 9 May 2018 (the local press)") < party.index("Croydon Conservatives")
+
+
+def test_a_web_source_without_a_known_kind_is_refused_naming_it(warm_project_copy):
+    import pytest
+
+    from croydon_kpi.errors import InputError
+
+    path = warm_project_copy / "data" / "inspections.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: press}", "kind: blog}", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"monitoring visit 2, source 1: kind 'blog' is not one of source_kinds"):
+        visits.load_registry()
