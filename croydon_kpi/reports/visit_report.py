@@ -151,6 +151,10 @@ class VisitReport:
 
     # --- figures -------------------------------------------------------------------------------------
 
+    def focus_gaps(self) -> pd.DataFrame:
+        """The focus areas with no figure shown, each with why."""
+        return _focus_gaps(self)
+
     def focus_figures(self) -> pd.DataFrame:
         """The focus measures' figures within the visit window either side of it, local and published."""
         return _focus_figures(self)
@@ -178,33 +182,82 @@ class VisitReport:
 # --- the figures sections (functions of the report, so the class stays its outline) ---------------
 
 
+FOCUS_COLUMNS = [
+    "Measure",
+    "Period",
+    "Before or after the visit",
+    "Level",
+    "Change stated",
+    "Kind",
+    "Source",
+    "Also given by",
+]
+
+
 def _focus_figures(report: VisitReport) -> pd.DataFrame:
-    """The focus measures' figures within the visit window either side of it, local and published."""
+    """The focus measures' figures within the visit window either side of it, local and published:
+    one figure per measure, kind and period (the preferred source, others named beside it), a
+    level and a change a paper states ("fallen by over 100") each in its own column."""
     if not report.visit.measures:
-        return pd.DataFrame()
+        return pd.DataFrame(columns=FOCUS_COLUMNS)
     start, end = report._span()
-    figures = report.store.figures
-    near = figures[
-        figures["measure"].isin(report.visit.measures)
-        & (figures["area_name"] == report.visit.area)
-        & (figures["period_end"] >= start - report.window)
-        & (figures["period_end"] <= end + report.window)
-        & figures["value"].notna()
-    ].sort_values(["measure", "period_end"])
-    when = ["before" if e < start else ("after" if e > end else "during") for e in near["period_end"]]
-    return pd.DataFrame(
-        {
-            "Measure": [report.store.catalogue.measure(m).title for m in near["measure"]],
-            "Period": near["period_label"],
-            "Before or after the visit": when,
-            "Value": [_text(report, m, v) for m, v in zip(near["measure"], near["value"])],
-            "Kind": near["status"].map(KIND_WORDS),
-            "Source": [
-                source_label(report.store.catalogue, s, loc, report._papers)
-                for s, loc in zip(near["source_id"], near["locator"])
-            ],
-        }
-    )
+    rows = []
+    for measure_id in report.visit.measures:
+        for kind in ("level", "change"):
+            series = report.store.series(measure_id, area=report.visit.area, kind=kind)
+            near = series[
+                (series["period_end"] >= start - report.window)
+                & (series["period_end"] <= end + report.window)
+                & series["value"].notna()
+            ]
+            rows += [_focus_row(report, measure_id, kind, figure, start, end) for _, figure in near.iterrows()]
+    return pd.DataFrame(rows, columns=FOCUS_COLUMNS)
+
+
+def _focus_row(report: VisitReport, measure_id: str, kind: str, figure, start, end) -> dict:
+    day = figure["period_end"]
+    named = figure["other_sources"]
+    others = [o for o in named.split(", ") if o] if isinstance(named, str) else []
+    label = lambda source_id, locator=None: source_label(report.store.catalogue, source_id, locator, report._papers)
+    text = _text(report, measure_id, figure["value"]) if kind == "level" else _change_stated(report, measure_id, figure)
+    return {
+        "Measure": report.store.catalogue.measure(measure_id).title,
+        "Period": figure["period_label"],
+        "Before or after the visit": "before" if day < start else ("after" if day > end else "during"),
+        "Level": text if kind == "level" else "",
+        "Change stated": text if kind == "change" else "",
+        "Kind": KIND_WORDS.get(figure["status"], figure["status"]),
+        "Source": label(figure["source_id"], figure["locator"]),
+        "Also given by": "; ".join(label(o) for o in others),
+    }
+
+
+def _change_stated(report: VisitReport, measure_id: str, figure) -> str:
+    """A change as its paper states it: "down 100 (as written: over 100)", never a level."""
+    measure = report.store.catalogue.measure(measure_id)
+    size = figure_text(abs(figure["value"]), measure.unit, measure.decimals)
+    words = f"{'down' if figure['value'] < 0 else 'up'} {size}"
+    return f"{words} (as written: {figure['as_written']})" if figure.get("as_written") else words
+
+
+def _focus_gaps(report: VisitReport) -> pd.DataFrame:
+    """Each area of the visit's focus with no figure shown, and why: no measure of it in the
+    catalogue, or none of its measures has a figure within the window."""
+    shown = set(_focus_figures(report)["Measure"])
+    rows = []
+    for domain in report.visit.facts.get("focus_domains") or []:
+        measures = [m for m in report.store.catalogue.measures.values() if m.domain == domain]
+        if not measures:
+            rows.append(
+                {
+                    "Focus area": domain.replace("_", " "),
+                    "Why no figure is shown": "no measure of it is in the catalogue",
+                }
+            )
+        elif not shown & {m.title for m in measures}:
+            why = f"none of its {len(measures)} measure(s) has a figure within {report.window_words} of the visit"
+            rows.append({"Focus area": domain.replace("_", " "), "Why no figure is shown": why})
+    return pd.DataFrame(rows, columns=["Focus area", "Why no figure is shown"])
 
 
 def _benchmarks(report: VisitReport) -> pd.DataFrame:
@@ -231,7 +284,9 @@ def _benchmarks(report: VisitReport) -> pd.DataFrame:
                     report, measure_id, found.comparators.get("Statistical neighbours")
                 ),
                 **{name: _text(report, measure_id, found.comparators.get(name)) for name in comparators},
-                "Rank among authorities (1 = best)": f"{found.rank} of {found.ranked}" if found.rank else "not ranked",
+                "Rank (1 = best)": f"{found.rank} of {found.ranked} authorities with a figure"
+                if found.rank
+                else "not ranked",
             }
         )
     return pd.DataFrame(rows)

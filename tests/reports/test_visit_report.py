@@ -58,3 +58,21 @@ def test_a_web_source_without_a_known_kind_is_refused_naming_it(warm_project_cop
     path.write_text(path.read_text(encoding="utf-8").replace("kind: press}", "kind: blog}", 1), encoding="utf-8")
     with pytest.raises(InputError, match=r"monitoring visit 2, source 1: kind 'blog' is not one of source_kinds"):
         visits.load_registry()
+
+
+def test_visit_7_shows_a_stated_change_as_a_change_never_a_level_and_names_a_focus_without_measures(store):
+    report = prepare(7, store)
+    focus = report.focus_figures()
+    changes = focus[focus["Change stated"] != ""]
+    assert len(changes) and (changes["Level"] == "").all()
+    assert changes["Change stated"].str.match(r"^(up|down) ").all()
+    plans = focus[focus["Measure"] == "Children subject to a child protection plan"]
+    assert "587" in set(plans["Level"]) and "587" not in set(plans["Change stated"])
+    one_per_period = focus.groupby(["Measure", "Period", "Level", "Change stated"]).size()
+    assert (one_per_period == 1).all()  # one figure a measure and period; other sources named beside it
+    assert "Local monthly scorecard" in set(focus["Also given by"])
+    gaps = report.focus_gaps()
+    assert gaps.to_dict("records") == [
+        {"Focus area": "adoption", "Why no figure is shown": "no measure of it is in the catalogue"}
+    ]
+    assert all("authorities with a figure" in r or r == "not ranked" for r in report.benchmarks()["Rank (1 = best)"])
