@@ -7,6 +7,7 @@ only where a source says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -69,7 +70,10 @@ class FinanceReport:
         table = table.assign(_by_paragraph=table["locator"].str.startswith("paragraph").fillna(False))
         table = table.sort_values("_by_paragraph", ascending=False, kind="stable")
         table = table.drop_duplicates(["measure", "pounds", "period_label", "source_id"]).sort_index()
-        return table.drop(columns="_by_paragraph").reset_index(drop=True)
+        return _told_once(table.drop(columns="_by_paragraph").reset_index(drop=True), self._label)
+
+    def _label(self, source_id, locator) -> str:
+        return source_label(self.store.catalogue, source_id, locator, self._papers)
 
     @cached_property
     def _deflators(self):
@@ -102,11 +106,11 @@ class FinanceReport:
     def _money_words(self, row) -> str:
         what = self._title(row.measure)
         nature = MONEY_NATURE_WORDS.get(row.money, "not stated by the source")
-        year = row.period_label if row.period_label != "year not stated" else "year not stated"
-        return (
-            f"**{row.as_written}** {what.lower()}: {nature}; {year} "
-            f"({source_label(self.store.catalogue, row.source_id, row.locator, self._papers)})."
-        )
+        said = "" if nature in what.lower() else f": {nature}"  # "(recurring): recurring" says it twice
+        # A web address in the summary's markdown would be a link out; the table below gives it as text.
+        also = f"; {re.sub(r' <https?://[^>]*>', '', row.also)}" if row.also else ""
+        source = self._label(row.source_id, row.locator)
+        return f"**{row.as_written}** {what.lower()}{said}; {row.period_label} ({source}{also})."
 
     def improvement_money(self) -> pd.DataFrame:
         """Every money figure about the area, as its source describes it."""
@@ -120,16 +124,15 @@ class FinanceReport:
                 "What": [self._title(m) for m in table["measure"]],
                 "Recurring or one-off": table["money"].map(MONEY_NATURE_WORDS).fillna("not stated by the source"),
                 "Years": table["period_label"],
-                "Stated or worked out": table["status"].map(
-                    {"reported": "stated", "derived": "worked out from stated figures"}
-                ),
+                "Stated or worked out": [
+                    _stated(self._label(r.source_id, r.locator), r.status) for r in table.itertuples()
+                ],
                 "Known from": [
                     f"{d.day} {d:%B %Y}" if d < NEVER_KNOWN else "date first stated not recorded"
                     for d in table["available_from"]
                 ],
                 "Source": [
-                    source_label(self.store.catalogue, s, loc, self._papers)
-                    for s, loc in zip(table["source_id"], table["locator"])
+                    self._label(r.source_id, r.locator) + (f"; {r.also}" if r.also else "") for r in table.itertuples()
                 ],
             }
         )
@@ -169,6 +172,36 @@ class FinanceReport:
     def _title(self, measure_id: str) -> str:
         measures = self.store.catalogue.measures
         return measures[measure_id].title if measure_id in measures else measure_id
+
+
+def _stated(source: str, status: str) -> str:
+    """How a figure is known: stated by a paper, by a web page only (as everywhere, said so), or worked out."""
+    if status != "reported":
+        return "worked out from stated figures"
+    return "stated on a web page only (address under Source)" if "<http" in source else "stated"
+
+
+def _told_once(table: pd.DataFrame, label) -> pd.DataFrame:
+    """One allocation several sources state (£0.7m in a Cabinet report, £700k in a scrutiny
+    paper: the same pounds, measure and years) is one row: the source that says most (whether
+    the money is recurring) first, the others named in `also` with the figure as each wrote it."""
+    table = table.assign(also="")
+    if table.empty:
+        return table
+    key = ["measure", "pounds", "period_label"]
+    table = table.assign(_says_less=table["money"].eq("not_stated")).sort_values("_says_less", kind="stable")
+    stated = table["status"] == "reported"
+    kept, also = [], {}
+    for _, rows in table[stated].groupby(key, sort=False, dropna=False):
+        first, *others = list(rows.index)
+        kept.append(first)
+        also[first] = "; ".join(
+            f"also stated as {table.at[o, 'as_written']} by {label(table.at[o, 'source_id'], table.at[o, 'locator'])}"
+            for o in others
+        )
+    table = table.loc[sorted([*kept, *table[~stated].index])].drop(columns="_says_less")
+    table["also"] = [also.get(i, "") for i in table.index]
+    return table.reset_index(drop=True)
 
 
 def _spend_per_child(report: FinanceReport) -> pd.DataFrame:
