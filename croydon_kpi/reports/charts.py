@@ -214,6 +214,7 @@ LEGEND_ROW_PX = 22
 CAPTION_LINE_PX = 15
 ASSUMED_WIDTH_PX = 720  # the narrowest paper a report is read at: legend rows and caption lines fit it
 CAPTION_CHARS = 115  # characters of 11px text in that width
+LEGEND_FIT_PX = 600  # the legend's own width at that paper (the plot's margins and the legend's padding aside)
 
 
 def style_chart(
@@ -323,14 +324,16 @@ def _x_axis(axis: str, x_range) -> dict:
 
 
 def _legend_rows(figure: go.Figure) -> int:
-    """How many rows the horizontal legend takes at the narrowest width a report is read at."""
-    widths = [40 + 6.5 * len(trace.name or "") for trace in figure.data if trace.showlegend is not False and trace.name]
-    rows, used = 1, 0.0
-    for width in widths:
-        if used and used + width > ASSUMED_WIDTH_PX:
-            rows, used = rows + 1, 0.0
-        used += width
-    return rows if widths else 0
+    """How many rows the horizontal legend takes at the narrowest width a report is read at. Plotly
+    puts a legend that does not fit on one row into a grid whose columns are all as wide as its
+    widest entry, so one long entry (a comparator with its period) decides how many fit a row."""
+    widths = [40 + 7 * len(trace.name or "") for trace in figure.data if trace.showlegend is not False and trace.name]
+    if not widths:
+        return 0
+    if sum(widths) <= LEGEND_FIT_PX:
+        return 1
+    per_row = max(1, int(LEGEND_FIT_PX // max(widths)))
+    return -(-len(widths) // per_row)
 
 
 def _caption_lines(placed, unplaced, source: str) -> list[str]:

@@ -28,11 +28,15 @@ NUMBER_FORMATS = {
     "number": "General",
     "date": "d mmmm yyyy",
     "percent_fraction": "0.0%",  # a percentage written as Excel's fraction (84.5% is 0.845)
+    "points": '0.0" pts"',  # a change between two percentages, in percentage points (never "2.4%")
 }
 # A column of kind "by_unit:<column>" takes each cell's kind from that row's unit: percentages
 # are written as fractions in a percent format, so Excel shows 84.5% and sums what it should.
 BY_UNIT = "by_unit:"
 UNIT_KINDS = {"percent": "percent_fraction"}
+# A change ("change_by_unit:<column>"): a percentage's change is in percentage points, not a percent.
+CHANGE_BY_UNIT = "change_by_unit:"
+UNIT_CHANGE_KINDS = {"percent": "points"}
 FORMULA_START = ("=", "+", "-", "@", "{")
 MAX_WIDTH, MIN_WIDTH = 60, 8
 # The document's creation date is fixed so two builds from the same inputs give the same bytes.
@@ -89,9 +93,10 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: dict[str, str], note: str | 
 
 def _kinds(frame: pd.DataFrame, kind: str | None) -> list:
     """Each cell's kind: the column's, or (by_unit) the kind of the row's unit."""
-    if kind and kind.startswith(BY_UNIT):
-        units = frame[kind[len(BY_UNIT) :]].tolist()
-        return [UNIT_KINDS.get(unit, NUMBER_FORMATS.get(unit) and unit or "number") for unit in units]
+    for prefix, by_unit in ((BY_UNIT, UNIT_KINDS), (CHANGE_BY_UNIT, UNIT_CHANGE_KINDS)):
+        if kind and kind.startswith(prefix):
+            units = frame[kind[len(prefix) :]].tolist()
+            return [by_unit.get(unit, NUMBER_FORMATS.get(unit) and unit or "number") for unit in units]
     return [kind] * len(frame)
 
 

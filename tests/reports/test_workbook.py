@@ -63,3 +63,8 @@ def test_the_packs_kpis_carry_13_months_with_percent_formats_and_a_trend_sheet(s
     assert caseload.number_format == "0.0" and caseload.value == 15.5
     trend = book["Trend"]
     assert trend.max_column == 3 + 34  # January 2017 to October 2019
+    change = visits[header.index("Change on the month")]
+    september = visits[header.index("Sep 2019")]
+    # A percentage's change is in percentage points (a number of points), never a percent of a percent.
+    assert change.number_format == '0.0" pts"'
+    assert change.value == round((october.value - september.value) * 100, 10)

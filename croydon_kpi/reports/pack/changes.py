@@ -10,6 +10,7 @@ import pandas as pd
 
 from croydon_kpi.analysis import spc
 from croydon_kpi.analysis.trend import direction_of_travel
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.reports.pack.context import PackContext, monthly
 
 SHOWN_FIRST = 4  # changes named on the first screen; the rest are counted, with a link to the table
@@ -47,7 +48,8 @@ def _change(ctx: PackContext, measure_id: str) -> Change | None:
     better = (
         None if step == 0 or measure.polarity == "neutral" else (step > 0) == (measure.polarity == "higher_is_better")
     )
-    return Change(measure.title, sentence[0].lower() + sentence[1:], better, _size(series["value"].to_numpy(), step))
+    title = title_for(measure.title, "month")
+    return Change(title, sentence[0].lower() + sentence[1:], better, _size(series["value"].to_numpy(), step))
 
 
 def _size(values, step: float) -> float:

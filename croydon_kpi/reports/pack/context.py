@@ -14,6 +14,7 @@ from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.areas import Area
 from croydon_kpi.core.params import Month
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.reports.formatting import figure_text
 from croydon_kpi.store.figure_store import FigureStore
 
@@ -92,7 +93,7 @@ def missing_measures(store: FigureStore, month: Month, area_name: str) -> pd.Dat
     before = local[(local["period_start"] < start) & (local["period_start"] >= start - pd.DateOffset(months=3))]
     now = set(local.loc[local["period_start"] == start, "measure"])
     gone = before[~before["measure"].isin(now)].sort_values("period_start").drop_duplicates("measure", keep="last")
-    titles = [store.catalogue.measure(m).title for m in gone["measure"]]
+    titles = [title_for(store.catalogue.measure(m).title, "month") for m in gone["measure"]]
     return pd.DataFrame(
         {"measure": gone["measure"].tolist(), "title": titles, "last_month": gone["period_label"].tolist()}
     ).sort_values("title", ignore_index=True)

@@ -13,7 +13,7 @@ def groups_table(ctx: PackContext) -> pd.DataFrame:
     table = ctx.overview
     if table.empty:
         return table
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             "Reported group": table["reported_group"].map(GROUP_WORDS).fillna("not grouped by the council"),
             "Measure": table["title"],
@@ -23,6 +23,9 @@ def groups_table(ctx: PackContext) -> pd.DataFrame:
             "Why the check says so": [_why(r) for r in table.itertuples()],
         }
     ).sort_values(["Reported group", "Measure"], key=lambda s: s.map(_group_order) if s.name == "Reported group" else s)
+    if table["reported_group"].isna().all():  # no paper grouped them: the check alone, no column of "no"
+        return shown.drop(columns=["Reported group", "Check agrees"])
+    return shown
 
 
 def _why(row) -> str:

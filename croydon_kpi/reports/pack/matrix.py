@@ -71,5 +71,6 @@ def look_first(ctx: PackContext, chart_title) -> list[str]:
     for row in urgent.head(LOOK_FIRST).itertuples():
         measure = ctx.store.catalogue.measure(row.measure)
         link = f"#{chart_id(chart_title(measure))}"
-        lines.append(f"{row.title} ({ctx.text(row.measure, row.value)}): {row.verdict} ([chart]({link}))")
+        figure = ctx.text(row.measure, row.value, row.as_written)
+        lines.append(f"{row.title} ({figure}): {row.verdict} ([chart]({link}))")
     return lines

@@ -120,7 +120,8 @@ def _risk_words(ctx: PackContext) -> str:
     if worst.empty:
         return "**Biggest risks:** no measure is in things to do better."
     named = [
-        f"{r.title} ({ctx.text(r.measure, r.value)})" if pd.notna(r.value) else r.title for r in worst.itertuples()
+        f"{r.title} ({ctx.text(r.measure, r.value, r.as_written)})" if pd.notna(r.value) else r.title
+        for r in worst.itertuples()
     ]
     return f"**Biggest risks (things to do better):** {'; '.join(named[:5])}" + (
         "; and more below." if len(named) > 5 else "."

@@ -11,7 +11,7 @@ from croydon_kpi.analysis.mdc import ASSURANCE_WORDS, VARIATION_WORDS
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS
 from croydon_kpi.reports.pack import quality
 from croydon_kpi.reports.pack.context import PackContext, monthly
-from croydon_kpi.reports.workbook import BY_UNIT
+from croydon_kpi.reports.workbook import BY_UNIT, CHANGE_BY_UNIT
 
 MONTHS_SHOWN = 13  # this month and the twelve before: a year's change at a glance
 
@@ -31,16 +31,17 @@ def pack_sheets(pack) -> tuple[dict, dict, dict]:
         "Sources": _sources(pack),
     }
     by_unit = f"{BY_UNIT}Unit"
-    numbers = [*months, "Change on the month", "Target", "Statistical neighbours (median)", *ctx.comparators]
+    numbers = [*months, "Target", "Statistical neighbours (median)", *ctx.comparators]
     kinds = {
-        "KPIs": {name: by_unit for name in numbers},
+        "KPIs": {**{name: by_unit for name in numbers}, "Change on the month": f"{CHANGE_BY_UNIT}Unit"},
         "Trend": {name: by_unit for name in trend.columns if name not in ("Measure", "Measure id", "Unit")},
         "Finance": {"Pounds": "gbp", "Known from": "date"},
         "Workforce": {name: "number" for name in ("Value", "Statistical neighbours", *ctx.comparators, "Rank", "Of")},
     }
     notes = {
         "KPIs": f"{pack.title}. Each measure's last {MONTHS_SHOWN} months in its unit (Unit column; percentages "
-        "in a percent format); variation and assurance as Making Data Count reads them.",
+        "in a percent format, their change on the month in percentage points); variation and assurance as Making "
+        "Data Count reads them.",
         "Trend": f"Every month of {ctx.area.name}'s own figures known by the end of {ctx.month.label}.",
         "Finance": f"Money figures about {ctx.area.name} known by the end of {ctx.month.label}.",
         "Workforce": "Published workforce statistics as shown in the pack.",
@@ -67,7 +68,7 @@ def _kpi_row(ctx: PackContext, row, months: list[str]) -> dict:
     series = _by_month(ctx, row.measure)
     values = {month: series.get(month) for month in months}
     latest, before = values[months[-1]], values[months[-2]]
-    change = latest - before if latest is not None and before is not None else None
+    change = round(latest - before, 10) if latest is not None and before is not None else None
     comparison = _comparison(ctx, row.measure)
     return {
         "Measure": row.title,
