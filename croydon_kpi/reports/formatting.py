@@ -124,14 +124,18 @@ def source_label(
         if short:
             return f"{str(paper.get('document_type', 'paper')).capitalize()}, {paper.get('body', '')}, {day}"
         name = f"{paper['title'].split(': ', 1)[-1]} ({paper.get('body', '')}, {day})"
-    elif isinstance(locator, str) and locator.startswith("figures["):
-        return locator.split(": ", 1)[-1]  # a finance statement's entry names its own source (and address)
+    elif isinstance(locator, str) and _STATEMENT_ENTRY.match(locator):
+        return _STATEMENT_ENTRY.sub("", locator)  # a finance statement's entry names its own source (and address)
     elif source_id in catalogue.sources:
         name = catalogue.sources[source_id].title
     else:
         name = source_id
     where = _readable_locator(locator)
     return f"{name}, {where}" if where else name
+
+
+# A finance statement's entry as its locator gives it: "line 16 (figures[1]): <the source it names>".
+_STATEMENT_ENTRY = re.compile(r"^(?:line \d+ \()?figures\[\d+\]\)?: ")
 
 
 def _readable_locator(locator: str | None) -> str | None:

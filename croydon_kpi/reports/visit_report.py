@@ -85,10 +85,10 @@ class VisitReport:
         if len(changes):
             conflicted = changes["Change"].str.startswith("not worked out: sources disagree").sum()
             moved = changes[~changes["Change"].str.startswith(("not worked out", "no newer"))]
+            how_many = f"{len(moved)} of the {len(changes)}" if len(moved) else f"none of the {len(changes)}"
             lines.append(
-                f"**Since visit {self.visit.number - 1}:** {len(moved)} of the {len(changes)} focus "
-                "measures with figures "
-                f"have a newer figure of the same kind"
+                f"**Since visit {self.visit.number - 1}:** {how_many} focus measures with figures "
+                f"{'has' if len(moved) == 1 else 'have'} a newer figure of the same kind"
                 + (f"; for {conflicted}, sources disagree, so no change is worked out" if conflicted else "")
                 + "."
             )

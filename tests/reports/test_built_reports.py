@@ -143,6 +143,8 @@ def test_no_snake_case_header_raw_id_or_unformatted_number_in_any_report(built):
             re.search(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b", text),
         )
         assert "unmapped" not in text, page.name
+        # A registry's entry index ("figures[1]", "targets[2]") is for the developer's error, never a reader.
+        assert not re.search(r"\b[a-z_]+\[\d+\]", text), (page.name, re.search(r"\b[a-z_]+\[\d+\]", text))
         raw_float = re.search(r"(?<![\d.,])\d{4,}\.\d+|\b\d+\.\d{3,}\b|£[\d,]+\.0\b", text)
         assert raw_float is None, (page.name, raw_float and text[max(0, raw_float.start() - 60) : raw_float.end() + 20])
 

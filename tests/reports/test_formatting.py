@@ -49,3 +49,11 @@ def test_a_figure_keeps_the_precision_its_source_wrote():
     assert figure_text(587, "count", 0, written="587") == "587"
     assert figure_text(90.0, "percent", 1, written="90%") == "90%"
     assert written_decimals("£22.2m") == 1 and written_decimals(None) is None
+
+
+def test_a_finance_statements_entry_is_named_by_the_source_it_gives_not_its_line_in_the_file(store):
+    from croydon_kpi.reports.formatting import source_label
+
+    locator = "line 16 (figures[1]): Scrutiny Sub-Committee, early 2018 <https://example.org/item?ID=1839>"
+    label = source_label(store.catalogue, "public_finance_figures", locator)
+    assert label == "Scrutiny Sub-Committee, early 2018 <https://example.org/item?ID=1839>"
