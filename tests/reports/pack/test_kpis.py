@@ -52,3 +52,30 @@ def test_a_change_is_never_shown_beside_a_suppressed_figure(store):
         "not shown: the month before is suppressed"
     )
     assert month_change(_months([50, 60, 70, 93]), april, measure).startswith("Up 23 percentage points")
+
+
+def test_no_suppressed_figure_can_be_worked_out_from_two_numbers_the_pack_publishes(store):
+    """For every suppressed figure of the synthetic borough, the packs of its month and the month
+    after publish it nowhere (KPI table, the workbook's KPIs and Trend sheets), and publish no change
+    whose either end is suppressed: a published change and one published value would give it back."""
+    import pandas as pd
+
+    from croydon_kpi.reports import pack
+    from croydon_kpi.reports.pack.workbook_sheets import pack_sheets
+
+    figures = store.figures
+    hidden = figures[(figures["area_name"] == "Synthetic") & figures["symbol"].notna() & (figures["frequency"] == "month")]
+    assert len(hidden) >= 3  # the synthetic borough has small counts to suppress
+    for figure in hidden.itertuples():
+        measure = store.catalogue.measure(figure.measure)
+        month = pd.Period(figure.period_start, "M")
+        for shown in (month, month + 1):
+            report = pack.prepare(str(shown), "synthetic", store)
+            row = report.kpi_table().set_index("Measure").loc[measure.title]
+            kpis = pack_sheets(report)[0]["KPIs"].set_index("Measure id").loc[figure.measure]
+            trend = pack_sheets(report)[0]["Trend"].set_index("Measure id").loc[figure.measure]
+            label = f"{month:%b %Y}"
+            assert pd.isna(kpis[label]) and pd.isna(trend[label]), (figure.measure, label, shown)
+            assert pd.isna(kpis["Change on the month"]), (figure.measure, shown)
+            expected = "suppressed this month" if shown == month else "not shown: the month before is suppressed"
+            assert row["Change on the month"] == expected
