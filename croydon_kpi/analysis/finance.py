@@ -35,6 +35,8 @@ def finance_table(store, area: str | None = None) -> pd.DataFrame:
         "money",
         "measure",
         "period_label",
+        "period_start",
+        "period_end",
         "available_from",
         "status",
         "source_id",
@@ -44,6 +46,50 @@ def finance_table(store, area: str | None = None) -> pd.DataFrame:
         "area_name",
     ]
     return money[columns].reset_index(drop=True)
+
+
+def money_once(store, area: str) -> pd.DataFrame:
+    """The area's money figures, each allocation once: a paper that states a figure in its summary
+    and again in a numbered paragraph is cited by the paragraph; one allocation several sources
+    state (the same pounds, measure and years: £0.7m in a Cabinet report, £700k in a scrutiny
+    paper) is one row, the source that says most (whether the money is recurring) first, the
+    others in `others` as (as written, source id, locator)."""
+    table = finance_table(store, area)
+    by_paragraph = table["locator"].str.startswith("paragraph").fillna(False).astype(bool)
+    table = table.assign(_by_paragraph=by_paragraph).sort_values("_by_paragraph", ascending=False, kind="stable")
+    table = table.drop_duplicates(["measure", "pounds", "period_label", "source_id"]).sort_index()
+    return _told_once(table.drop(columns="_by_paragraph").reset_index(drop=True))
+
+
+def _told_once(table: pd.DataFrame) -> pd.DataFrame:
+    table = table.assign(others=[[] for _ in range(len(table))])
+    if table.empty:
+        return table
+    key = ["measure", "pounds", "period_label"]
+    table = table.assign(_says_less=table["money"].eq("not_stated")).sort_values("_says_less", kind="stable")
+    stated = table["status"] == "reported"
+    kept, others = [], {}
+    for _, rows in table[stated].groupby(key, sort=False, dropna=False):
+        first, *rest = list(rows.index)
+        kept.append(first)
+        others[first] = [(table.at[o, "as_written"], table.at[o, "source_id"], table.at[o, "locator"]) for o in rest]
+    table = table.loc[sorted([*kept, *table[~stated].index])].drop(columns="_says_less")
+    table["others"] = [others.get(i, []) for i in table.index]
+    return table.reset_index(drop=True)
+
+
+def relevant_to_month(table: pd.DataFrame, month_start, month_end, financial_years: int) -> pd.Series:
+    """Which money figures bear on a month: those whose years overlap the month's financial year or
+    the ones before it (`financial_years` in all), and those whose year no source states that
+    became known in the twelve months to the month's end. A pack of 2026 is not a list of 2019's
+    allocations."""
+    start = pd.Timestamp(month_start)
+    year_start = pd.Timestamp(start.year if start.month >= 4 else start.year - 1, 4, 1)
+    window_start = year_start - pd.DateOffset(years=financial_years - 1)
+    dated = table["period_label"] != "year not stated"
+    overlaps = (table["period_end"] >= window_start) & (table["period_start"] <= pd.Timestamp(month_end))
+    recent = table["available_from"] > pd.Timestamp(month_end) - pd.DateOffset(years=1)
+    return (dated & overlaps) | (~dated & recent)
 
 
 def sum_money(rows: pd.DataFrame, mixed_label: str | None = None) -> Decimal:

@@ -1,6 +1,6 @@
 """What the reports compare and show, as data (data/catalogue/report_settings.yaml): the
 comparator areas, the workforce measures of the pack, the base price year of real terms, the
-windows around a visit and of a pack's data quality."""
+windows around a visit, of a pack's data quality and of its money."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class ReportSettings:
     base_price_year: str  # real terms are in this financial year's prices
     visit_window_days: int  # "around a visit": days either side of its dates
     data_quality_months: int  # a pack's data quality: its month and the months before, this many in all
+    money_financial_years: int  # a pack's money: the month's financial year and the ones before, this many in all
 
     @property
     def visit_window_words(self) -> str:
@@ -44,10 +45,18 @@ def _settings(path: str, stamp: int) -> ReportSettings:
     check_entry(
         entry,
         shown,
-        {"comparators", "workforce_measures", "base_price_year", "visit_window_days", "data_quality_months"},
+        {
+            "comparators",
+            "workforce_measures",
+            "base_price_year",
+            "visit_window_days",
+            "data_quality_months",
+            "money_financial_years",
+        },
     )
     _check_whole(entry, shown, "visit_window_days", 731, "days")
     _check_whole(entry, shown, "data_quality_months", 120, "months")
+    _check_whole(entry, shown, "money_financial_years", 20, "financial years")
     for key in ("comparators", "workforce_measures"):
         if not isinstance(entry[key], list) or not all(isinstance(v, str) and v for v in entry[key]):
             raise CatalogueError(f"{shown}, {key}: expected a list of names")
@@ -57,6 +66,7 @@ def _settings(path: str, stamp: int) -> ReportSettings:
         str(entry["base_price_year"]),
         entry["visit_window_days"],
         entry["data_quality_months"],
+        entry["money_financial_years"],
     )
 
 

@@ -14,14 +14,14 @@ from functools import cached_property
 import pandas as pd
 
 from croydon_kpi.analysis import money
-from croydon_kpi.analysis.finance import finance_table, s251_areas
+from croydon_kpi.analysis.finance import money_once, s251_areas
 from croydon_kpi.analysis.money import is_one_financial_year
 from croydon_kpi.catalogue.papers import paper_catalogue
 from croydon_kpi.catalogue.report_settings import report_settings
 from croydon_kpi.core.params import shown
 from croydon_kpi.core.schema import NEVER_KNOWN
 from croydon_kpi.errors import AnalysisError, ParameterError
-from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, format_money, source_label
+from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, also_stated, format_money, source_label
 from croydon_kpi.reports.registry import Plan, slug
 from croydon_kpi.store.figure_store import FigureStore, load_store
 
@@ -64,13 +64,9 @@ class FinanceReport:
 
     @cached_property
     def _money(self) -> pd.DataFrame:
-        """The area's money figures, each once: a paper that states a figure in its summary and
-        again in a numbered paragraph is cited by the paragraph."""
-        table = finance_table(self.store, self.area)
-        table = table.assign(_by_paragraph=table["locator"].str.startswith("paragraph").fillna(False))
-        table = table.sort_values("_by_paragraph", ascending=False, kind="stable")
-        table = table.drop_duplicates(["measure", "pounds", "period_label", "source_id"]).sort_index()
-        return _told_once(table.drop(columns="_by_paragraph").reset_index(drop=True), self._label)
+        """The area's money figures, each allocation once, the other sources that state it named in `also`."""
+        table = money_once(self.store, self.area)
+        return table.assign(also=[also_stated(others, self._label) for others in table["others"]])
 
     def _label(self, source_id, locator) -> str:
         return source_label(self.store.catalogue, source_id, locator, self._papers)
@@ -179,29 +175,6 @@ def _stated(source: str, status: str) -> str:
     if status != "reported":
         return "worked out from stated figures"
     return "stated on a web page only (address under Source)" if "<http" in source else "stated"
-
-
-def _told_once(table: pd.DataFrame, label) -> pd.DataFrame:
-    """One allocation several sources state (£0.7m in a Cabinet report, £700k in a scrutiny
-    paper: the same pounds, measure and years) is one row: the source that says most (whether
-    the money is recurring) first, the others named in `also` with the figure as each wrote it."""
-    table = table.assign(also="")
-    if table.empty:
-        return table
-    key = ["measure", "pounds", "period_label"]
-    table = table.assign(_says_less=table["money"].eq("not_stated")).sort_values("_says_less", kind="stable")
-    stated = table["status"] == "reported"
-    kept, also = [], {}
-    for _, rows in table[stated].groupby(key, sort=False, dropna=False):
-        first, *others = list(rows.index)
-        kept.append(first)
-        also[first] = "; ".join(
-            f"also stated as {table.at[o, 'as_written']} by {label(table.at[o, 'source_id'], table.at[o, 'locator'])}"
-            for o in others
-        )
-    table = table.loc[sorted([*kept, *table[~stated].index])].drop(columns="_says_less")
-    table["also"] = [also.get(i, "") for i in table.index]
-    return table.reset_index(drop=True)
 
 
 def _spend_per_child(report: FinanceReport) -> pd.DataFrame:

@@ -134,6 +134,12 @@ def source_label(
     return f"{name}, {where}" if where else name
 
 
+def also_stated(others, label) -> str:
+    """The other sources of one allocation, each with the figure as it wrote it:
+    "also stated as £700k by <source>"; `label(source_id, locator)` names a source."""
+    return "; ".join(f"also stated as {written} by {label(source, where)}" for written, source, where in others)
+
+
 # A finance statement's entry as its locator gives it: "line 16 (figures[1]): <the source it names>".
 _STATEMENT_ENTRY = re.compile(r"^(?:line \d+ \()?figures\[\d+\]\)?: ")
 

@@ -100,6 +100,9 @@ class MonthlyPack:
     def finance_position(self) -> pd.DataFrame:
         return money.finance_position(self.context)
 
+    def money_note(self) -> str:
+        return money.money_note(self.context)
+
     def conflicts_table(self) -> pd.DataFrame:
         return quality.conflicts_table(self.context)
 

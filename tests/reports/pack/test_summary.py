@@ -19,9 +19,7 @@ OWN_ROWS = [
 ]
 
 
-def test_the_first_screen_writes_a_councils_figures_as_written_and_titles_a_month_as_a_month(
-    new_project, write_export
-):
+def test_the_first_screen_writes_a_councils_figures_as_written_and_titles_a_month_as_a_month(new_project, write_export):
     from croydon_kpi.reports import pack
     from croydon_kpi.reports.pack.groups import groups_table
     from croydon_kpi.store.loading import load_store
