@@ -51,12 +51,7 @@ def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFr
     """Every area's figure for the year from ONE source: the catalogue's preferred source among
     those giving the area's own figure. Mixing sources would rank against a different set of
     authorities than any publication (LAIT keeps authorities since reorganised)."""
-    figures = store.measure_figures(measure)[_BENCHMARK_COLUMNS]
-    chosen = figures[
-        (figures["status"] == "published_statistic")
-        & (figures["kind"] == "level")
-        & (figures["period_end"].dt.year == year)
-    ]
+    chosen = store.remembered(("published_year", measure, year), lambda: _published_year(store, measure, year))
     definition = store.catalogue.measure(measure)
     own_sources = chosen.loc[(chosen["area_name"] == area_name) & chosen["value"].notna(), "source_id"]
     candidates = own_sources if len(own_sources) else chosen["source_id"]
@@ -64,6 +59,17 @@ def _period_figures(store, measure: str, year: int, area_name: str) -> pd.DataFr
         return chosen
     source = min(candidates.unique(), key=definition.source_rank)
     return chosen[chosen["source_id"] == source]
+
+
+def _published_year(store, measure: str, year: int) -> pd.DataFrame:
+    """Every area's published level of the measure for periods ending in the year (all sources):
+    the same for every area's benchmark, so cut once per store."""
+    figures = store.measure_figures(measure)[_BENCHMARK_COLUMNS]
+    return figures[
+        (figures["status"] == "published_statistic")
+        & (figures["kind"] == "level")
+        & (figures["period_end"].dt.year == year)
+    ]
 
 
 def rank_areas(values: pd.Series, polarity: str) -> pd.Series:

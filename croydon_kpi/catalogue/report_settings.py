@@ -21,6 +21,7 @@ class ReportSettings:
     visit_window_days: int  # "around a visit": days either side of its dates
     data_quality_months: int  # a pack's data quality: its month and the months before, this many in all
     money_financial_years: int  # a pack's money: the month's financial year and the ones before, this many in all
+    regional_measures: tuple[str, ...]  # a regional overview's headline measures
 
     @property
     def visit_window_words(self) -> str:
@@ -52,12 +53,13 @@ def _settings(path: str, stamp: int) -> ReportSettings:
             "visit_window_days",
             "data_quality_months",
             "money_financial_years",
+            "regional_measures",
         },
     )
     _check_whole(entry, shown, "visit_window_days", 731, "days")
     _check_whole(entry, shown, "data_quality_months", 120, "months")
     _check_whole(entry, shown, "money_financial_years", 20, "financial years")
-    for key in ("comparators", "workforce_measures"):
+    for key in ("comparators", "workforce_measures", "regional_measures"):
         if not isinstance(entry[key], list) or not all(isinstance(v, str) and v for v in entry[key]):
             raise CatalogueError(f"{shown}, {key}: expected a list of names")
     return ReportSettings(
@@ -67,6 +69,7 @@ def _settings(path: str, stamp: int) -> ReportSettings:
         entry["visit_window_days"],
         entry["data_quality_months"],
         entry["money_financial_years"],
+        tuple(entry["regional_measures"]),
     )
 
 

@@ -53,12 +53,13 @@ def _store(accept_rejects: bool = False):
     return store
 
 
-def _publish(jobs, command: str, lanes, output: Path, pdf: bool = False) -> int:
+def _publish(jobs, command: str, lanes, output: Path, args) -> int:
     from croydon_kpi.publish import runner
 
     jobs = list(jobs)
     _say(f"building {len(jobs)} report(s) ...")
-    for path in runner.run(jobs, command=command, lanes=lanes, output=output, pdf=pdf):
+    shared_js = getattr(args, "plotly_js", "inline") == "shared"
+    for path in runner.run(jobs, command=command, lanes=lanes, output=output, pdf=args.pdf, shared_js=shared_js):
         print(path)
     return EXIT_OK
 
@@ -114,13 +115,19 @@ def command_report(args) -> int:
     given = {parameter.name: getattr(args, parameter.name) for parameter in chosen.parameters}
     # before the store loads: a mistyped month is told at once, and `last` is resolved once
     given = _jobs().check_given(chosen, given)
+    region = getattr(args, "region", None)
     output = _output(args)
     with _snapshot():
         store = _store(args.accept_rejects)
-        job = _jobs().plan(chosen, store, given)
-        with _lanes(1) as lanes:
-            empty = _empty_reports(store, [job])
-            published = _publish([job], chosen.command, lanes, output, args.pdf)
+        if region is None:
+            jobs = [_jobs().plan(chosen, store, given)]
+        else:
+            jobs, left_out = _jobs().region_jobs(chosen, store, given, region)
+            for why in left_out:
+                _say(f"croydon-kpi: left out of {region}: {why}")
+        with _lanes(1 if len(jobs) == 1 else None) as lanes:
+            empty = _empty_reports(store, jobs)
+            published = _publish(jobs, chosen.command, lanes, output, args)
         return _warn_empty(empty, getattr(args, "empty_month_ok", False), output) or published
 
 
@@ -138,12 +145,23 @@ def _warn_empty(empty, expected: bool, output: Path) -> int:
     nothing is said (a line a user has to learn to ignore hides the ones that matter)."""
     if expected:
         return EXIT_OK
-    for job, why in empty:
+    if len(empty) > EMPTY_NAMED_ONE_BY_ONE:  # a region's run: one line, not one per authority
+        named = "; ".join(why for _, why in empty[:EMPTY_NAMED_ONE_BY_ONE])
         _say(
-            f"croydon-kpi: warning: {why}: {output / job.report_name}.html was published and says so; "
+            f"croydon-kpi: warning: {len(empty)} reports in {output} have nothing of their own to show and say so "
+            f"on their first screen: {named}; and {len(empty) - EMPTY_NAMED_ONE_BY_ONE} more; "
             "pass --empty-month-ok if this is expected"
         )
+    else:
+        for job, why in empty:
+            _say(
+                f"croydon-kpi: warning: {why}: {output / job.report_name}.html was published and says so; "
+                "pass --empty-month-ok if this is expected"
+            )
     return EXIT_EMPTY_MONTH if empty else EXIT_OK
+
+
+EMPTY_NAMED_ONE_BY_ONE = 3
 
 
 def _workers(text) -> int | None:
@@ -167,7 +185,7 @@ def command_build(args) -> int:
         jobs = _jobs().build_jobs(store, area=area, month=month)
         with _lanes(workers) as lanes:
             empty = _empty_reports(store, jobs)
-            published = _publish(jobs, "build", lanes, output, args.pdf)
+            published = _publish(jobs, "build", lanes, output, args)
         return _warn_empty(empty, args.empty_month_ok, output) or published
 
 
@@ -258,6 +276,13 @@ def _publishing_options(command, may_be_empty: bool = True) -> None:
         help="also print an A4 PDF beside each report (needs Chromium or Chrome; told at once if none is found)",
     )
     command.add_argument(
+        "--plotly-js",
+        choices=("inline", "shared"),
+        default="inline",
+        help="inline (the default): each report with charts carries its own copy of plotly.js and opens alone; "
+        "shared: one copy in the output folder, loaded by relative path (still offline, for a folder kept whole)",
+    )
+    command.add_argument(
         "--accept-rejects",
         action="store_true",
         help="publish even if some scorecard rows were rejected (they are listed in the pack's data quality section)",
@@ -287,6 +312,12 @@ def _report_command(commands, report) -> None:
                 required=parameter.required,
                 help=parameter.help,
             )
+    if report.regional:
+        command.add_argument(
+            "--region",
+            help="every authority of a region (as DfE's files name it: London, North East ...; England for all) "
+            "in one run, instead of --area, with the region's overview",
+        )
     _publishing_options(command, report.may_be_empty)
     command.set_defaults(handler=command_report)
 

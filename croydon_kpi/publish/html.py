@@ -48,6 +48,20 @@ def _plotly_js() -> str:
     return get_plotlyjs()
 
 
+def shared_plotly_js_name() -> str:
+    """The file one copy of plotly.js is published as beside reports that share it (its version in
+    the name: a folder of reports built by another version keeps the copy those reports load)."""
+    from plotly import __version__ as plotly_version
+
+    return f"plotly-{plotly_version}.min.js"
+
+
+def write_shared_plotly_js(folder: Path) -> Path:
+    path = folder / shared_plotly_js_name()
+    path.write_text(_plotly_js(), encoding="utf-8")
+    return path
+
+
 _EXPORTERS = threading.local()
 
 
@@ -65,10 +79,11 @@ def _exporter() -> HTMLExporter:
     return _EXPORTERS.html
 
 
-def notebook_to_html(notebook, provenance: dict[str, str], title: str | None = None) -> str:
+def notebook_to_html(notebook, provenance: dict[str, str], title: str | None = None, shared_js: bool = False) -> str:
     """The executed notebook (a path, or the notebook itself, which is then changed: its title and
     the injected cell's id) as one HTML page, code hidden, with a provenance footer; `title` is
-    the browser tab's (the report's own title)."""
+    the browser tab's (the report's own title). `shared_js`: plotly.js is loaded from the copy
+    beside the page (shared_plotly_js_name) instead of being inlined in it."""
     notebook = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, Path)) else notebook
     if title:
         notebook.metadata["title"] = title
@@ -77,9 +92,11 @@ def notebook_to_html(notebook, provenance: dict[str, str], title: str | None = N
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
     exporter = _exporter()
+    charts = _has_charts(notebook)
     resources = {
         "provenance_html": provenance_html(provenance),
-        "plotly_js": _plotly_js() if _has_charts(notebook) else None,
+        "plotly_js": _plotly_js() if charts and not shared_js else None,
+        "plotly_js_file": shared_plotly_js_name() if charts and shared_js else None,
     }
     page, _ = exporter.from_notebook_node(notebook, resources=resources)
     found = external_references(page.replace(resources["plotly_js"] or "\0", ""))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from croydon_kpi.core.params import require_value, resolved
 from croydon_kpi.errors import ParameterError
 from croydon_kpi.publish.runner import notebook_defaults
-from croydon_kpi.reports.registry import REPORTS, Job, Report, committed_notebooks
+from croydon_kpi.reports.registry import REPORTS, Job, Report, committed_notebooks, report
 
 COMMITTED_NOTEBOOKS = committed_notebooks()
 
@@ -53,3 +53,24 @@ def build_jobs(store, area: str | None = None, month: str | None = None) -> list
     benchmarks for the notebook's area); with them, every report the registry has for that area
     and month."""
     return [job for report in REPORTS for job in report.every(store, defaults(report), area=area, month=month)]
+
+
+def region_jobs(chosen: Report, store, given: dict, region: str) -> tuple[list[Job], list[str]]:
+    """`--region R`: the report for every authority of R (as the report's module lists them for
+    the parameters given), then the overview the registry names for it; and the authorities left
+    out (merged, abolished or not yet created by then), each with why."""
+    from croydon_kpi.analysis.regional import region_named
+
+    if given.get("area") is not None:
+        raise ParameterError("pass --area or --region, not both (--region builds every authority of the region)")
+    name = region_named(store, region)
+    values = {**defaults(chosen), **{key: value for key, value in given.items() if value is not None}}
+    values.pop("area", None)
+    jobs, left_out = chosen.regional_jobs(store, name, values)
+    if not jobs:
+        raise ParameterError(f"region {name}: no authority of it had anything known by then ({'; '.join(left_out)})")
+    if chosen.overview:
+        overview = report(chosen.overview)
+        shared = {p.name: values[p.name] for p in overview.parameters if p.name in values}
+        jobs.append(overview.linked_overview(store, {**shared, "region": name}))
+    return jobs, left_out

@@ -32,7 +32,7 @@ from croydon_kpi import __version__
 from croydon_kpi.core import project
 from croydon_kpi.errors import NotebookFailed
 from croydon_kpi.publish import atomic, kernels
-from croydon_kpi.publish.html import notebook_to_html
+from croydon_kpi.publish.html import notebook_to_html, shared_plotly_js_name, write_shared_plotly_js
 from croydon_kpi.publish.index import index_page, manifest_entry, published
 from croydon_kpi.publish.progress import Progress
 from croydon_kpi.reports.registry import Job
@@ -144,7 +144,9 @@ def provenance(job: Job, content_key: str | None = None) -> dict[str, str]:
     }
 
 
-def _build(job: Job, staging: Path, lane: kernels.Lane, content_key: str | None = None) -> list[Path]:
+def _build(
+    job: Job, staging: Path, lane: kernels.Lane, content_key: str | None = None, shared_js: bool = False
+) -> list[Path]:
     executed = staging / f"{job.report_name}.ipynb"
     extras = {side.parameter: staging / f"{job.report_name}{side.suffix}" for side in job.side_files}
     notebook = _execute(job, executed, lane, {parameter: str(path) for parameter, path in extras.items()})
@@ -152,7 +154,9 @@ def _build(job: Job, staging: Path, lane: kernels.Lane, content_key: str | None 
     if missing:
         raise NotebookFailed(job.notebook, executed, f"it did not write {', '.join(missing)}")
     page = staging / f"{job.report_name}.html"
-    page.write_text(notebook_to_html(notebook, provenance(job, content_key), title=job.title), encoding="utf-8")
+    page.write_text(
+        notebook_to_html(notebook, provenance(job, content_key), title=job.title, shared_js=shared_js), encoding="utf-8"
+    )
     executed.unlink()
     return [page, *extras.values()]
 
@@ -164,12 +168,14 @@ def run(
     lanes: kernels.Lanes | None = None,
     output: Path | None = None,
     pdf: bool = False,
+    shared_js: bool = False,
 ) -> list[Path]:
     """Build every job in staging, in the `lanes` given (a command opens them early, so they start
     while it prepares) or up to `workers` at once (default: one per core), then publish them all
     (or nothing, if one fails) into `output` (default: reports/), with the run's manifest and the
     folder's new index. The files are the same bytes however many run at once. With `pdf`, an A4
-    PDF of each report is printed beside it and published in the same set (publish/pdf.py)."""
+    PDF of each report is printed beside it and published in the same set (publish/pdf.py). With
+    `shared_js`, the reports load one copy of plotly.js published beside them (publish/html.py)."""
     jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
     output = Path(output) if output else project.reports_dir()
     staging = _staging_dir()
@@ -177,7 +183,9 @@ def run(
     lanes = lanes or kernels.open_lanes(min(workers or kernels.default_lanes(), len(jobs)))
     try:
         content_key = cache_key()  # the run's snapshot of data/ does not change while it runs
-        built = [path for paths in _build_all(jobs, staging, lanes, content_key) for path in paths]
+        built = [path for paths in _build_all(jobs, staging, lanes, content_key, shared_js) for path in paths]
+        if shared_js and any(_loads_shared_js(path) for path in built if path.suffix == ".html"):
+            built.append(write_shared_plotly_js(staging))
         if pdf:
             from croydon_kpi.publish.pdf import print_pdfs
 
@@ -192,7 +200,8 @@ def run(
 def _records(command: str, jobs: list[Job], built: list[Path], staging: Path, output: Path, content_key: str):
     """The run's manifest (manifest.json for `build`, manifest_<report>.json for one report) and
     the output folder's index, listing the reports already there and this run's."""
-    name = "manifest.json" if command == "build" else f"manifest_{jobs[0].report_name}.json"
+    # one report: its name; a region's run: its overview's, the last of its jobs
+    name = "manifest.json" if command == "build" else f"manifest_{jobs[-1].report_name}.json"
     manifest = make_manifest(command, jobs, built)
     manifest_path = staging / name
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
@@ -202,14 +211,20 @@ def _records(command: str, jobs: list[Job], built: list[Path], staging: Path, ou
     return [manifest_path, index]
 
 
-def _build_all(jobs: list[Job], staging: Path, lanes: kernels.Lanes, content_key: str) -> list[list[Path]]:
+def _loads_shared_js(page: Path) -> bool:
+    return f'src="{shared_plotly_js_name()}"' in page.read_text(encoding="utf-8")
+
+
+def _build_all(
+    jobs: list[Job], staging: Path, lanes: kernels.Lanes, content_key: str, shared_js: bool = False
+) -> list[list[Path]]:
     """Each job's files, in the jobs' order; a notebook's outputs do not depend on which lane ran it."""
     progress = Progress(len(jobs))
 
     def build(job: Job, lane: kernels.Lane) -> list[Path]:
         progress.started(job.report_name)
         try:
-            paths = _build(job, staging, lane, content_key)
+            paths = _build(job, staging, lane, content_key, shared_js)
         except BaseException:
             progress.failed(job.report_name)
             raise

@@ -15,6 +15,7 @@ from croydon_kpi.reports.charts import (
     ROLE_COLOURS,
     TEMPLATE,
     UNIT_AXIS,
+    new_figure,
 )
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value
 
@@ -46,7 +47,7 @@ def _years(store, measure_id: str, place: str, year: int) -> list[int]:
 def _chart(measure, place: str, comparators, years) -> go.Figure:
     x = [found.period_label for found in years]
     text = lambda value: format_value(value, measure.unit, measure.decimals)  # one precision a measure: 16.0%, 16.7%
-    figure = go.Figure()
+    figure = new_figure()
     lines = [
         (NEIGHBOURS, "neighbour", ("circle-open", "dot")),
         *zip(comparators, ["comparator"] * 9, COMPARATOR_MARKERS),
@@ -69,7 +70,11 @@ def _chart(measure, place: str, comparators, years) -> go.Figure:
         },
         template=TEMPLATE,
         # From zero, with room above the highest point for its label.
-        yaxis={"title": UNIT_AXIS.get(measure.unit, measure.unit), "range": [0, _top(figure)], "automargin": True},
+        yaxis={
+            "title": {"text": UNIT_AXIS.get(measure.unit, measure.unit)},
+            "range": [0, _top(figure)],
+            "automargin": True,
+        },
         xaxis={"type": "category", "automargin": True},
         legend={"orientation": "h", "y": -0.25},
         margin={"t": 80, "b": 40, "l": 70, "r": 30},

@@ -38,6 +38,15 @@ def _lean_template() -> go.layout.Template:
 
 TEMPLATE = _lean_template()
 
+
+def new_figure(*traces) -> go.Figure:
+    """A figure that does not check each property as it is set: plotly's checks cost two thirds
+    of a chart's time (a pack draws twenty, a region's run thousands), and give the same figure.
+    The tests check every chart of the built reports with plotly's checks on
+    (tests/reports/test_charts.py), so a misspelt property still fails there."""
+    return go.Figure(data=list(traces), _validate=False)
+
+
 # point type -> (legend words, colour, marker symbol)
 POINT_STYLES = {
     "common_cause": ("Common cause variation", "#768692", "circle"),
@@ -76,7 +85,7 @@ def spc_chart(
         if x is None and "date" in points
         else (x if x is not None else list(range(1, len(points) + 1)))
     )
-    figure = go.Figure()
+    figure = new_figure()
     labels = labels if labels is not None else x
     figure.add_trace(area_trace(x, points["value"], name, markers=False, labels=labels))
     for point_type, (words, colour, symbol) in POINT_STYLES.items():
@@ -116,7 +125,7 @@ def spc_chart(
         summary += f"<br>Trial limits: {len(points)} points, fewer than the {MIN_POINTS_FOR_LIMITS} MDC asks for"
     figure.update_layout(
         title={"text": f"{title}<br><sup>{summary}</sup>"},
-        yaxis_title=y_title,
+        yaxis={"title": {"text": y_title}},
         template=TEMPLATE,
         legend={"orientation": "h", "y": -0.2},
         margin={"t": 80, "b": 80},
@@ -127,7 +136,7 @@ def spc_chart(
 
 def points_chart(x, values, title: str, note: str, name: str, labels=None) -> go.Figure:
     """A series too short for process limits: the points alone, and a note that says why."""
-    figure = go.Figure(area_trace(x, values, name, markers=True, labels=labels))
+    figure = new_figure(area_trace(x, values, name, markers=True, labels=labels))
     figure.update_layout(title={"text": f"{title}<br><sup>{note}</sup>"}, template=TEMPLATE)
     return figure
 
@@ -160,7 +169,7 @@ def target_trace(x, target: float, value_text=None) -> go.Scatter:
 
 def s251_chart(store, measure: str = "s251_cla_gross_spend_gbp", *, area: str):
     """S251 spend per child aged 0-17: the area against its regions and the nation."""
-    figure = go.Figure()
+    figure = new_figure()
     names = [area, *comparable_areas(store, store.area(area))]
     own = spend_per_child(store, measure, area=area)
     figure.add_trace(area_trace(own["financial_year"], own["per_child"], area))
@@ -249,7 +258,7 @@ def style_chart(
     paper = band + (SHORT_PLOT_PX if short else PLOT_PX) + below
     figure.update_layout(
         yaxis={
-            "title": axis_title or UNIT_AXIS.get(unit, unit),
+            "title": {"text": axis_title or UNIT_AXIS.get(unit, unit)},
             "automargin": True,
             "rangemode": "tozero" if from_zero else "normal",
         },

@@ -23,16 +23,28 @@ def show_markdown(text: str) -> None:
     display(Markdown(text))
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True) -> str:
+def table_html(
+    frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True, links=None
+) -> str:
     """A table for readers: a column that says the same on every row becomes one sentence above it
-    (unless `collapse` is False: a matrix keeps every column, even one empty throughout)."""
+    (unless `collapse` is False: a matrix keeps every column, even one empty throughout). `links`:
+    each row's address (or None), its first column's text linked to it."""
     if frame is None or frame.empty:
         return f"<p><em>{html.escape(empty)}</em></p>" if empty else ""
     frame, sentences = _same_on_every_row(frame) if collapse else (frame, [])
     notes = "".join(f'<p class="table-note">{html.escape(s)}</p>' for s in sentences)
-    body = notes + frame.astype(object).where(frame.notna(), "").to_html(
-        index=False, classes="kpi", border=0, escape=True
-    )
+    shown = frame.astype(object).where(frame.notna(), "")
+    if links is None:
+        body = notes + shown.to_html(index=False, classes="kpi", border=0, escape=True)
+    else:  # the cells escaped as pandas does (<, >, &), the first column's text linked
+        cells = shown.map(lambda v: html.escape(str(v), quote=False))
+        cells.columns = [html.escape(str(c), quote=False) for c in cells.columns]
+        first = cells.columns[0]
+        cells[first] = [
+            f'<a href="{html.escape(href, quote=True)}">{text}</a>' if href else text
+            for text, href in zip(cells[first], links)
+        ]
+        body = notes + cells.to_html(index=False, classes="kpi", border=0, escape=False)
     if caption:  # after the opening tag, whatever attributes this pandas version writes on it
         body = re.sub(
             r"(<table[^>]*>)", lambda m: m.group(1) + f"<caption>{html.escape(caption)}</caption>", body, count=1
@@ -55,8 +67,10 @@ def _same_on_every_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame.drop(columns=same), sentences
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True) -> None:
-    display(HTML(table_html(frame, caption, empty, collapse)))
+def show_table(
+    frame: pd.DataFrame, caption: str | None = None, empty: str = "None.", collapse: bool = True, links=None
+) -> None:
+    display(HTML(table_html(frame, caption, empty, collapse, links)))
 
 
 def chart_id(title: str) -> str:

@@ -73,6 +73,10 @@ class Report:
     side_files: tuple[SideFile, ...] = ()
     may_be_empty: bool = False  # the run can find nothing to show (then exit 3 unless told it is expected)
     shelf: str = "Other reports"  # the heading the output folder's index lists it under
+    # `--region R` builds it for every authority of R in one run (the module's `regional(store,
+    # region, parameters) -> (plans, left out)`), with the report `overview` names beside them.
+    regional: bool = False
+    overview: str | None = None
 
     def _module(self):
         return import_module(self.module)
@@ -106,6 +110,16 @@ class Report:
         names = {parameter.name for parameter in self.parameters}
         return [self.plan(store, {**defaults, **{k: v for k, v in given.items() if k in names}})]
 
+    def regional_jobs(self, store, region: str, values: dict) -> tuple[list[Job], list[str]]:
+        """A job for every authority of the region (the area left to the module), and the
+        authorities left out, each with why."""
+        plans, left_out = self._module().regional(store, region, values)
+        return [self._job(p) for p in plans], left_out
+
+    def linked_overview(self, store, values: dict) -> Job:
+        """The overview of a regional run, linking each authority to the report this run built for it."""
+        return self._job(self._module().plan(store, **values, link_packs=True))
+
     def empty_warning(self, store, job: Job) -> str | None:
         module = self._module()
         return module.empty_warning(store, job.parameters) if hasattr(module, "empty_warning") else None
@@ -128,6 +142,22 @@ REPORTS = (
         ),
         side_files=(SideFile("workbook", ".xlsx"),),
         may_be_empty=True,
+        regional=True,
+        overview="region",
+    ),
+    Report(
+        command="region",
+        notebook="regional_overview.ipynb",
+        shelf="Regional overviews",
+        module="croydon_kpi.reports.regional_overview",
+        summary="build the overview of every authority of a region for one month",
+        about="every authority of a region side by side: each headline measure's latest published figure, "
+        "rank and quartile, the region's and England's",
+        description="Build reports/regional_overview_<month>_<region>.html (pack --region builds it with the packs).",
+        parameters=(
+            Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True),
+            Parameter("region", "a region as DfE's files name it (London, North East ...), or England", required=True),
+        ),
     ),
     Report(
         command="visit",

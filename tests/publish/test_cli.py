@@ -252,3 +252,47 @@ def test_a_councils_own_export_is_checked_then_published_and_a_blank_measure_is_
     assert "Contacts received" in page  # the council's own measure flows into the pack
     quiet = _croydon_kpi(["pack", "--area", "Barnsley", "--month", "2025-10", "--empty-month-ok"], env)
     assert quiet.returncode == 0 and "not in it" not in quiet.stderr
+
+
+def test_a_regions_packs_are_the_bytes_of_the_same_packs_built_one_at_a_time(tmp_path, new_project, built, monkeypatch):
+    """`pack --region` (its authorities cut to two here) builds each authority's pack in one run,
+    byte for byte the pack `pack --area` builds, with the region's overview linking each; with
+    --plotly-js shared the pages load one copy of plotly.js beside them."""
+    from croydon_kpi.reports.pack import facade
+
+    new_project()
+    monkeypatch.setattr(facade, "authorities_in", lambda store, region: [store.area("Croydon"), store.area("Lewisham")])
+    output = tmp_path / "region"
+    assert (
+        cli.main(["pack", "--month", "2019-10", "--region", "London", "--output", str(output), "--empty-month-ok"]) == 0
+    )
+    for name in ("monthly_pack_2019-10_croydon", "monthly_pack_2019-10_lewisham"):
+        for suffix in (".html", ".xlsx"):
+            assert (output / f"{name}{suffix}").read_bytes() == (built.reports / f"{name}{suffix}").read_bytes()
+    overview = (output / "regional_overview_2019-10_london.html").read_text(encoding="utf-8")
+    assert '<a href="monthly_pack_2019-10_croydon.html">Croydon</a>' in overview
+    assert (output / "manifest_regional_overview_2019-10_london.json").is_file()
+
+    shared = tmp_path / "shared"
+    argv = ["pack", "--month", "2019-10", "--area", "Lewisham", "--output", str(shared), "--plotly-js", "shared"]
+    assert cli.main([*argv, "--empty-month-ok"]) == 0
+    from croydon_kpi.publish.html import external_references, shared_plotly_js_name
+
+    script = shared / shared_plotly_js_name()
+    page = (shared / "monthly_pack_2019-10_lewisham.html").read_text(encoding="utf-8")
+    assert script.stat().st_size > 1_000_000 and f'src="{script.name}"' in page
+    assert len(page) < (output / "monthly_pack_2019-10_lewisham.html").stat().st_size / 3  # plotly.js not inlined
+    assert external_references(page) == []
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["pack", "--month", "2019-10", "--region", "Narnia"], "region 'Narnia' is not a region: expected England"),
+        (["pack", "--month", "2019-10", "--region", "London", "--area", "Croydon"], "pass --area or --region"),
+    ],
+)
+def test_a_bad_region_is_one_line_and_exit_2_before_any_kernel(no_kernel, capsys, argv, message):
+    assert cli.main(argv) == 2
+    said = capsys.readouterr().err
+    assert message in said and len(said.strip().splitlines()) == 1

@@ -3,6 +3,7 @@ its picture; inspections and visits are drawn where their dates fall, their labe
 data or on each other."""
 
 import datetime
+import json
 
 import pandas as pd
 import pytest
@@ -152,3 +153,21 @@ def test_spend_per_child_draws_the_area_as_its_most_visible_line(store):
     assert (own.name, own.line.color, own.line.width) == ("Croydon", ROLE_COLOURS["area"], AREA_LINE_WIDTH)
     assert [t.name for t in others] == ["Outer London", "London", "England"]
     assert all(t.line.width < own.line.width and t.line.color == ROLE_COLOURS["comparator"] for t in others)
+
+
+def test_every_chart_the_reports_draw_passes_plotlys_own_checks(store):
+    """Charts are built without plotly's per-property checks (charts.new_figure, for speed): every
+    chart of a pack, a benchmarks report and a regional overview passes them when rebuilt with them."""
+    import plotly.graph_objects as go
+
+    from croydon_kpi.reports import pack, regional_overview
+    from croydon_kpi.reports.benchmark_charts import benchmark_charts
+
+    charts = [figure for _, figure in pack.prepare("2019-10", "synthetic", store).domain_charts()]
+    charts += [figure for _, figure in pack.prepare("2019-10", "Croydon", store).domain_charts()]
+    charts += [figure for _, figure in benchmark_charts(store, "Croydon", 2019)]
+    charts += [figure for _, figure in regional_overview.prepare("2019-10", "London", store=store).charts()]
+    assert len(charts) > 40
+    for figure in charts:
+        drawn = json.loads(figure.to_json())
+        assert json.loads(go.Figure(drawn).to_json()) == drawn  # raises on an unknown property; same figure

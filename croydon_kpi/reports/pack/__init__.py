@@ -4,10 +4,24 @@ from croydon_kpi.reports.pack.facade import (
     MonthlyPack,
     empty_warning,
     has_local_figures,
+    pack_file_name,
     pack_title,
     plan,
     prepare,
+    region_members,
+    regional,
     require_known_by,
 )
 
-__all__ = ["MonthlyPack", "empty_warning", "has_local_figures", "pack_title", "plan", "prepare", "require_known_by"]
+__all__ = [
+    "MonthlyPack",
+    "empty_warning",
+    "has_local_figures",
+    "pack_file_name",
+    "pack_title",
+    "plan",
+    "prepare",
+    "region_members",
+    "regional",
+    "require_known_by",
+]

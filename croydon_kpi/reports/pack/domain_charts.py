@@ -64,7 +64,10 @@ def monthly_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
 
 def _monthly_measures(ctx: PackContext) -> list:
     order = {domain: rank for rank, domain in enumerate(schema.DOMAINS)}
-    found = [m for m in ctx.store.catalogue.measures.values() if len(monthly_series(ctx, m.id))]
+    own = ctx.store.area_figures(ctx.area.name)
+    local = own.loc[own["status"].isin(["computed", "reported"]) & (own["frequency"] == "month"), "measure"]
+    candidates = [m for m in ctx.store.catalogue.measures.values() if m.id in set(local)]  # most areas: none
+    found = [m for m in candidates if len(monthly_series(ctx, m.id))]
     return sorted(found, key=lambda m: (order.get(m.domain, len(order)), m.title))
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from croydon_kpi.analysis.regional import authorities_in
 from croydon_kpi.analysis.targets import local_figures
 from croydon_kpi.catalogue.neighbours import model_for
 from croydon_kpi.core.areas import Area
@@ -138,10 +139,38 @@ def plan(store: FigureStore, month: str, area: str) -> Plan:
     checked = parse_month(month)
     place = store.area(area)
     require_known_by(store.known_at(checked.end), store, place, checked)
-    name = f"monthly_pack_{checked}_{slug(place.name)}"
+    name = pack_file_name(checked, place.name)
     return Plan(
         name, {"month": str(checked), "area": place.name}, pack_title(place.name, checked), place.name, checked.label
     )
+
+
+def pack_file_name(month: Month, area_name: str) -> str:
+    """The pack's file name, without .html: a regional overview links to it by this name."""
+    return f"monthly_pack_{month}_{slug(area_name)}"
+
+
+def region_members(store: FigureStore, month: str, region: str) -> tuple[list[Area], list[str]]:
+    """The authorities of the region a pack can be built for at the month (something known of
+    them by its end, not merged or abolished by then), and each left out with why."""
+    checked = parse_month(month)
+    known = store.known_at(checked.end)
+    members, left_out = [], []
+    for place in authorities_in(store, region):
+        try:
+            require_known_by(known, store, place, checked)
+        except ParameterError as error:
+            left_out.append(str(error))
+            continue
+        members.append(place)
+    return members, left_out
+
+
+def regional(store: FigureStore, region: str, parameters: dict) -> tuple[list[Plan], list[str]]:
+    """A pack for every authority of the region at the month (croydon-kpi pack --region), and
+    the authorities left out, each with why."""
+    members, left_out = region_members(store, parameters["month"], region)
+    return [plan(store, parameters["month"], place.name) for place in members], left_out
 
 
 def empty_warning(store: FigureStore, parameters: dict) -> str | None:
@@ -199,17 +228,28 @@ def _require_still_reporting(store: FigureStore, place: Area, month: Month) -> N
     """An authority with no published statistic for any period reaching the month, while other
     authorities have one, had ceased by then (merged or abolished in a local government
     reorganisation): its pack would be of nothing."""
-    figures = store.figures
-    valued = figures[
-        figures["value"].notna()
-        & (figures["area_level"] == "local_authority")
-        & (figures["status"] == "published_statistic")
-    ]
-    own_last = valued.loc[valued["area_name"] == place.name, "period_end"].max()
-    others_last = valued["period_end"].max()
+    last = _last_published(store)
+    own_last = last.get(place.name, pd.NaT)
+    others_last = last.max() if len(last) else pd.NaT
     start = pd.Timestamp(month.start)
     if pd.notna(own_last) and own_last < start <= others_last:
         raise ParameterError(
             f"area {place.name}: its last published statistic is for {own_last:%B %Y}, while other "
             f"authorities' go on past {month.label}; it is no longer an authority by then (merged or abolished)"
         )
+
+
+def _last_published(store: FigureStore) -> pd.Series:
+    """Each authority's latest published period end, worked out once per store (a region's run
+    asks for every authority of England)."""
+
+    def last() -> pd.Series:
+        figures = store.figures
+        valued = figures[
+            figures["value"].notna()
+            & (figures["area_level"] == "local_authority")
+            & (figures["status"] == "published_statistic")
+        ]
+        return valued.groupby("area_name", observed=True)["period_end"].max()
+
+    return store.remembered(("last_published_by_authority",), last)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from croydon_kpi.reports.charts import ROLE_COLOURS, TEMPLATE
+from croydon_kpi.reports.charts import ROLE_COLOURS, TEMPLATE, new_figure
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS, source_label
 from croydon_kpi.reports.pack.context import PackContext
 
@@ -42,7 +42,7 @@ def _chart(ctx: PackContext, measure, found) -> go.Figure:
     )
     rows = rows.sort_values("value", ascending=measure.polarity == "lower_is_better", na_position="last")
     text = [ctx.text(measure.id, v) if pd.notna(v) else "not published" for v in rows["value"]]
-    figure = go.Figure(
+    figure = new_figure(
         go.Bar(
             x=rows["value"].fillna(0),
             y=rows["area_name"],
