@@ -151,8 +151,7 @@ REPORTS = (
         shelf="Regional overviews",
         module="croydon_kpi.reports.regional_overview",
         summary="build the overview of every authority of a region for one month",
-        about="every authority of a region side by side: each headline measure's latest published figure, "
-        "rank and quartile, the region's and England's",
+        about="every authority of a region side by side: latest published figures, quarters, the region, England",
         description="Build reports/regional_overview_<month>_<region>.html (pack --region builds it with the packs).",
         parameters=(
             Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True),

@@ -99,6 +99,7 @@ def test_every_registered_parameter_is_a_parameter_of_its_notebook():
 def test_the_committed_notebooks_are_the_reports_and_the_explorer():
     assert jobs.COMMITTED_NOTEBOOKS == (
         "monthly_pack.ipynb",
+        "regional_overview.ipynb",
         "monitoring_visit.ipynb",
         "finance.ipynb",
         "benchmarks.ipynb",

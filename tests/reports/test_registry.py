@@ -24,6 +24,7 @@ def test_the_warm_up_imports_every_report_module_and_the_shared_ones():
         "croydon_kpi.reports.finance_report",
         "croydon_kpi.reports.pack",
         "croydon_kpi.reports.present",
+        "croydon_kpi.reports.regional_overview",
         "croydon_kpi.reports.visit_report",
     )
 
