@@ -125,13 +125,16 @@ def _per_head(store, measure: str, area: str, heads: str, heads_year) -> pd.Data
     for figure in spend.itertuples():
         year = heads_year(figure.period_label)
         people = by_year.get(year)
+        # None where there is no head to divide by: no figure, a suppressed one, or none at all (an
+        # authority with no child looked after at that 31 March, the Isles of Scilly in some years)
+        defined = people is not None and not pd.isna(people) and people > 0 and not pd.isna(figure.value)
         rows.append(
             {
                 "financial_year": figure.period_label,
                 "spend": figure.value,
                 "heads": people,
                 "year": year,
-                "per_head": None if people is None else round(figure.value / people, 2),
+                "per_head": round(figure.value / people, 2) if defined else None,
             }
         )
     return pd.DataFrame(rows)

@@ -222,7 +222,7 @@ EVENT_ROW_PX = 20
 LEGEND_ROW_PX = 22
 CAPTION_LINE_PX = 15
 ASSUMED_WIDTH_PX = 720  # the narrowest paper a report is read at: legend rows and caption lines fit it
-CAPTION_CHARS = 115  # characters of 11px text in that width
+CAPTION_CHARS = 100  # characters of 11px text in that width (an A4 page's too, printed)
 LEGEND_FIT_PX = 600  # the legend's own width at that paper (the plot's margins and the legend's padding aside)
 
 

@@ -1,5 +1,5 @@
 """What the finance report shows: the improvement money as the council described it first, then
-real terms, spend per child and S251 spend against London and England, all written for readers.
+real terms, spend per child and S251 spend against the area's region and England, all written for readers.
 
 Recurring and one-off money are never added together; a figure is called recurring or one-off
 only where a source says so.

@@ -89,6 +89,8 @@ def format_money(pounds, approximate: bool = False) -> str:
         return f"{sign}£{amount / 1_000_000:,.2f}m"
     if approximate and amount >= 1_000:
         return f"{sign}£{amount / 1_000:,.0f}k"
+    if approximate:  # a worked-out figure under £1,000: to the pound, never "£133.23"
+        return f"{sign}£{amount:,.0f}"
     if amount >= 1_000_000 and round(amount / 100_000) * 100_000 == round(amount):
         return f"{sign}£{amount / 1_000_000:,.1f}m".replace(".0m", "m")
     if amount >= 1_000_000 and amount != round(amount):  # worked out (real terms): to the nearest £10k

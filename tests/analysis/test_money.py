@@ -69,3 +69,11 @@ def test_real_terms_of_a_series_row_by_row():
     assert list(found.index) == ["growth", "business support"]
     assert found["growth"].pounds == real_terms(22_200_000, "2018-19").pounds
     assert found["business support"].year == "2019-20"
+
+
+def test_spend_per_child_looked_after_is_none_where_no_child_was_looked_after(store):
+    """The Isles of Scilly had no child looked after at some 31 March: no spend per child, not a crash."""
+    from croydon_kpi.analysis.money import spend_per_child_looked_after
+
+    table = spend_per_child_looked_after(store, area="Isles of Scilly")
+    assert len(table) and table["per_child_looked_after"].isna().any()
