@@ -105,7 +105,8 @@ class FigureStore:
         (core/schema.py FREQUENCIES)."""
         wanted = _frequencies(frequency)
         key = ("series", measure, self.area(area), kind, status, wanted)
-        return self.remembered(key, lambda: self._series(measure, area, kind, status, wanted)).copy()
+        # a shallow copy: copy-on-write (pandas 3) keeps a caller's change to it from the kept answer
+        return self.remembered(key, lambda: self._series(measure, area, kind, status, wanted)).copy(deep=False)
 
     def _series(self, measure: str, area: str, kind: str, status: str | None, frequencies) -> pd.DataFrame:
         definition = self.catalogue.measure(measure)
