@@ -5,6 +5,7 @@ the region's and the nation's figures for the same period from the same source."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,15 +20,22 @@ from croydon_kpi.errors import ParameterError
 def region_named(store, wanted) -> str:
     """A region as DfE's files name it (any case; "Yorkshire" is Yorkshire and The Humber), or the
     nation ("England": every authority); a clear error naming the regions otherwise."""
-    text = str(wanted or "").strip()
+    text = _plain(wanted)
     nation = national_area(store)
-    if nation and text.casefold() == nation.casefold():
+    if nation and text == _plain(nation):
         return nation
-    found = region_words().get(text.casefold())
+    found = {_plain(words): name for words, name in region_words().items()}.get(text)
     if found:
         return found
     names = sorted(set(region_words().values()))
     raise ParameterError(f"region {shown(wanted)} is not a region: expected {nation} or one of {', '.join(names)}")
+
+
+def _plain(text) -> str:
+    """A region's name as typed, compared without case, spacing, hyphens or '&' (north-east,
+    "Yorkshire & The Humber", "North  East")."""
+    words = re.sub(r"[\s\-_]+", " ", str(text or "").replace("&", " and ")).strip()
+    return words.casefold()
 
 
 def authorities_in(store, region: str) -> list[Area]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from croydon_kpi.catalogue.definitions import check_entry, definitions_path, read_definitions
+from croydon_kpi.core import project
 from croydon_kpi.errors import CatalogueError
 
 FILE = "report_settings"
@@ -60,8 +61,8 @@ def _settings(path: str, stamp: int) -> ReportSettings:
     _check_whole(entry, shown, "data_quality_months", 120, "months")
     _check_whole(entry, shown, "money_financial_years", 20, "financial years")
     for key in ("comparators", "workforce_measures", "regional_measures"):
-        if not isinstance(entry[key], list) or not all(isinstance(v, str) and v for v in entry[key]):
-            raise CatalogueError(f"{shown}, {key}: expected a list of names")
+        if not isinstance(entry[key], list) or not entry[key] or not all(isinstance(v, str) and v for v in entry[key]):
+            raise CatalogueError(f"{shown}, {key}: expected a list of one name or more")
     return ReportSettings(
         tuple(entry["comparators"]),
         tuple(entry["workforce_measures"]),
@@ -77,3 +78,16 @@ def _check_whole(entry: dict, shown: str, key: str, most: int, what: str) -> Non
     value = entry[key]
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
         raise CatalogueError(f"{shown}, {key}: expected a whole number of {what} from 1 to {most}")
+
+
+def check_measures(catalogue) -> None:
+    """Every measure the settings name is a measure of the catalogue: checked before any kernel
+    starts, so a misspelt id stops the run at once, naming this file, not a notebook later."""
+    settings = report_settings()
+    shown = project.relative(definitions_path(FILE))
+    for key in ("workforce_measures", "regional_measures"):
+        unknown = [m for m in getattr(settings, key) if m not in catalogue.measures]
+        if unknown:
+            raise CatalogueError(
+                f"{shown}, {key}: {unknown[0]!r} is not a measure (data/catalogue/measures.yaml, local_measures.yaml)"
+            )

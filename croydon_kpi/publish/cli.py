@@ -30,10 +30,12 @@ def _check_registries(store) -> None:
     from croydon_kpi.analysis.targets import load_targets
     from croydon_kpi.analysis.visits import load_registry
     from croydon_kpi.catalogue.changes import check_changes
+    from croydon_kpi.catalogue.report_settings import check_measures
 
     load_targets(store.catalogue, area_of=store.area)
     load_registry()
     check_changes(store.catalogue, store.area)
+    check_measures(store.catalogue)
 
 
 def _store(accept_rejects: bool = False):
@@ -115,7 +117,7 @@ def command_report(args) -> int:
     given = {parameter.name: getattr(args, parameter.name) for parameter in chosen.parameters}
     # before the store loads: a mistyped month is told at once, and `last` is resolved once
     given = _jobs().check_given(chosen, given)
-    region = getattr(args, "region", None)
+    region = getattr(args, "region", None) if chosen.regional else None  # `region` is also a report's parameter
     output = _output(args)
     with _snapshot():
         store = _store(args.accept_rejects)

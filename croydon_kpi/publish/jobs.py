@@ -68,7 +68,10 @@ def region_jobs(chosen: Report, store, given: dict, region: str) -> tuple[list[J
     values.pop("area", None)
     jobs, left_out = chosen.regional_jobs(store, name, values)
     if not jobs:
-        raise ParameterError(f"region {name}: no authority of it had anything known by then ({'; '.join(left_out)})")
+        raise ParameterError(
+            f"region {name}: none of its {len(left_out)} authorities can have a pack for month {values['month']} "
+            f"(the first: {left_out[0] if left_out else 'none is known'})"
+        )
     if chosen.overview:
         overview = report(chosen.overview)
         shared = {p.name: values[p.name] for p in overview.parameters if p.name in values}

@@ -83,9 +83,8 @@ class RegionalOverview:
             f"**{len(self.members)} authorities of {self.region}**, each with its latest published figure known by "
             f"the end of {self.month.label}" + ("; each authority links to its own pack." if self.link_packs else ".")
         ]
-        lines += [line for line in (self._against_england(), self._most_often(WORST), self._most_often(BEST)) if line]
-        if not self.measures:
-            lines.append("No headline measure had a published figure for these authorities by then.")
+        found = (self._against_england(), self._most_often(WORST), self._most_often(BEST), self._not_shown())
+        lines += [line for line in found if line]
         return "\n".join(f"- {line}" for line in lines)
 
     def _against_england(self) -> str:
@@ -106,16 +105,32 @@ class RegionalOverview:
         )
 
     def _most_often(self, band: str) -> str:
+        """The authorities in the band (A best, D worst) on half the ranked measures or more (at
+        least two), every one of them: a reader can trust that an authority not named is not."""
+        ranked = self._ranked_measures
         counts = pd.Series(
             [row.area_name for f in self.measures for row in f.table.itertuples() if row.quartile == band],
             dtype=object,
         ).value_counts()
-        if counts.empty:
-            return ""
-        top = counts[counts >= counts.iloc[min(2, len(counts) - 1)]].head(5)
         which = "worst" if band == WORST else "best"
-        named = "; ".join(f"{name} ({count} of {self._ranked_measures} ranked measures)" for name, count in top.items())
-        return f"**Most often in the {which} quarter of {self.nation}'s authorities:** {named}."
+        if not ranked:
+            return ""
+        least = max(2, -(-ranked // 2))
+        often = counts[counts >= least].sort_index().sort_values(ascending=False, kind="stable")
+        if often.empty:
+            return f"**In the {which} quarter on {least} or more of the {ranked} ranked measures:** no authority."
+        named = "; ".join(f"{name} ({count})" for name, count in often.items())
+        where = f"the {which} quarter of {self.nation}'s authorities on {least} or more of the {ranked} ranked measures"
+        return f"**In {where}:** {named}."
+
+    def _not_shown(self) -> str:
+        """Headline measures the settings name that have no published figure for these authorities by then."""
+        shown = {figures.measure for figures in self.measures}
+        missing = [m for m in report_settings().regional_measures if m not in shown]
+        if not missing:
+            return ""
+        titles = "; ".join(self.store.catalogue.measure(m).title for m in missing)
+        return f"**No published figure by the end of {self.month.label}:** {titles}."
 
     @property
     def _ranked_measures(self) -> int:
@@ -147,9 +162,9 @@ class RegionalOverview:
                     "Period": figures.period_label,
                     self.region: self._text(figures.measure, figures.region_value),
                     self.nation: self._text(figures.measure, figures.nation_value),
-                    "Ranked": f"of {figures.ranked} authorities with a figure"
+                    "Quarters": f"among {figures.ranked} authorities with a figure"
                     if measure.polarity != "neutral"
-                    else "not ranked: no better direction",
+                    else "none: no better direction",
                     "Source": source_label(self.store.catalogue, figures.source_id),
                 }
             )

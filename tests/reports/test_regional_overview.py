@@ -10,8 +10,8 @@ def test_the_overview_opens_with_the_region_against_england_and_names_the_quarte
     assert summary.startswith("- **33 authorities of London**, each with its latest published figure known by")
     assert "each authority links to its own pack." in summary
     assert "**Against England:** London is better on" in summary
-    assert "**Most often in the worst quarter of England's authorities:**" in summary
-    assert "ranked measures)" in summary
+    assert "**In the worst quarter of England's authorities on 2 or more of the 4 ranked measures:** Waltham" in summary
+    assert "**No published figure by the end of October 2019:** Assessments completed within 45" in summary
 
 
 def test_every_authority_has_a_row_linked_to_its_pack_with_one_precision_a_measure(store):

@@ -68,8 +68,18 @@ def changes_words(ctx: PackContext, table_link: str) -> str:
         return "no measure has a figure for the month before"
     worse = sum(1 for c in changes if c.better is False)
     better = sum(1 for c in changes if c.better is True)
-    named = "; ".join(f"{c.title}: {c.sentence}" for c in changes[:SHOWN_FIRST])
+    neither = len(changes) - better - worse  # no better direction (a count of referrals), or no change
+    named = "; ".join(f"{c.title}: {c.sentence}{_judged(c)}" for c in changes[:SHOWN_FIRST])
     more = len(changes) - SHOWN_FIRST
     rest = f"; and {more} more in [the KPI table]({table_link})" if more > 0 else ""
-    counted = f"{better} better, {worse} worse, " if better or worse else "none better or worse, "
-    return f"{counted}biggest first: {named}{rest}"
+    counted = f"{better} better, {worse} worse" if better or worse else "none better or worse"
+    counted += f", {neither} neither (no better direction, or no change)" if neither else ""
+    return f"{counted}; biggest first: {named}{rest}"
+
+
+def _judged(change: Change) -> str:
+    """A change's verdict as the count above says it: "(neither)" beside a neutral one, so a fall in a
+    count of referrals is never read as one of the better."""
+    if change.better is None and not change.sentence.startswith(("unchanged", "no change")):
+        return " (neither better nor worse)"
+    return ""

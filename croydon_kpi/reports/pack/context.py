@@ -86,12 +86,14 @@ def missing_measures(store: FigureStore, month: Month, area_name: str) -> pd.Dat
         (figures["area_name"] == area_name)
         & figures["status"].isin(["reported", "computed"])
         & (figures["measure"] != "unmapped")
-        & figures["value"].notna()
     ]
     local = monthly(local)
     start = pd.Timestamp(month.start)
+    # a figure suppressed this month is reported (its row says so), not missing
+    this_month = (local["period_start"] == start) & (local["value"].notna() | local["symbol"].notna())
+    now = set(local.loc[this_month, "measure"])
+    local = local[local["value"].notna()]
     before = local[(local["period_start"] < start) & (local["period_start"] >= start - pd.DateOffset(months=3))]
-    now = set(local.loc[local["period_start"] == start, "measure"])
     gone = before[~before["measure"].isin(now)].sort_values("period_start").drop_duplicates("measure", keep="last")
     titles = [title_for(store.catalogue.measure(m).title, "month") for m in gone["measure"]]
     return pd.DataFrame(

@@ -41,7 +41,8 @@ NEIGHBOUR_MARKER = ("circle-open", "dot")
 
 def monthly_chart_title(measure) -> str:
     """The title a measure's monthly chart is shown under (its id, for links, is made from it)."""
-    return MONTHLY_TITLE.format(domain=schema.DOMAIN_LABELS[measure.domain], title=measure.title)
+    title = title_for(measure.title, "month")  # a month's count is never "at 31 March"
+    return MONTHLY_TITLE.format(domain=schema.DOMAIN_LABELS[measure.domain], title=title)
 
 
 def domain_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:

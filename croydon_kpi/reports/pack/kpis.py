@@ -14,8 +14,24 @@ SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
 
 
 def kpi_table(ctx: PackContext) -> pd.DataFrame:
+    """Each measure with a figure this month, then each reported in the months before but not this
+    one (nothing vanishes: its row says so)."""
     rows = [_kpi_row(ctx, row) for row in ctx.overview.itertuples()]
+    rows += [_missing_row(ctx, row) for row in ctx.missing_measures.itertuples()]
     return pd.DataFrame(rows)
+
+
+def _missing_row(ctx: PackContext, row) -> dict:
+    return {
+        "Measure": row.title,
+        "Value": "not reported this month",
+        "Target": "-",
+        "RAG": "-",
+        "Change on the month": f"last reported {row.last_month}",
+        "Variation and assurance (SPC)": "-",
+        "Published comparison": _comparison_words(ctx, row.measure),
+        "Source": "-",
+    }
 
 
 def _kpi_row(ctx: PackContext, row) -> dict:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from croydon_kpi.analysis.finance import finance_table
 from croydon_kpi.analysis.mdc import ASSURANCE_WORDS, VARIATION_WORDS
+from croydon_kpi.core.periods import title_for
 from croydon_kpi.reports.formatting import COMPARABLE_UNITS
 from croydon_kpi.reports.pack import quality
 from croydon_kpi.reports.pack.context import PackContext, monthly
@@ -57,7 +58,10 @@ def _months(ctx: PackContext) -> list[str]:
 
 
 def _kpis(ctx: PackContext, months: list[str]) -> pd.DataFrame:
+    """Each measure with a figure this month, then each reported before but blank this month
+    (its earlier months kept: nothing the council sent vanishes from the workbook)."""
     rows = [_kpi_row(ctx, row, months) for row in ctx.overview.itertuples()]
+    rows += [_missing_kpi_row(ctx, row, months) for row in ctx.missing_measures.itertuples()]
     columns = ["Measure", "Measure id", "Unit", "Period", *months, "Change on the month", "Target", "RAG"]
     columns += ["Variation", "Assurance", "Statistical neighbours (median)", *ctx.comparators]
     columns += ["Comparison period", "Neighbour model", "Source ids"]
@@ -83,6 +87,18 @@ def _kpi_row(ctx: PackContext, row, months: list[str]) -> dict:
         "Assurance": ASSURANCE_WORDS.get(row.assurance, "no target" if isinstance(row.variation, str) else None),
         **comparison,
         "Source ids": row.sources,
+    }
+
+
+def _missing_kpi_row(ctx: PackContext, row, months: list[str]) -> dict:
+    series = _by_month(ctx, row.measure)
+    return {
+        "Measure": row.title,
+        "Measure id": row.measure,
+        "Unit": ctx.store.catalogue.measure(row.measure).unit,
+        "Period": f"{ctx.month.label}: not reported (last {row.last_month})",
+        **{month: series.get(month) for month in months},
+        **_comparison(ctx, row.measure),
     }
 
 
@@ -113,6 +129,11 @@ def _trend(ctx: PackContext) -> pd.DataFrame:
     rows = []
     for row in ctx.overview.itertuples():
         rows.append({"Measure": row.title, "Measure id": row.measure, "Unit": row.unit, **_by_month(ctx, row.measure)})
+    shown = set(ctx.overview["measure"]) if len(ctx.overview) else set()
+    for measure_id in _other_local_measures(ctx, shown):  # blank this month, but their months are the council's
+        measure = ctx.store.catalogue.measure(measure_id)
+        title = title_for(measure.title, "month")
+        rows.append({"Measure": title, "Measure id": measure_id, "Unit": measure.unit, **_by_month(ctx, measure_id)})
     frame = pd.DataFrame(rows)
     if frame.empty:
         return pd.DataFrame(columns=["Measure", "Measure id", "Unit"])
@@ -121,6 +142,19 @@ def _trend(ctx: PackContext) -> pd.DataFrame:
         key=lambda label: pd.Period(pd.Timestamp("1 " + label), "M"),
     )
     return frame[["Measure", "Measure id", "Unit", *month_columns]]
+
+
+def _other_local_measures(ctx: PackContext, shown: set) -> list[str]:
+    """The measures with the area's own monthly figures up to the month, other than `shown`."""
+    own = ctx.store.area_figures(ctx.area.name)
+    local = own[
+        own["status"].isin(["computed", "reported"])
+        & (own["frequency"] == "month")
+        & own["value"].notna()
+        & (own["period_end"] <= pd.Timestamp(ctx.month.end))
+    ]
+    found = set(local["measure"]) - shown - {"unmapped"}
+    return sorted(m for m in found if m in ctx.store.catalogue.measures)
 
 
 def _finance(ctx: PackContext) -> pd.DataFrame:

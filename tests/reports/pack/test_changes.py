@@ -23,7 +23,11 @@ def test_the_first_screen_names_the_biggest_and_counts_the_rest(synthetic):
     changes = ranked_changes(synthetic)
     better = sum(c.better is True for c in changes)
     worse = sum(c.better is False for c in changes)
-    assert words.startswith(f"{better} better, {worse} worse, biggest first: {changes[0].title}: ")
+    neither = len(changes) - better - worse
+    assert words.startswith(
+        f"{better} better, {worse} worse, {neither} neither (no better direction, or no change); "
+        f"biggest first: {changes[0].title}: "
+    )
     assert words.endswith(f"and {len(changes) - SHOWN_FIRST} more in [the KPI table](#kpis)")
 
 
