@@ -294,6 +294,8 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame, 
     rows["number"] = numbers["value"]
     out_of_range = validation.range_problems(numbers["value"], rows["value"], numbers["percent"], rows["unit"])
     reject(out_of_range.notna(), "value", lambda r: out_of_range[r.index])
+    fractions = _fractions_as_percentages(rows, numbers["percent"])
+    reject(fractions.notna(), "value", lambda r: fractions[r.index])
 
     for part in ("numerator", "denominator"):
         given = distinct(rows[part], lambda u: u.str.strip() != "")
@@ -309,6 +311,29 @@ def _check(rows: pd.DataFrame, catalogue: Catalogue, known_areas: pd.DataFrame, 
     reject(ratio.notna(), "numerator", lambda r: ratio[r.index])
     _reject_duplicates(rows, reject)
     return rows
+
+
+FRACTION_MONTHS = 3  # a percentage's series this long, every value between 0 and 1, is fractions
+
+
+def _fractions_as_percentages(rows: pd.DataFrame, written_percent: pd.Series) -> pd.Series:
+    """Why a percentage's figures are refused where a file gives them as fractions (0.842 for
+    84.2%: a General-format cell, a CSV of proportions): every month of its series in the file
+    between 0 and 1, none written with a % sign. Read as they are, they would be published as
+    0.8% and meet any target of 0.85%. None where the figures are percentages."""
+    candidate = (rows["unit"] == "percent") & ~written_percent.fillna(False).astype(bool) & rows["number"].notna()
+    reasons = pd.Series(None, index=rows.index, dtype=object)
+    if not candidate.any():
+        return reasons
+    chosen = rows[candidate]
+    for _, series in chosen.groupby([chosen["file"], chosen["measure"], chosen["area"]], sort=False):
+        values = series["number"]
+        if len(values) >= FRACTION_MONTHS and values.between(0, 1).all() and (values > 0).any():
+            reasons[series.index] = (
+                f"every month of this percentage is between 0 and 1 ({values.min():g} to {values.max():g}): fractions, "
+                "not percentages; write 84.2 for 84.2%, or format the cells as a percentage"
+            )
+    return reasons
 
 
 def _month_start(texts: pd.Series) -> pd.DataFrame:

@@ -22,7 +22,8 @@ ROLE_COLOURS = {
 AREA_LINE_WIDTH = 3  # the area's own line; a comparator's is thinner (COMPARATOR_LINE_WIDTH)
 COMPARATOR_LINE_WIDTH = 1.5
 # The comparators' markers and dashes, in the order of the report settings' comparators.
-COMPARATOR_MARKERS = (("square", "dash"), ("diamond", "dot"), ("triangle-up", "dashdot"), ("cross", "longdash"))
+# None dashed as the process limits are ("dash"): a region's line must not read as a limit.
+COMPARATOR_MARKERS = (("square", "dashdot"), ("diamond", "dot"), ("triangle-up", "longdashdot"), ("cross", "longdash"))
 
 
 def _lean_template() -> go.layout.Template:

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from croydon_kpi.reports.charts import ROLE_COLOURS, TEMPLATE, new_figure
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, format_value, source_label
 from croydon_kpi.reports.pack.context import PackContext
 
 NEIGHBOUR_TITLE = "Among its statistical neighbours: {title}"
@@ -41,7 +41,9 @@ def _chart(ctx: PackContext, measure, found) -> go.Figure:
         ignore_index=True,
     )
     rows = rows.sort_values("value", ascending=measure.polarity == "lower_is_better", na_position="last")
-    text = [ctx.text(measure.id, v) if pd.notna(v) else "not published" for v in rows["value"]]
+    # one precision in the chart: the measure's published decimals (24.0% beside 25.7%, never 24%)
+    unit, places = measure.unit, measure.decimals
+    text = [format_value(float(v), unit, places) if pd.notna(v) else "not published" for v in rows["value"]]
     figure = new_figure(
         go.Bar(
             x=rows["value"].fillna(0),
@@ -77,7 +79,7 @@ def _chart(ctx: PackContext, measure, found) -> go.Figure:
         template=TEMPLATE,
         height=150 + 26 * len(rows),
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"rangemode": "tozero", "automargin": True},
+        xaxis={"range": [0, float(rows["value"].max() or 1) * 1.3], "automargin": True},  # room for the labels
         margin={"l": 10, "r": 90, "t": 90, "b": 60},
     )
     figure.add_annotation(  # the source inside the picture, under the plot
