@@ -26,6 +26,12 @@ class ModelChoice:
     name: str  # "DfE April 2021 model"
     note: str | None  # why an anachronistic model is used, where one is
 
+    @property
+    def shown(self) -> str:
+        """The model as a figure's label names it: a stand-in says so beside every figure, not only
+        in the report's notes ("DfE April 2021 model, the earliest bundled")."""
+        return f"{self.name}, the earliest bundled" if self.note else self.name
+
 
 def model_for(day: date) -> ModelChoice:
     """The statistical-neighbour model in use on a day: the latest published by then. Before any

@@ -61,7 +61,7 @@ def _chart(measure, place: str, comparators, years) -> go.Figure:
     values = [found.value for found in years]
     figure.add_trace(_line(x, values, place, ROLE_COLOURS["area"], "circle", "solid", AREA_LINE_WIDTH, text, True))
     latest = years[-1]
-    model = latest.model.name if latest.model else "no model"
+    model = latest.model.shown if latest.model else "no model"
     rank = f"; rank {latest.rank} of {latest.ranked} authorities with a figure (1 = best)" if latest.rank else ""
     figure.update_layout(
         title={

@@ -82,7 +82,7 @@ def _comparison_words(ctx: PackContext, measure_id: str) -> str:
     found = ctx.benchmark(measure_id, published.iloc[-1]["period_end"].year)
     parts = [f"{ctx.area.name} {ctx.text(measure_id, found.value)} ({found.period_label})"]
     if measure.unit in COMPARABLE_UNITS:
-        model = f", {found.model.name}" if found.model else ""
+        model = f", {found.model.shown}" if found.model else ""
         neighbours = ctx.text(measure_id, found.comparators.get("Statistical neighbours"))
         parts.append(f"statistical neighbours (median{model}) {neighbours}")
         parts += [f"{name} {ctx.text(measure_id, found.comparators.get(name))}" for name in ctx.comparators]

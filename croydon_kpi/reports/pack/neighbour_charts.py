@@ -72,7 +72,7 @@ def _chart(ctx: PackContext, measure, found) -> go.Figure:
             text=f"neighbours' median {ctx.text(measure.id, median)}",
             font={"size": 11, "color": ROLE_COLOURS["comparator"]},
         )
-    model = found.model.name if found.model else "no model"
+    model = found.model.shown if found.model else "no model"
     source = source_label(ctx.store.catalogue, _source_of(ctx, measure.id), None, ctx.papers)
     figure.update_layout(
         title={"text": f"{measure.title}<br><sup>{found.period_label}; statistical neighbours: the {model}</sup>"},

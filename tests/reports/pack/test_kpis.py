@@ -8,8 +8,8 @@ def test_a_kpi_row_says_what_is_known_and_what_is_not(october):
     assert row["Value"] == "17%" and row["Target"] == "no target stated" and row["RAG"] == "no target"
     assert row["Variation and assurance (SPC)"] == "1 monthly figure(s): too few for SPC (it needs 12)"
     assert row["Published comparison"] == (
-        "Croydon 16.7% (year to 31 Mar 2018); statistical neighbours (median, DfE April 2021 model) 15.2%; "
-        "London 14.9%; England 20.2%"
+        "Croydon 16.7% (year to 31 Mar 2018); statistical neighbours (median, DfE April 2021 model, the earliest "
+        "bundled) 15.2%; London 14.9%; England 20.2%"
     )
 
 
