@@ -45,6 +45,34 @@ def monthly_chart_title(measure) -> str:
     return MONTHLY_TITLE.format(domain=schema.DOMAIN_LABELS[measure.domain], title=title)
 
 
+CHARTS_OWN_MONTHS = (
+    "First the area's own months: one Making Data Count XmR chart for each measure the council reported, or "
+    "computed from its child-level lists, for whole calendar months up to the pack's month. Each point is "
+    "coloured and shaped by what the SPC rules say of it (common cause, special cause improvement or concern); "
+    "the mean and the process limits are drawn (trial limits, said so, with fewer than 13 months; the points "
+    "alone, with a note, with fewer than 6); the target where a source states one; limits re-based only at a "
+    "recorded change; and for a rate or percentage the latest published figures of the statistical neighbours "
+    "(their median), the area's region and England as thin reference lines, their period in the legend. Then, "
+)
+CHARTS_PUBLISHED = (
+    'titled "Published statistics", for each area of work the published measure with the longest series against '
+    "the area's region and England. Last, for each published rate or percentage, the area among its ten "
+    "statistical neighbours (the model in use named), their median marked. On every chart the numbered dotted "
+    "lines are inspections and monitoring visits, named under the chart above its source."
+)
+
+
+def charts_intro(ctx: PackContext) -> str:
+    """What the charts section shows, in words: the XmR charts are described only where there are
+    months of the area's own to chart (a pack of published statistics alone says so in one line)."""
+    if _monthly_measures(ctx):
+        return CHARTS_OWN_MONTHS + CHARTS_PUBLISHED
+    return (
+        f"No monthly figures of {ctx.area.name}'s own are in the data up to {ctx.month.label}, so no "
+        f"Making Data Count chart of its months: first, {CHARTS_PUBLISHED}"
+    )
+
+
 def domain_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
     """Every chart of the pack's charts section: the area's months first, then published statistics."""
     return monthly_charts(ctx) + published_charts(ctx)

@@ -85,6 +85,9 @@ class MonthlyPack:
     def kpi_table(self) -> pd.DataFrame:
         return kpis.kpi_table(self.context)
 
+    def charts_intro(self) -> str:
+        return domain_charts.charts_intro(self.context)
+
     def domain_charts(self):
         """The area's months, published statistics, then the area among its neighbours."""
         return domain_charts.domain_charts(self.context) + neighbour_charts.neighbour_charts(self.context)
