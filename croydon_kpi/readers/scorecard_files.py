@@ -90,8 +90,19 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     while header and header[-1] == "" and all(row[len(header) - 1] == "" for row in rows):
         header.pop()
         rows = [row[: len(header)] for row in rows]
+    filled = [name for name in header if name]
+    if len(header) >= TITLE_ROW_WIDTH and len(filled) * 2 <= len(header):  # exports often put a title above
+        raise InputError(
+            path,
+            "row 1",
+            f"only {len(filled)} of its {len(header)} cells are filled ({filled[0][:60]!r} ...): a title above the "
+            "table? The header row (indicator, area, the months) must be the first row; delete the rows above it",
+        )
     header = [name or f"(blank column {number})" for number, name in enumerate(header, start=1)]
     return pd.DataFrame(rows[1:], columns=header, dtype=str)
+
+
+TITLE_ROW_WIDTH = 4  # a first row this wide, half of it blank, is a title, not a header
 
 
 def exact_number(value: int | float, percent: bool = False) -> str:

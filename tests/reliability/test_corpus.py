@@ -62,6 +62,13 @@ BUILDERS = {
         ],
         merge="A1:D1",
     ).save(path),
+    "xlsx_title_row": lambda path: _xlsx(
+        [
+            ["Children's social care scorecard, October 2019", None, None, None, None],
+            ["Ref", "Indicator", "Area", "Sep-19", "Oct-19"],
+            ["CIN1", "% CIN visits within timescale", "Croydon", 80, 81],
+        ]
+    ).save(path),
     "xlsx_formula": lambda path: _xlsx(
         [["measure", "area", "month", "value"], ["cin_visits_timely_percent", "Croydon", "2019-11", "=40+40"]]
     ).save(path),
