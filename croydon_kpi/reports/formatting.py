@@ -66,6 +66,13 @@ def written_decimals(written) -> int | None:
     return None if not found else len(found.group(1) or "")
 
 
+def change_decimals(rows: pd.DataFrame, decimals: int) -> int:
+    """The places a change between a series' last two figures is written to: the measure's, or
+    more where the source wrote the figures with more (75.4 after 75.9 is down 0.5, not down 1)."""
+    written = [written_decimals(w) for w in rows["as_written"].tail(2)] if "as_written" in rows else []
+    return max([decimals, *(w for w in written if w is not None)])
+
+
 def change_text(before, after, unit: str, decimals: int = 0) -> str:
     """A change between two figures of one unit: "up 1.2 percentage points", "down 3", or "no
     change" where the change rounds to nothing at the measure's decimals (never "up 0")."""

@@ -57,3 +57,14 @@ def test_a_finance_statements_entry_is_named_by_the_source_it_gives_not_its_line
     locator = "line 16 (figures[1]): Scrutiny Sub-Committee, early 2018 <https://example.org/item?ID=1839>"
     label = source_label(store.catalogue, "public_finance_figures", locator)
     assert label == "Scrutiny Sub-Committee, early 2018 <https://example.org/item?ID=1839>"
+
+
+def test_a_change_is_written_to_the_places_its_figures_were_written_to():
+    import pandas as pd
+
+    from croydon_kpi.reports.formatting import change_decimals, change_text
+
+    rows = pd.DataFrame({"as_written": ["75.9", "75.4"], "value": [75.9, 75.4]})
+    places = change_decimals(rows, 0)  # a rate published as a whole number, written to one place here
+    assert places == 1 and change_text(75.9, 75.4, "rate_per_10k", places) == "down 0.5 per 10,000"
+    assert change_decimals(pd.DataFrame({"as_written": [None, "80"]}), 1) == 1

@@ -11,6 +11,7 @@ import pandas as pd
 from croydon_kpi.analysis import spc
 from croydon_kpi.analysis.trend import direction_of_travel
 from croydon_kpi.core.periods import title_for
+from croydon_kpi.reports.formatting import change_decimals
 from croydon_kpi.reports.pack.context import PackContext, monthly
 
 SHOWN_FIRST = 4  # changes named on the first screen; the rest are counted, with a link to the table
@@ -40,7 +41,8 @@ def _change(ctx: PackContext, measure_id: str) -> Change | None:
     if len(series) < 2 or series.iloc[-1]["period_start"] != pd.Timestamp(ctx.month.start):
         return None
     measure = ctx.store.catalogue.measure(measure_id)
-    travel = direction_of_travel(series, measure.unit, measure.polarity, measure.decimals)
+    places = change_decimals(series, measure.decimals)
+    travel = direction_of_travel(series, measure.unit, measure.polarity, places)
     if not travel.sentences:
         return None
     step = float(series.iloc[-1]["value"] - series.iloc[-2]["value"])

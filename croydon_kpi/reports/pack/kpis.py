@@ -7,7 +7,7 @@ import pandas as pd
 
 from croydon_kpi.analysis import spc
 from croydon_kpi.analysis.trend import direction_of_travel
-from croydon_kpi.reports.formatting import COMPARABLE_UNITS, figure_text, source_label
+from croydon_kpi.reports.formatting import COMPARABLE_UNITS, change_decimals, figure_text, source_label
 from croydon_kpi.reports.pack.context import PackContext, monthly
 
 SPC_MIN_POINTS = spc.MIN_POINTS_FOR_LIMITS
@@ -63,7 +63,8 @@ def month_change(series: pd.DataFrame, month_start: pd.Timestamp, measure) -> st
         return "suppressed this month" if _suppressed(this) else "no figure this month"
     if len(before) and before["value"].isna().all():
         return "not shown: the month before is suppressed" if _suppressed(before) else "no figure for the month before"
-    travel = direction_of_travel(up_to, measure.unit, measure.polarity, measure.decimals)
+    places = change_decimals(up_to[up_to["value"].notna()], measure.decimals)
+    travel = direction_of_travel(up_to, measure.unit, measure.polarity, places)
     previous = travel.changes[0] if travel.changes else None
     return travel.sentences[0] if previous and previous.change is not None else "no earlier monthly figure"
 
