@@ -126,7 +126,7 @@ def _per_head(store, measure: str, area: str, heads: str, heads_year) -> pd.Data
         year = heads_year(figure.period_label)
         people = by_year.get(year)
         # None where there is no head to divide by: no figure, a suppressed one, or none at all (an
-        # authority with no child looked after at that 31 March, the Isles of Scilly in some years)
+        # authority with no child looked after at that 31 March, as the smallest have had)
         defined = people is not None and not pd.isna(people) and people > 0 and not pd.isna(figure.value)
         rows.append(
             {
