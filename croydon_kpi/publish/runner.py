@@ -35,7 +35,7 @@ from croydon_kpi.publish import atomic, kernels
 from croydon_kpi.publish.html import notebook_to_html, shared_plotly_js_name, write_shared_plotly_js
 from croydon_kpi.publish.index import index_page, manifest_entry, published
 from croydon_kpi.publish.progress import Progress
-from croydon_kpi.reports.registry import Job
+from croydon_kpi.reports.registry import REPORTS, Job, report
 from croydon_kpi.store.figure_store import cache_key
 
 DEPENDENCIES = (
@@ -52,6 +52,9 @@ DEPENDENCIES = (
     "holidays",  # which days are working days in the child-level timescales
     "XlsxWriter",  # the KPI workbook's bytes
 )
+
+
+COMMANDS = {entry.command for entry in REPORTS}
 
 
 def notebook_defaults(notebook: str) -> dict:
@@ -136,9 +139,13 @@ def _execute(job: Job, executed: Path, lane: kernels.Lane, outputs: dict | None 
 
 def provenance(job: Job, content_key: str | None = None) -> dict[str, str]:
     """The report's footer; `content_key` is the inputs' key (cache_key(), worked out once a run)."""
+    # the parameters a user gives (the registry's); one a run sets for itself (an overview's
+    # link_packs) is no part of what the reader is told
+    given = {p.name for p in report(job.command).parameters} if job.command in COMMANDS else set(job.parameters)
     return {
         "Notebook": f"notebooks/{job.notebook}",
-        "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items()) or "the notebook's defaults",
+        "Parameters": ", ".join(f"{k}={v}" for k, v in job.parameters.items() if k in given)
+        or "the notebook's defaults",
         "Package": f"croydon_kpi {__version__}",
         "Inputs": f"data/ and the measure catalogue, content key {content_key or cache_key()}",
     }
