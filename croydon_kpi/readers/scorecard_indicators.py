@@ -65,7 +65,8 @@ def unmapped_reasons(rows: pd.DataFrame, matcher, stated_unit: pd.Series) -> pd.
             f"data/sources/scorecards/{MAP_FILE} or add it to data/catalogue/local_measures.yaml"
         )
 
-    return pd.Series(
-        [reason(w, u if isinstance(u, str) else "") for w, u in zip(rows["name"], stated_unit[rows.index])],
-        index=rows.index,
-    )
+    said: dict[tuple[str, str], str] = {}  # once per distinct wording: a wide export repeats it on every row
+    pairs = [(w, u if isinstance(u, str) else "") for w, u in zip(rows["name"], stated_unit[rows.index])]
+    for pair in dict.fromkeys(pairs):
+        said[pair] = reason(*pair)
+    return pd.Series([said[pair] for pair in pairs], index=rows.index)
