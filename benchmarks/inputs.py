@@ -29,11 +29,22 @@ def _timed(function) -> float:
     return time.perf_counter() - started
 
 
+LOCAL_INDICATORS = 1_000  # the wide scorecard's indicators: the council's own measures, each worded once
+
+
 def _project_copy(folder: Path) -> Path:
     root = folder / "project"
     shutil.copytree(ROOT / "data", root / "data")
     for stray in (root / "data/sources/scorecards").glob("*.csv"):
         stray.unlink()
+    # The wide export's indicators are the council's own measures (data/catalogue/local_measures.yaml),
+    # so every row is read as a figure, as a council's export with its own measures is.
+    entries = "".join(
+        f"  - {{id: local_indicator_{n}, title: Local indicator {n}, domain: front_door, unit: count, "
+        f"polarity: neutral, decimals: 0, definition: A council's own count}}\n"
+        for n in range(LOCAL_INDICATORS)
+    )
+    (root / "data/catalogue/local_measures.yaml").write_text("measures:\n" + entries, encoding="utf-8")
     return root
 
 
