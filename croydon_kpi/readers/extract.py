@@ -41,6 +41,7 @@ from croydon_kpi.readers.figure_relations import inherit_change_measures, inheri
 from croydon_kpi.readers.found_figure import NO_AREA, Found
 from croydon_kpi.readers.measure_aliases import alias_table, aliases_in, measure_for
 from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans, number_tokens, spans_within
+from croydon_kpi.readers.page_layout import read_layout, without_furniture
 from croydon_kpi.readers.plain_text import plain_text
 from croydon_kpi.readers.sentences import Sentence, sentences
 
@@ -71,12 +72,15 @@ def extract_figures(
     catalogue = catalogue or load_catalogue()
     plain = plain_text(text)
     aliases = alias_table(catalogue)
-    non_figures = non_figure_spans(plain)
+    # Lines and blocks before sentences: the page's furniture and markers are no figure, and a
+    # sentence reads on across a page's end (its furniture blanked, offsets kept).
+    layout = read_layout(plain)
+    non_figures = non_figure_spans(plain, tuple(layout.non_figures()))
     figures = figure_spans(plain, non_figures)
     figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
     units = {measure.id: measure.unit for measure in catalogue.measures.values()}
     rows = []
-    for sentence in sentences(plain):
+    for sentence in sentences(without_furniture(plain, layout), layout.markers):
         own_period = (sections or {}).get(sentence.paragraph, period)
         try:
             rows += _sentence_rows(
@@ -90,6 +94,7 @@ def extract_figures(
                 catalogue,
                 {**NO_AREA, **(area or {})},
                 units,
+                layout.money_scales,
             )
         except (ParseError, ValueError, KeyError, IndexError, AttributeError, OverflowError) as error:
             # One sentence the rules cannot read never stops a paper (or a build): it is listed instead.
@@ -112,7 +117,7 @@ def _tidy_label(text: str) -> str:
 
 
 def _sentence_rows(
-    plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None
+    plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None, money_scales=()
 ) -> list[dict]:
     units = units or {measure.id: measure.unit for measure in catalogue.measures.values()}
     inside = [f for f in figures if sentence.start <= f.start < sentence.end]
@@ -127,6 +132,7 @@ def _sentence_rows(
         value = figure_value(span, span.category)
         unit = rate_unit(span, inside[:index], rate_bases) or UNIT_OF_RULE.get(span.category, span.category)
         found = Found(Span(local(span.start), local(span.end), span.category, span.text), unit, value, area=dict(area))
+        _scale_by_table_header(found, span.start, money_scales)
         # The words a rule reads lie just before and after the figure: rules see that much, not the
         # whole sentence (a rule anchored at the figure would otherwise scan every position before it).
         before, after = (
@@ -166,6 +172,17 @@ def _sentence_rows(
     if not found_list and sentence.reported_rag:
         rows += _statement_rows(plain, sentence, aliases, source_id, period, catalogue, area)
     return rows
+
+
+def _scale_by_table_header(found: Found, offset: int, money_scales) -> None:
+    """ "£2.995" in a table whose header says £m is £2,995,000: the header gives its cells their scale."""
+    if found.unit != "gbp" or re.search(r"\d\s*\)?\s*[A-Za-z]", found.span.text):
+        return  # not money, or its own scale written ("£3m", "£450k")
+    factor = next((f for start, end, f in money_scales if start <= offset < end), None)
+    if factor:
+        found.value *= factor
+        found.flags.append("unit_from_table_header")
+        found.notes.append(f"scaled by {factor:,} as the table's header gives its money")
 
 
 def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dict:

@@ -148,9 +148,10 @@ def spans_within(spans: list[Span], starts: list[int], low: int, high: int) -> l
     return spans[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
 
 
-def non_figure_spans(text: str) -> list[Span]:
-    """The numbers that are not figures (text_rules.NON_FIGURE_RULES, in rule order), by offset."""
-    spans = _claim(plain_text(text), text_rules.NON_FIGURE_RULES, [])
+def non_figure_spans(text: str, claimed: tuple[Span, ...] = ()) -> list[Span]:
+    """The numbers that are not figures (text_rules.NON_FIGURE_RULES, in rule order), by offset;
+    `claimed`, spans a reader found first (the page's furniture), are among them and claim first."""
+    spans = list(claimed) + _claim(plain_text(text), text_rules.NON_FIGURE_RULES, list(claimed))
     # "2020-2024" has the shape of a financial year but is a span of years: named for what it is.
     spans = [
         Span(s.start, s.end, "year_range", s.text)
@@ -178,8 +179,10 @@ def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
 
 def number_tokens(text: str) -> pd.DataFrame:
     """Every run of digits in the text and what it was taken for: a figure's unit or a non-figure category."""
+    from croydon_kpi.readers.page_layout import read_layout  # the layout reads spans: imported where used
+
     plain = plain_text(text)
-    spans = non_figure_spans(plain)
+    spans = non_figure_spans(plain, tuple(read_layout(plain).non_figures()))
     spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figure_spans(plain, spans)]
     rows = []
     for match in re.finditer(r"\d+", plain):

@@ -35,10 +35,14 @@ class Sentence:
         return self.line + self.text.count("\n", 0, local_offset)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under."""
+def sentences(text: str, markers: list | None = None) -> list[Sentence]:
+    """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under.
+    `markers`, the paragraph and list markers the page's layout found at lines' starts (spans
+    with the paragraph's number as their text), each start a sentence; a paragraph's is its locator."""
     plain = plain_text(text)
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(plain)] + [len(plain)]
+    numbered_at = {m.start: m.text for m in markers or () if m.category == "paragraph_number"}
+    breaks = {m.start for m in markers or ()}
+    bounds = sorted({0, len(plain), *breaks, *(m.end() for m in _SENTENCE_END.finditer(plain))})
     newlines = [match.start() for match in re.finditer("\n", plain)]
     found, paragraph, rag = [], None, None
     for start, end in zip(bounds, bounds[1:]):
@@ -47,8 +51,8 @@ def sentences(text: str) -> list[Sentence]:
         if not stripped:
             continue
         numbered = _NUMBERED_PARAGRAPH.match(chunk)
-        if numbered:
-            paragraph, rag = numbered.group(1), None
+        if start in numbered_at or numbered:
+            paragraph, rag = numbered_at.get(start) or numbered.group(1), None
         heading = context_rules.REPORTED_RAG_HEADINGS.get(stripped.lower().strip(" :"))
         if heading:
             rag = heading

@@ -120,3 +120,39 @@ def test_a_web_address_ends_before_its_sentence_and_the_figures_after_it_stay_fi
     tokens = number_tokens("Published at mgAi.aspx?ID=16274. There were 45 children (www.x.org/a?id=7), 12 of them.")
     by_token = dict(zip(tokens["token"], tokens["category"]))
     assert by_token == {"16274": "web_address", "45": "figure:count", "7": "web_address", "12": "figure:count"}
+
+
+# Papers as they really arrive (issue 26): ages, durations, distances and thresholds in compounds,
+# dates in dotted and run-together forms, short financial years, phone numbers, addresses, report
+# codes and numbers in names are never figures.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("support for 18-25-year-olds", "definition_threshold"),
+        ("post-16 provision", "name"),
+        ("young people 16 plus", "definition_threshold"),
+        ("care leavers up to the age of 25", "definition_threshold"),
+        ("over a 4-year period", "definition_threshold"),
+        ("in the next 3-4 months", "time_window"),
+        ("placed within a 20-mile radius", "distance"),
+        ("Looked After for 2 1/2 years", "duration"),
+        ("At 01.11.06 the service", "date"),
+        ("Meeting of 14NOVEMBER 2006", "date"),
+        ("the budget for 05-06", "financial_year"),
+        ("Tel: (01865) 815833", "phone_number"),
+        ("County Hall, New Road, Oxford OX1 1ND", "address"),
+        ("PO Box 532, Town Hall", "address"),
+        ("report CH260906-07 to the panel", "code"),
+        ("report CS/24/117 to the panel", "code"),
+        ("the Cohort-12 data", "name"),
+    ],
+)
+def test_each_compound_and_form_is_no_figure(text, category):
+    tokens = number_tokens(text)
+    assert set(tokens["category"]) == {category}, tokens.to_dict("records")
+
+
+def test_forms_near_figures_leave_the_figures_alone():
+    tokens = number_tokens("45 children aged 16-17 year olds; 10-12% of cases; 83% placed within 20 miles")
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert list(figures["span"]) == ["45", "10", "12%", "83%"]

@@ -1,0 +1,219 @@
+"""A paper read as lines and blocks before sentences (issue 26): papers arrive from a PDF or a
+committee system with their page furniture in the text, and a number in the furniture is never a
+figure. `read_layout(text)` marks, line by line:
+
+- furniture, whole lines that never yield a figure: page numbers alone on a line ("14", "Page 3 of
+  12", "- 7 -"), running headers and footers (the same line on several pages), contents lists (a
+  heading, then its page number alone on the next line);
+- markers at a line's start: paragraph numbers ("2.1 /", "3.1-", "2.2<tab>"), which stay the
+  figure's locator, list markers ("(1)", "1)") and agenda item numbers before a heading
+  ("61 BUDGET MONITORING 2023/24");
+- money tables: a block whose header line says "£m" or "£000" gives that scale to the "£2.995" in
+  its cells.
+
+Offsets are the text's own. `without_furniture()` blanks the furniture lines (same length), so that
+a sentence broken by a page end reads on across it, and no furniture joins a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from croydon_kpi.readers.number_spans import Span
+
+# A line that is only a page number.
+PAGE_NUMBER = re.compile(
+    r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|\[\s*\d{1,4}\s*\]", re.IGNORECASE
+)
+# A line that is only a number (a table's cell, one a line, looks the same): not a page number
+# where its neighbours are numbers too.
+LONE_NUMBER = re.compile(r"[(£-]?\s*\d[\d,.]*\s*(?:%|m|k)?\)?")
+# A line repeated on pages: long enough to be a header, not a sentence's end, holding a letter.
+RUNNING_MIN_LENGTH, RUNNING_MAX_LENGTH = 8, 120
+SENTENCE_END = re.compile(r"[.;:,]$")
+# A contents entry: a short heading, numbered or not, with its page number alone on the next line.
+CONTENTS_ENTRY = re.compile(r"(?:\d{1,2}(?:\.\d+)*\.?\s+)?[A-Z][^.;:%£]{2,70}")
+# Markers at a line's start. A paragraph number is followed by a slash, a dash, a tab or a space.
+# A decimal figure opening a line ("63.3 per cent of ...") is no paragraph number: units follow it.
+PARAGRAPH_MARKER = re.compile(
+    r"[ \t]*(?:[-•*][ \t]*)?(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?(?:[ \t]*[/-](?=[ \t])|(?=[ \t]))"
+    r"(?![ \t]*(?:per\b|percent|pc\b|%|ftes?\b|days|weeks|months|years|million|bn\b|m\b|k\b|of\b|times\b))",
+    re.IGNORECASE,
+)
+LIST_MARKER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}\))(?=[ \t])")
+# An agenda item's number before its heading: "61 BUDGET MONITORING 2023/24", "29 Bi-annual Progress report"
+# ("1. RECOMMENDATIONS", with its dot, is a section's number: text_rules' paragraph_number).
+ITEM_HEADING = re.compile(r"[ \t]*(?P<number>\d{1,3})[ \t]+(?P<heading>[A-Z][A-Za-z'&,/()-]*(?:[ \t]+\S+){0,11})")
+# A money table's header: its cells' scale ("£m", "£'000", "£000s", "£ million").
+MONEY_HEADER = re.compile(r"£\s*(?P<scale>m\b|million\b|'?000s?\b|k\b)|\((?P<bracketed>£m|£'?000s?)\)", re.IGNORECASE)
+SCALES = {"m": 1_000_000, "million": 1_000_000, "k": 1_000}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a paper's lines are: furniture (whole lines), markers (at a line's start) and money
+    tables' cells with their scale ((start, end, factor) of each block)."""
+
+    furniture: list[Span]
+    markers: list[Span]
+    money_scales: list[tuple[int, int, int]]
+
+    def non_figures(self) -> list[Span]:
+        return sorted(self.furniture + self.markers, key=lambda span: span.start)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, at = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(at, raw))
+        at += len(raw) + 1
+    return lines
+
+
+@lru_cache(maxsize=8)
+def read_layout(text: str) -> Layout:
+    """The furniture, markers and money tables of a text (plain text: offsets are the text's)."""
+    lines = _lines(text)
+    repeated = _repeated_lines(lines)
+    furniture, markers = [], []
+    for index, line in enumerate(lines):
+        category = _furniture_category(lines, index, repeated)
+        if category:
+            furniture.append(Span(line.start, line.end, category, line.text))
+            continue
+        marker = _marker(lines, index)
+        if marker:
+            markers.append(marker)
+    return Layout(furniture, markers, _money_tables(lines))
+
+
+def _repeated_lines(lines: list[_Line]) -> set[str]:
+    counts = Counter(
+        line.stripped
+        for line in lines
+        if RUNNING_MIN_LENGTH <= len(line.stripped) <= RUNNING_MAX_LENGTH
+        and re.search(r"[A-Za-z]", line.stripped)
+        and not SENTENCE_END.search(line.stripped)
+    )
+    return {line for line, count in counts.items() if count >= 2}
+
+
+def _neighbour(lines: list[_Line], index: int, step: int) -> str:
+    """The nearest non-blank line before (step -1) or after (step 1), stripped."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].stripped:
+            return lines[index].stripped
+        index += step
+    return ""
+
+
+def _furniture_category(lines: list[_Line], index: int, repeated: set[str]) -> str | None:
+    stripped = lines[index].stripped
+    if not stripped:
+        return None
+    if stripped in repeated:
+        return "running_header"
+    if PAGE_NUMBER.fullmatch(stripped):
+        before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
+        if LONE_NUMBER.fullmatch(before) or LONE_NUMBER.fullmatch(after):
+            return None  # a column of numbers: a table's cells, read as text
+        return "page_number"
+    following = lines[index + 1].stripped if index + 1 < len(lines) else ""
+    entry = CONTENTS_ENTRY.fullmatch(stripped)
+    if entry and PAGE_NUMBER.fullmatch(following) and _starts_block(lines, index):
+        if _is_heading(re.sub(r"^[\d.]+\s+", "", stripped)):
+            return "contents"
+    return None
+
+
+def _starts_block(lines: list[_Line], index: int) -> bool:
+    """A line after a blank line, a sentence's end or a heading: where a paragraph or item can start."""
+    before = lines[index - 1].stripped if index else ""
+    return (
+        not before
+        or bool(re.search(r"[.;:!?)]$", before))
+        or before.isupper()
+        or not before[-1:].isalnum()
+        or PAGE_NUMBER.fullmatch(before) is not None
+    )
+
+
+def _marker(lines: list[_Line], index: int) -> Span | None:
+    line = lines[index]
+    if not _starts_block(lines, index) and not _follows_furniture(lines, index):
+        return None
+    paragraph = PARAGRAPH_MARKER.match(line.text)
+    if paragraph:
+        return Span(line.start, line.start + paragraph.end(), "paragraph_number", paragraph.group("number"))
+    listed = LIST_MARKER.match(line.text)
+    if listed:
+        return Span(line.start, line.start + listed.end(), "list_marker", listed.group().strip())
+    item = ITEM_HEADING.fullmatch(line.text.rstrip())
+    if item and _is_heading(item.group("heading")) and (not index or not lines[index - 1].stripped):
+        return Span(line.start, line.start + item.end("number"), "item_number", item.group("number"))
+    return None
+
+
+def _follows_furniture(lines: list[_Line], index: int) -> bool:
+    return index > 0 and PAGE_NUMBER.fullmatch(lines[index - 1].stripped) is not None
+
+
+def _is_heading(words: str) -> bool:
+    """A heading's words: no sentence's end, no figure's sign, most words capitalised."""
+    if SENTENCE_END.search(words) or re.search(r"[%£]", words):
+        return False
+    lettered = [word for word in words.split() if re.match(r"[A-Za-z]", word)]
+    capitalised = [word for word in lettered if word[0].isupper()]
+    return bool(lettered) and len(capitalised) * 2 >= len(lettered) + (len(lettered) > 2)
+
+
+def _money_tables(lines: list[_Line]) -> list[tuple[int, int, int]]:
+    """(start, end, factor) of each block under a header line naming its money scale."""
+    tables, index = [], 0
+    while index < len(lines):
+        header = MONEY_HEADER.search(lines[index].text)
+        if header and not SENTENCE_END.search(lines[index].stripped) and _is_table_header(lines[index].text):
+            scale = (header.group("scale") or header.group("bracketed") or "").lower().strip("£'()")
+            factor = SCALES.get(scale, 1_000 if "000" in scale else 1)
+            end = index + 1
+            while end < len(lines) and lines[end].stripped:
+                end += 1
+            if factor > 1 and end > index + 1:
+                tables.append((lines[index + 1].start, lines[end - 1].end, factor))
+            index = end
+        index += 1
+    return tables
+
+
+def _is_table_header(text: str) -> bool:
+    """A header line: several columns (tabs or runs of spaces), or a line naming only its unit."""
+    return len(re.split(r"\t|\s{2,}", text.strip())) >= 2 or len(text.split()) <= 4
+
+
+def without_furniture(text: str, layout: Layout) -> str:
+    """The text with its furniture lines blanked (spaces, same length): a sentence reads on across them."""
+    if not layout.furniture:
+        return text
+    pieces, at = [], 0
+    for span in layout.furniture:
+        pieces += [text[at : span.start], " " * (span.end - span.start)]
+        at = span.end
+    return "".join(pieces) + text[at:]

@@ -1,0 +1,91 @@
+"""A paper read as lines and blocks before sentences (issue 26): its furniture never yields a figure."""
+
+from croydon_kpi.readers.extract import extract_figures, number_tokens
+from croydon_kpi.readers.page_layout import read_layout, without_furniture
+
+PAPER = """Northshire Council - Children's Scrutiny Committee
+
+61 BUDGET MONITORING 2023/24
+
+CONTENTS
+1. Introduction
+3
+6. Missing from Care
+10
+
+2.1 / The number of children looked after rose to 312 in the quarter, and
+78% of reviews were on time.
+2.2- Referrals fell to 1,204.
+(1) Agency staff made up 21% of the workforce.
+
+Scrutiny Committee 14 November 2006
+14
+
+Northshire Council - Children's Scrutiny Committee
+
+2.3 Caseloads averaged 17 per social worker against a target of 18, while
+the number of children on a child protection plan
+- 15 -
+Northshire Council - Children's Scrutiny Committee
+stood at 240.
+
+Scrutiny Committee 14 November 2006
+"""
+
+
+def _categories(text):
+    layout = read_layout(text)
+    return [(s.category, s.text.strip()) for s in layout.non_figures()]
+
+
+def test_page_numbers_running_lines_and_contents_are_furniture():
+    found = _categories(PAPER)
+    assert ("page_number", "14") in found and ("page_number", "- 15 -") in found
+    assert ("running_header", "Northshire Council - Children's Scrutiny Committee") in found
+    assert ("running_header", "Scrutiny Committee 14 November 2006") in found
+    assert ("contents", "6. Missing from Care") in found and ("page_number", "10") in found
+
+
+def test_markers_at_lines_starts_paragraph_list_and_agenda_item():
+    found = _categories(PAPER)
+    assert ("item_number", "61") in found
+    assert [text for category, text in found if category == "paragraph_number"] == ["2.1", "2.2", "2.3"]
+    assert ("list_marker", "(1)") in found
+
+
+def test_only_the_papers_figures_are_read_and_a_sentence_reads_on_across_a_page_end():
+    rows = extract_figures(PAPER, area={"area_name": "Northshire", "area_level": "local_authority"})
+    assert list(rows["as_written"]) == ["312", "78%", "1,204", "21%", "17", "18", "240"]
+    stood = rows[rows["as_written"] == "240"].iloc[0]
+    assert stood["measure"] == "cp_children_count" and stood["locator"].startswith("paragraph 2.3,")
+    assert "Northshire Council" not in stood["quote"]
+
+
+def test_every_number_of_the_furniture_is_classified():
+    tokens = number_tokens(PAPER)
+    assert tokens["category"].notna().all()
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert list(figures["token"]) == ["312", "78", "1", "204", "21", "17", "18", "240"]
+
+
+def test_a_column_of_numbers_is_a_table_not_page_numbers():
+    text = "Children in care\n312\n298\n305\n"
+    assert read_layout(text).furniture == []
+
+
+def test_a_decimal_figure_opening_a_line_is_no_paragraph_number():
+    text = "The rate was high.\n63.3 per cent of children had a plan.\n"
+    assert read_layout(text).markers == []
+
+
+def test_blanked_furniture_keeps_every_offset():
+    layout = read_layout(PAPER)
+    blanked = without_furniture(PAPER, layout)
+    assert len(blanked) == len(PAPER) and "- 15 -" not in blanked and blanked.count("\n") == PAPER.count("\n")
+
+
+def test_a_money_table_gives_its_scale_to_its_cells():
+    text = "Budget area\t£m\nPlacements\t£2.995\nStaffing\t£1.2\n\nThe overspend was £2.995.\n"
+    rows = extract_figures(text)
+    assert list(rows["value"]) == [2_995_000, 1_200_000, 2.995]
+    assert "unit_from_table_header" in rows.iloc[0]["tags"]
