@@ -11,7 +11,7 @@ from furnished_corpus import furnished
 CLEAN = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
 # The furnished corpus (issue 26) is held to the same labelling: every number its furniture adds is a non-figure.
 PASSAGES = CLEAN + furnished(CLEAN)
-UNITS = {"count", "percent", "gbp", "rate_per_10k", "days", "fte", "ratio", "percentage_points"}
+UNITS = {"count", "percent", "gbp", "rate_per_10k", "rate_per_100k", "days", "fte", "ratio", "percentage_points"}
 KINDS = {"level", "change", "target", "comparator", "range", "forecast"}
 WORDS = r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|third|quarter)s?\b"
 
