@@ -37,7 +37,12 @@ from croydon_kpi.readers.figure_qualifiers import (
     rate_unit,
     sign_money,
 )
-from croydon_kpi.readers.figure_relations import inherit_change_measures, inherit_from_to, join_ranges
+from croydon_kpi.readers.figure_relations import (
+    carry_rate_units,
+    inherit_change_measures,
+    inherit_from_to,
+    join_ranges,
+)
 from croydon_kpi.readers.found_figure import NO_AREA, Found
 from croydon_kpi.readers.measure_aliases import alias_table, aliases_in, measure_for
 from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans, number_tokens, spans_within
@@ -79,7 +84,7 @@ def extract_figures(
     figures = figure_spans(plain, non_figures)
     figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
     units = {measure.id: measure.unit for measure in catalogue.measures.values()}
-    rows = []
+    rows, sentence_before = [], ""
     for sentence in sentences(without_furniture(plain, layout), layout.markers):
         own_period = (sections or {}).get(sentence.paragraph, period)
         try:
@@ -95,6 +100,7 @@ def extract_figures(
                 {**NO_AREA, **(area or {})},
                 units,
                 layout.money_scales,
+                sentence_before,
             )
         except (ParseError, ValueError, KeyError, IndexError, AttributeError, OverflowError) as error:
             # One sentence the rules cannot read never stops a paper (or a build): it is listed instead.
@@ -107,6 +113,7 @@ def extract_figures(
                     "reason": f"a sentence the extractor cannot read ({type(error).__name__}: {error})",
                 }
             )
+        sentence_before = sentence.text  # a sentence opening "This ..." may be about this one's measure
     frame = pd.DataFrame(rows)
     return schema.conform(frame) if len(frame) else schema.empty_figures()
 
@@ -117,7 +124,18 @@ def _tidy_label(text: str) -> str:
 
 
 def _sentence_rows(
-    plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None, money_scales=()
+    plain,
+    sentence,
+    non_figures,
+    figures,
+    aliases,
+    source_id,
+    period,
+    catalogue,
+    area,
+    units=None,
+    money_scales=(),
+    sentence_before="",
 ) -> list[dict]:
     units = units or {measure.id: measure.unit for measure in catalogue.measures.values()}
     inside = [f for f in figures if sentence.start <= f.start < sentence.end]
@@ -151,7 +169,9 @@ def _sentence_rows(
             rule(found, before, after)
         mark_bound(found, before)
         mark_window(found, sentence, non_figures, after)
-        measure, label, alias_end = measure_for(found, text, previous_end, next_start, aliases, units, first_label)
+        measure, label, alias_end = measure_for(
+            found, text, previous_end, next_start, aliases, units, first_label, sentence_before
+        )
         found.label = _tidy_label(label) or _tidy_label(text)
         if measure:
             found.measure = measure
@@ -160,6 +180,7 @@ def _sentence_rows(
         mark_a_year_before(found, after)
         found_list.append(found)
     join_ranges(found_list, text)
+    carry_rate_units(found_list)
     inherit_change_measures(found_list, text)
     inherit_from_to(found_list, text)
     date_by_financial_years(found_list, sentence, non_figures)

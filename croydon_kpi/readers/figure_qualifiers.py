@@ -23,6 +23,7 @@ def figure_value(span: Span, unit: str) -> float:
     text = span.text
     if unit == "gbp":
         bracketed = "(" in text  # "(£0.4m)" and "£(0.4)m": accounts' negatives
+        text = re.sub(r"(?i)millions\b", "million", text)  # "£9.9 millions", as some papers write it
         pounds = float(parse_money(re.sub(r",\s+(?=\d{3})", ",", text.replace("(", "").replace(")", ""))).pounds)
         return -abs(pounds) if bracketed else pounds
     if unit == "count_word":

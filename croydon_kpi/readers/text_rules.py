@@ -53,6 +53,15 @@ _COUNTED = (
     r"|\s*\(\s*\d|\s+of\s+(?:the|those|these|our|its|their)\b"
 )
 
+# Words before a year that date something ("in 2019", "since 2017"): what follows is no count of it.
+_DATING_BEFORE = "|".join(
+    f"(?<=\\b{word} )" for word in ("in", "by", "of", "since", "during", "until", "for", "before", "after", "from")
+)
+# "from 1490 in 2017/18 to 1967": a number with the shape of a year paired with a count is a count.
+YEAR_PAIRED_WITH_COUNT = re.compile(
+    r"\bfrom\s+(?!(?:19|20)\d{2}\b)\d[\d,]*(?:\.\d+)?\b(?![/-]\d)(?:[^.;]|\.(?=\d)){0,60}?\bto\s+$", re.IGNORECASE
+)
+
 # Common fractions, read as percentages of what follows ("almost three quarters of children").
 FRACTION_VALUES = {
     "half": 50.0,
@@ -176,7 +185,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "legislation",
         re.compile(
             r"\bsections?\s+\d+[A-Z]?(?:\(\w+\))?(?:\s*(?:-|to|and)\s*\d+[A-Z]?)?|\b(?:Act|Regulations|Order)\s+\d{4}\b"
-            r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b",
+            r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b|\bstanding\s+orders?\s+\d+(?:\s*\(\d+\))?",
             re.IGNORECASE,
         ),
     ),
@@ -262,7 +271,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             rf"\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
                 50, "least", "most", "minimum", "maximum"
             ),
-            r"\bage[ds]?\s+(?:between\s+|of\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
+            r"\bage[ds]?\s+(?:between\s+|of\s+|under\s+|over\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
             r"(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(50, "age ", "aged", "ages"),
             r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:[\s-]*(?:year|yr)s?[- ]olds?|\s+years?\s+old"
             r"|\s+(?:skills|age\s+group|provision|education|service))"
@@ -272,7 +281,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             r"\b\d{1,2}\+|\b\d{1,2}\s+plus\b|\bunder\s+\d{1,2}s\b|\bunder[- ]\d{1,2}(?=\s*(?:year|yr)s?\b)": _within(
                 12, "+", "plus", "under"
             ),
-            r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b": _within(
+            r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b(?!\s*(?:%|per\b)|\.\d)": _within(
                 14, "turn", "reach"
             ),  # "children turning 18"
             rf"\b{_N}[ -](?:week|day|month|year|hour)\b(?!\s*(?:%|per\b))": _within(
@@ -310,7 +319,17 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             r"|partner\s+agencies)\b"
         ),
     ),
-    ("year", re.compile(rf"\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
+    # 2019, the 1990s; but "there had been 1967 referrals" is a count: a count noun follows it (and
+    # "in 2019 children ..." stays a year: a word that dates comes before it).
+    (
+        "year",
+        re.compile(
+            rf"(?:{_DATING_BEFORE}){YEAR}\b(?!\s*(?:%|per\s*cent|percent))"
+            rf"|\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))(?!\s+(?:new\s+|more\s+|further\s+)?(?:{COUNTED_NOUNS})\b)"
+            r"|\b(?:19|20)\d0s\b",
+            re.IGNORECASE,
+        ),
+    ),
     # A number in a name ("the Families 2000 programme"): not a figure.
     (
         "name",
@@ -390,12 +409,12 @@ FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # from the text around the figure (a dash between two sums is a range, not a sign).
     (
         "gbp",
-        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
+        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|millions?|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
     ),
     (
         "gbp",
         re.compile(
-            rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|million|mn|m|k|thousand)\b)?",
+            rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|millions?|mn|m|k|thousand)\b)?",
             re.IGNORECASE,
         ),
     ),

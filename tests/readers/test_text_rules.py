@@ -156,3 +156,30 @@ def test_forms_near_figures_leave_the_figures_alone():
     tokens = number_tokens("45 children aged 16-17 year olds; 10-12% of cases; 83% placed within 20 miles")
     figures = tokens[tokens["category"].str.startswith("figure:")]
     assert list(figures["span"]) == ["45", "10", "12%", "83%"]
+
+
+def test_a_count_that_looks_like_a_year_is_a_count_where_a_count_noun_follows_or_a_count_pairs_with_it():
+    def figures(text):
+        tokens = number_tokens(text)
+        return list(tokens[tokens["category"].str.startswith("figure:")]["span"])
+
+    assert figures("By March there had been 1967 referrals.") == ["1967"]
+    assert figures("Referrals rose from 1490 in 2017/18 to 1967 this year.") == ["1490", "1967"]
+    assert figures("In 2019 children in care numbers rose to 278.") == ["278"]  # a dating word: a year
+    assert figures("Spending rose from 2017 to 2019 by £2m.") == ["£2m"]  # two years
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("attended under Standing Order 25 (1)", "legislation"),
+        ("children aged under 18", "definition_threshold"),
+    ],
+)
+def test_standing_orders_and_ages_under_a_threshold(text, category):
+    assert set(number_tokens(text)["category"]) == {category}
+
+
+def test_millions_written_in_full_and_a_percentage_reached_are_figures():
+    tokens = number_tokens("a forecast overspend of £9.9 millions; timeliness reached 90% this year")
+    assert list(tokens.drop_duplicates("span")["span"]) == ["£9.9 millions", "90%"]
