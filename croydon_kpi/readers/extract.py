@@ -78,14 +78,15 @@ def extract_figures(
     plain = plain_text(text)
     aliases = alias_table(catalogue)
     # Lines and blocks before sentences: the page's furniture and markers are no figure, and a
-    # sentence reads on across a page's end (its furniture blanked, offsets kept).
+    # sentence, a date or a time reads on across a page's end (its furniture blanked, offsets kept).
     layout = read_layout(plain)
-    non_figures = non_figure_spans(plain, tuple(layout.non_figures()))
-    figures = figure_spans(plain, non_figures)
+    reading = without_furniture(plain, layout)
+    non_figures = non_figure_spans(reading, tuple(layout.non_figures()))
+    figures = figure_spans(reading, non_figures)
     figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
     units = {measure.id: measure.unit for measure in catalogue.measures.values()}
     rows, sentence_before = [], ""
-    for sentence in sentences(without_furniture(plain, layout), layout.markers):
+    for sentence in sentences(reading, layout.markers):
         own_period = (sections or {}).get(sentence.paragraph, period)
         try:
             rows += _sentence_rows(

@@ -139,7 +139,7 @@ def _subject(found: Found, sentence: str, aliases, units) -> tuple[str, str] | N
     if len(named) != 1 or named[0][0] > opening + context_rules.SUBJECT_REACH:
         return None
     start, end, measure = named[0]
-    if not _heads_the_sentence(sentence[:start], units[measure]) or _nearer_noun_phrase(
+    if not _heads_the_sentence(sentence[opening:start], units[measure]) or _nearer_noun_phrase(
         sentence[end : found.span.start]
     ):
         return None
@@ -166,7 +166,9 @@ def _subject_before(found: Found, sentence: str, sentence_before: str, aliases, 
     if not named or len({measure for _, _, measure in named}) != 1:
         return None
     start, end, measure = named[0]
-    if not _heads_the_sentence(sentence_before[:start], units[measure]):
+    if not _heads_the_sentence(
+        sentence_before[context_rules.SENTENCE_OPENING.match(sentence_before).end() : start], units[measure]
+    ):
         return None
     return _standing_for(found, sentence, measure, sentence_before[start:end], units, strictly=True)
 

@@ -189,10 +189,12 @@ def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
 
 def number_tokens(text: str) -> pd.DataFrame:
     """Every run of digits in the text and what it was taken for: a figure's unit or a non-figure category."""
-    from croydon_kpi.readers.page_layout import read_layout  # the layout reads spans: imported where used
+    from croydon_kpi.readers.page_layout import read_layout, without_furniture  # the layout reads spans
 
     plain = plain_text(text)
-    spans = non_figure_spans(plain, tuple(read_layout(plain).non_figures()))
+    layout = read_layout(plain)
+    plain = without_furniture(plain, layout)  # offsets kept: every token's line is the paper's
+    spans = non_figure_spans(plain, tuple(layout.non_figures()))
     spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figure_spans(plain, spans)]
     rows = []
     for match in re.finditer(r"\d+", plain):

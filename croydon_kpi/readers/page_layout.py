@@ -39,8 +39,8 @@ CONTENTS_ENTRY = re.compile(r"(?:\d{1,2}(?:\.\d+)*\.?\s+)?[A-Z][^.;:%£]{2,70}")
 # Markers at a line's start. A paragraph number is followed by a slash, a dash, a tab or a space.
 # A decimal figure opening a line ("63.3 per cent of ...") is no paragraph number: units follow it.
 PARAGRAPH_MARKER = re.compile(
-    r"[ \t]*(?:[-•*][ \t]*)?(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?(?:[ \t]*[/-](?=[ \t])|(?=[ \t]))"
-    r"(?![ \t]*(?:per\b|percent|pc\b|%|ftes?\b|days|weeks|months|years|million|bn\b|m\b|k\b|of\b|times\b))",
+    r"[ \t]*(?:[-•*][ \t]*)?(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?(?:[ \t]*[/-](?=[ \t])|\t|(?=[ \t])"
+    r"(?![ \t]*(?:per\b|percent|pc\b|%|ftes?\b|days|weeks|months|years|million|bn\b|m\b|k\b|of\b|times\b)))",
     re.IGNORECASE,
 )
 LIST_MARKER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}\))(?=[ \t])")
@@ -92,15 +92,16 @@ def read_layout(text: str) -> Layout:
     """The furniture, markers and money tables of a text (plain text: offsets are the text's)."""
     lines = _lines(text)
     repeated = _repeated_lines(lines)
-    furniture, markers = [], []
+    furniture, markers, paragraph = [], [], None
     for index, line in enumerate(lines):
         category = _furniture_category(lines, index, repeated)
         if category:
             furniture.append(Span(line.start, line.end, category, line.text))
             continue
-        marker = _marker(lines, index)
+        marker = _marker(lines, index, paragraph)
         if marker:
             markers.append(marker)
+            paragraph = marker.text if marker.category == "paragraph_number" else paragraph
     return Layout(furniture, markers, _money_tables(lines))
 
 
@@ -156,11 +157,13 @@ def _starts_block(lines: list[_Line], index: int) -> bool:
     )
 
 
-def _marker(lines: list[_Line], index: int) -> Span | None:
+def _marker(lines: list[_Line], index: int, last_paragraph: str | None) -> Span | None:
     line = lines[index]
+    paragraph = PARAGRAPH_MARKER.match(line.text)
+    if paragraph and _next_in_sequence(last_paragraph, paragraph.group("number")):
+        return Span(line.start, line.start + paragraph.end(), "paragraph_number", paragraph.group("number"))
     if not _starts_block(lines, index) and not _follows_furniture(lines, index):
         return None
-    paragraph = PARAGRAPH_MARKER.match(line.text)
     if paragraph:
         return Span(line.start, line.start + paragraph.end(), "paragraph_number", paragraph.group("number"))
     listed = LIST_MARKER.match(line.text)
@@ -170,6 +173,21 @@ def _marker(lines: list[_Line], index: int) -> Span | None:
     if item and _is_heading(item.group("heading")) and (not index or not lines[index - 1].stripped):
         return Span(line.start, line.start + item.end("number"), "item_number", item.group("number"))
     return None
+
+
+def _next_in_sequence(last: str | None, number: str) -> bool:
+    """ "3.16" after "3.15", "4.1" after "3.16": the next paragraph, wherever the line before ends."""
+    if last is None:
+        return False
+    before, after = [int(part) for part in last.split(".")], [int(part) for part in number.split(".")]
+    if len(before) != len(after):
+        return False
+    return (
+        after[:-1] == before[:-1]
+        and after[-1] == before[-1] + 1
+        or after[0] == before[0] + 1
+        and after[1:] == [1] * (len(after) - 1)
+    )
 
 
 def _follows_furniture(lines: list[_Line], index: int) -> bool:

@@ -14,9 +14,12 @@ from croydon_kpi.readers.plain_text import plain_text
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])"
-    r"|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
+    r"|\n(?=[ \t]*(?:[-•*]\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
     re.MULTILINE,
 )
+# Without the page's layout, any line opening "3.16 " starts a sentence; with it, the layout says
+# which do (a wrapped line may open with a decimal: "has fallen from\n165.1 in September").
+_NUMBERED_LINE = re.compile(r"\n(?=[ \t]*\d+(?:\.\d+)+\s)")
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\.?[ \t]+[A-Z(\"']")
@@ -42,7 +45,10 @@ def sentences(text: str, markers: list | None = None) -> list[Sentence]:
     plain = plain_text(text)
     numbered_at = {m.start: m.text for m in markers or () if m.category == "paragraph_number"}
     breaks = {m.start for m in markers or ()}
-    bounds = sorted({0, len(plain), *breaks, *(m.end() for m in _SENTENCE_END.finditer(plain))})
+    ends = [m.end() for m in _SENTENCE_END.finditer(plain)]
+    if markers is None:
+        ends += [m.end() for m in _NUMBERED_LINE.finditer(plain)]
+    bounds = sorted({0, len(plain), *breaks, *ends})
     newlines = [match.start() for match in re.finditer("\n", plain)]
     found, paragraph, rag = [], None, None
     for start, end in zip(bounds, bounds[1:]):

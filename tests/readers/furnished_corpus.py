@@ -55,8 +55,16 @@ def digit_runs(text: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
+    """The passage's sentences; a paragraph number the passage writes itself ("4.") opens the next."""
     flat = " ".join(text.split())
-    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z(£\d])", flat) if s]
+    pieces = [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z(£\d])", flat) if s]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and re.fullmatch(r"\d{1,2}\.", merged[-1]):
+            merged[-1] += " " + piece
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _protect(text: str, figures: list[dict]) -> str:
@@ -137,7 +145,9 @@ def _body(paper: _Paper, passage: dict, section: int, rng: random.Random) -> Non
     text = _protect(" ".join(passage["text"].split()), passage["figures"])
     paragraph, item = 0, 0
     for sentence in _sentences(text):
-        if rng.random() < 0.2:
+        if re.match(r"\d{1,3}\.?\s+[A-Z]", sentence):
+            marker = ""  # the passage numbers this paragraph (or item) itself
+        elif rng.random() < 0.2:
             item += 1
             marker = rng.choice(LIST_STYLES).format(i=item)
         else:

@@ -89,3 +89,15 @@ def test_a_money_table_gives_its_scale_to_its_cells():
     rows = extract_figures(text)
     assert list(rows["value"]) == [2_995_000, 1_200_000, 2.995]
     assert "unit_from_table_header" in rows.iloc[0]["tags"]
+
+
+def test_the_next_paragraph_number_is_a_marker_wherever_the_line_before_ends_but_a_wrapped_decimal_is_not():
+    text = (
+        "3.15 The board met and\nagreed the plan without a full stop\n3.16 Caseloads fell and the rate fell from\n"
+        "165.1 in September to 159.4 in November.\n"
+    )
+    layout = read_layout(text)
+    assert [m.text for m in layout.markers] == ["3.15", "3.16"]
+    rows = extract_figures(text)
+    assert list(rows["as_written"]) == ["165.1", "159.4"]
+    assert set(rows["locator"].str.split(",").str[0]) == {"paragraph 3.16"}
