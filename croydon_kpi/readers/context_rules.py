@@ -70,8 +70,8 @@ FORECAST_BEFORE = re.compile(
 )
 # "an overspend of £3.295m was forecast": the cue after the figure, with or without its verb.
 FORECAST_AFTER = re.compile(
-    r"^\s*\)?\s*(?:(?:is|was|are|were|has\s+been|had\s+been|being|now)\s+)?"
-    r"(?:forecast|projected|anticipated|expected|predicted)\b",
+    r"^\s*\)?\s*(?:(?:is|was|are|were|has\s+been|had\s+been|being|now)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:forecast|projected|anticipated|expected|predicted)\b",  # "£15m is currently forecast"
     re.IGNORECASE,
 )
 # Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
@@ -82,6 +82,14 @@ UNDERSPEND_BEFORE = re.compile(
 )
 UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
 OVERSPEND_NEAR = re.compile(r"\bover-?spen(?:d|ding|t)\b", re.IGNORECASE)
+# "external fostering (£570,000) and residential schools (£772,000)": a sum in brackets right after a
+# noun in prose quotes that item's amount; it is no accounts' negative (which a table's column, or
+# "a variance of (£0.4m)", writes).
+BRACKETED_ASIDE = re.compile(
+    r"(?<![\t ]{2})\b(?!(?:of|at|is|was|were|be|been|by|to|from|a|an|the|and|or|than|variance|position|shows?"
+    r"|reports?|forecasts?|projects?|has|have|had)\b)(?![a-z]+ed\b)"  # "reported (£0.4m)": a verb's object, signed
+    r"[a-z][\w'-]*\s$"
+)
 
 # A range: "£10m-£12m", "between 20 and 25", "20 to 25%".
 RANGE_BETWEEN = re.compile(r"^\s*(?:-|to)\s*$", re.IGNORECASE)

@@ -46,7 +46,7 @@ from croydon_kpi.readers.figure_relations import (
 from croydon_kpi.readers.found_figure import NO_AREA, Found
 from croydon_kpi.readers.measure_aliases import alias_table, aliases_in, measure_for
 from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans, number_tokens, spans_within
-from croydon_kpi.readers.page_layout import read_layout, without_furniture
+from croydon_kpi.readers.page_layout import number_spans_of, read_layout, without_furniture
 from croydon_kpi.readers.plain_text import plain_text
 from croydon_kpi.readers.sentences import Sentence, sentences
 
@@ -81,8 +81,7 @@ def extract_figures(
     # sentence, a date or a time reads on across a page's end (its furniture blanked, offsets kept).
     layout = read_layout(plain)
     reading = without_furniture(plain, layout)
-    non_figures = non_figure_spans(reading, tuple(layout.non_figures()))
-    figures = figure_spans(reading, non_figures)
+    non_figures, figures = number_spans_of(plain, layout)
     figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
     units = {measure.id: measure.unit for measure in catalogue.measures.values()}
     rows, sentence_before = [], ""

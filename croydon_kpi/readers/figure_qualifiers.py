@@ -124,6 +124,9 @@ def sign_money(found: Found, before: str, after: str) -> None:
     """An underspend is negative, an overspend positive; "-£5m" is negative unless the dash joins a range."""
     if found.unit != "gbp":
         return
+    if found.span.text.startswith("(") and found.value < 0 and context_rules.BRACKETED_ASIDE.search(before):
+        found.value = abs(found.value)
+        found.notes.append("a sum in brackets after the item it prices, read as that item's amount")
     if context_rules.UNDERSPEND_BEFORE.search(before[-60:]) or context_rules.UNDERSPEND_AFTER.match(after):
         found.value = -abs(found.value)
         found.flags.append("variance=underspend")

@@ -189,13 +189,11 @@ def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
 
 def number_tokens(text: str) -> pd.DataFrame:
     """Every run of digits in the text and what it was taken for: a figure's unit or a non-figure category."""
-    from croydon_kpi.readers.page_layout import read_layout, without_furniture  # the layout reads spans
+    from croydon_kpi.readers.page_layout import number_spans_of, read_layout  # the layout reads spans
 
     plain = plain_text(text)
-    layout = read_layout(plain)
-    plain = without_furniture(plain, layout)  # offsets kept: every token's line is the paper's
-    spans = non_figure_spans(plain, tuple(layout.non_figures()))
-    spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figure_spans(plain, spans)]
+    spans, figures = number_spans_of(plain, read_layout(plain))
+    spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figures]
     rows = []
     for match in re.finditer(r"\d+", plain):
         owner = next((s for s in spans if s.start <= match.start() and match.end() <= s.end), None)

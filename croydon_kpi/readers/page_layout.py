@@ -12,17 +12,21 @@ figure. `read_layout(text)` marks, line by line:
   its cells.
 
 Offsets are the text's own. `without_furniture()` blanks the furniture lines (same length), so that
-a sentence broken by a page end reads on across it, and no furniture joins a sentence.
+a sentence broken by a page end reads on across it, and no furniture joins a sentence;
+`number_spans_of()` runs the number rules on the text with the furniture taken out ("within 15"
+and "working days" either side of a page end are one threshold) and gives their spans back in the
+text's offsets.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from croydon_kpi.readers.number_spans import Span
+from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans
 
 # A line that is only a page number.
 PAGE_NUMBER = re.compile(
@@ -224,6 +228,46 @@ def _money_tables(lines: list[_Line]) -> list[tuple[int, int, int]]:
 def _is_table_header(text: str) -> bool:
     """A header line: several columns (tabs or runs of spaces), or a line naming only its unit."""
     return len(re.split(r"\t|\s{2,}", text.strip())) >= 2 or len(text.split()) <= 4
+
+
+def number_spans_of(text: str, layout: Layout) -> tuple[list[Span], list[Span]]:
+    """(non-figures, figures) of a laid-out text, in its own offsets: the furniture and markers are
+    non-figures, and the rules read the text with the furniture lines taken out."""
+    cuts = _Cuts([(span.start, span.end) for span in layout.furniture])
+    compact = cuts.applied(text)
+    non_figures = non_figure_spans(compact, tuple(cuts.moved(span, back=False) for span in layout.markers))
+    figures = figure_spans(compact, non_figures)
+    restored = [cuts.moved(span) for span in non_figures]
+    return sorted(restored + layout.furniture, key=lambda s: s.start), [cuts.moved(span) for span in figures]
+
+
+class _Cuts:
+    """The furniture lines taken out of a text, and offsets moved between the text and the text without them."""
+
+    def __init__(self, cuts: list[tuple[int, int]]):
+        self.cuts = cuts
+        self.ends = [end for _, end in cuts]
+        removed = [0]
+        for start, end in cuts:
+            removed.append(removed[-1] + end - start)
+        self.removed = removed  # removed[k]: the length of the first k cuts
+        self.compact_starts = [start - removed[k] for k, (start, _) in enumerate(cuts)]
+
+    def applied(self, text: str) -> str:
+        pieces, at = [], 0
+        for start, end in self.cuts:
+            pieces.append(text[at:start])
+            at = end
+        return "".join(pieces) + text[at:]
+
+    def offset(self, at: int, back: bool) -> int:
+        if back:  # into the text: past every cut at or before it in the text without them
+            return at + self.removed[bisect.bisect_right(self.compact_starts, at)]
+        return at - self.removed[bisect.bisect_right(self.ends, at)]  # less every cut ending at or before it
+
+    def moved(self, span: Span, back: bool = True) -> Span:
+        start, last = self.offset(span.start, back), self.offset(span.end - 1, back) + 1
+        return Span(start, max(start, last), span.category, span.text)
 
 
 def without_furniture(text: str, layout: Layout) -> str:

@@ -154,6 +154,8 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "date",
         re.compile(rf"\b{MONTH_NAME}[\s-]+{YEAR}\b(?![/-]\d)", re.IGNORECASE),
     ),  # July 2020, July-2020 (not "August 2010/11")
+    # "the end of July 10": a month and a short year (or a day); "in July 45 children" stays a figure.
+    ("date", re.compile(rf"\b(?i:{MONTH_NAME})\s+\d{{1,2}}\b(?!\s*(?:%|per\b|[a-z(]|\.\d|,\d))")),
     ("financial_year", re.compile(rf"\b(?:FY\s*)?{YEAR}\s*[/-]\s*(?:{YEAR}|\d{{2}})\b(?!\s*%)", re.IGNORECASE)),
     (
         "financial_year",

@@ -101,3 +101,15 @@ def test_the_next_paragraph_number_is_a_marker_wherever_the_line_before_ends_but
     rows = extract_figures(text)
     assert list(rows["as_written"]) == ["165.1", "159.4"]
     assert set(rows["locator"].str.split(",").str[0]) == {"paragraph 3.16"}
+
+
+def test_a_threshold_broken_by_a_page_end_is_read_whole_and_offsets_stay_the_papers():
+    text = (
+        "Visits: 95.7 per cent were within 15\n\nScrutiny Committee 14 November 2006\n7\n\n"
+        "Northshire Council\n\nworking days.\n\nScrutiny Committee 14 November 2006\n8\n\nNorthshire Council\n"
+    )
+    rows = extract_figures(text)
+    assert list(rows["as_written"]) == ["95.7 per cent"]
+    tokens = number_tokens(text)
+    assert tokens[tokens["token"] == "15"]["category"].tolist() == ["definition_threshold"]
+    assert (tokens["offset"].map(lambda at: text[at]) == tokens["token"].str[0]).all()

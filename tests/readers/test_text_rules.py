@@ -183,3 +183,8 @@ def test_standing_orders_and_ages_under_a_threshold(text, category):
 def test_millions_written_in_full_and_a_percentage_reached_are_figures():
     tokens = number_tokens("a forecast overspend of £9.9 millions; timeliness reached 90% this year")
     assert list(tokens.drop_duplicates("span")["span"]) == ["£9.9 millions", "90%"]
+
+
+def test_a_month_and_a_short_year_is_a_date_but_a_count_after_a_month_stays_a_figure():
+    tokens = number_tokens("as at the end of July 10. In July 45 children came into care.")
+    assert list(zip(tokens["token"], tokens["category"])) == [("10", "date"), ("45", "figure:count")]
