@@ -37,6 +37,7 @@ PAGE_NUMBER = re.compile(
 LONE_NUMBER = re.compile(r"[(£-]?\s*\d[\d,.]*\s*(?:%|m|k)?\)?")
 # A line repeated on pages: long enough to be a header, not a sentence's end, holding a letter.
 RUNNING_MIN_LENGTH, RUNNING_MAX_LENGTH = 8, 120
+PAGE_END_REACH = 4  # lines between a running header or footer and its page's number
 SENTENCE_END = re.compile(r"[.;:,]$")
 # A contents entry: a short heading, numbered or not, with its page number alone on the next line.
 CONTENTS_ENTRY = re.compile(r"(?:\d{1,2}(?:\.\d+)*\.?\s+)?[A-Z][^.;:%£]{2,70}")
@@ -110,14 +111,25 @@ def read_layout(text: str) -> Layout:
 
 
 def _repeated_lines(lines: list[_Line]) -> set[str]:
-    counts = Counter(
-        line.stripped
-        for line in lines
+    """Running headers and footers: a line repeated on several pages, next to a page's end (a page
+    number alone on a line, a form feed) each time but one, or the paper's first line. A line a
+    paper merely repeats (a table's row in two tables) is no header: no page end stands by it."""
+    ends = [index for index, line in enumerate(lines) if "\f" in line.text or PAGE_NUMBER.fullmatch(line.stripped)]
+    candidates = [
+        index
+        for index, line in enumerate(lines)
         if RUNNING_MIN_LENGTH <= len(line.stripped) <= RUNNING_MAX_LENGTH
         and re.search(r"[A-Za-z]", line.stripped)
         and not SENTENCE_END.search(line.stripped)
-    )
-    return {line for line, count in counts.items() if count >= 2}
+    ]
+    counts = Counter(lines[index].stripped for index in candidates)
+    near_an_end = Counter(lines[index].stripped for index in candidates if index < PAGE_END_REACH or _near(ends, index))
+    return {line for line, count in counts.items() if count >= 2 and near_an_end[line] >= count - 1}
+
+
+def _near(ends: list[int], index: int) -> bool:
+    at = bisect.bisect_left(ends, index - PAGE_END_REACH)
+    return at < len(ends) and ends[at] <= index + PAGE_END_REACH
 
 
 def _neighbour(lines: list[_Line], index: int, step: int) -> str:

@@ -113,3 +113,10 @@ def test_a_threshold_broken_by_a_page_end_is_read_whole_and_offsets_stay_the_pap
     tokens = number_tokens(text)
     assert tokens[tokens["token"] == "15"]["category"].tolist() == ["definition_threshold"]
     assert (tokens["offset"].map(lambda at: text[at]) == tokens["token"].str[0]).all()
+
+
+def test_a_line_a_paper_merely_repeats_is_no_running_header():
+    row = "Children in care 278 (table)"
+    text = f"{row}\nThe number of children in care was 278.\n\n{row}\nAgain it was 278.\n"
+    assert read_layout(text).furniture == []
+    assert len(extract_figures(text)) == 4
