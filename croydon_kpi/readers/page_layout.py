@@ -112,8 +112,9 @@ def read_layout(text: str) -> Layout:
 
 def _repeated_lines(lines: list[_Line]) -> set[str]:
     """Running headers and footers: a line repeated on several pages, next to a page's end (a page
-    number alone on a line, a form feed) each time but one, or the paper's first line. A line a
-    paper merely repeats (a table's row in two tables) is no header: no page end stands by it."""
+    number alone on a line, a form feed) each time but one (the first page's header has no page end
+    before it). A line a paper merely repeats (a table's row in two tables) is no header: no page
+    end stands by it."""
     ends = [index for index, line in enumerate(lines) if "\f" in line.text or PAGE_NUMBER.fullmatch(line.stripped)]
     candidates = [
         index
@@ -123,7 +124,7 @@ def _repeated_lines(lines: list[_Line]) -> set[str]:
         and not SENTENCE_END.search(line.stripped)
     ]
     counts = Counter(lines[index].stripped for index in candidates)
-    near_an_end = Counter(lines[index].stripped for index in candidates if index < PAGE_END_REACH or _near(ends, index))
+    near_an_end = Counter(lines[index].stripped for index in candidates if _near(ends, index))
     return {line for line, count in counts.items() if count >= 2 and near_an_end[line] >= count - 1}
 
 
