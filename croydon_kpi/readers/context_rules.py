@@ -14,7 +14,7 @@ from croydon_kpi.readers import text_rules
 
 # Words just before a number that make it a change, and its direction.
 CHANGE_BEFORE = re.compile(
-    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up"
+    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|cut|risen|rose|increased|grown|grew|improved|gone\s+up"
     r"|gone\s+down)(?:\s+(?:[a-z]+ly|again|further|overall))?\s+by\s+"  # "increased nationally by 8.75%"
     r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
     r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+"
@@ -33,6 +33,7 @@ FALLING_WORDS = {
     "reduction",
     "drop",
     "gone down",
+    "cut",
 }
 
 BOUNDS_BEFORE = [

@@ -130,7 +130,8 @@ def sign_money(found: Found, before: str, after: str) -> None:
     if context_rules.UNDERSPEND_BEFORE.search(before[-60:]) or context_rules.UNDERSPEND_AFTER.match(after):
         found.value = -abs(found.value)
         found.flags.append("variance=underspend")
-    elif re.search(r"(?:^|[\s(:])-\s?$", before) and found.value > 0:
+    elif re.search(r"(?:^|[\s(:])-\s?$", before) and not re.search(r"\w\s+-\s+$", before) and found.value > 0:
+        # "Teams - £125,000": a dash between words and a sum is a list's separator, no minus sign
         found.value = -found.value
     elif found.value > 0 and context_rules.OVERSPEND_NEAR.search(
         clause_before(before)[-60:] + " " + clause_after(after)[:30]

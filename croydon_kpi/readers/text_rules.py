@@ -112,7 +112,11 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # Page furniture: document sizes, report and indicator codes, phone numbers, clock times.
     ("document_size", re.compile(r"\b\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|Kb|Mb)\b")),
     # "020 8726 6000", "(01865) 815833" (the area code in brackets: the match starts on its digit).
-    ("phone_number", re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|(?<=\()0\d{2,4}\)[ \t]*\d{3,4}[ -]?\d{3,4}\b")),
+    # A phone number may wrap across a line, as a paper's text arrives.
+    (
+        "phone_number",
+        re.compile(r"\b0\d{2,4}[ \n-]?\d{3,4}[ \n-]?\d{3,4}\b|(?<=\()0\d{2,4}\)[ \t\n]*\d{3,4}[ \n-]?\d{3,4}\b"),
+    ),
     # An address: a postcode ("OX1 1ND"), a PO box, a house number before a street's name.
     *_rules(
         "address",
@@ -207,6 +211,10 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d+(?:\.\d+)+\.?|\d+\.)(?=[ \t]+[A-Z(\"'])"
             r"|(?<=[.:;] )\d{1,2}(?:\.\d+)*\.(?=[ \t]+[A-Z])"
+            # "... the 2010/11 financial year. 1.2 The schools' budget": a paragraph's number run into the
+            # text before it; and "details are in 3.17 to 3.24 below": paragraphs referred to.
+            r"|(?<=[.:;] )\d{1,2}\.\d{1,2}(?=[ \t]+(?:The|This|These|That|There|It|In|A|An|We|Our|Members|Officers)\b)"
+            r"|\b\d{1,2}\.\d{1,2}(?:\s*(?:-|to|and)\s*\d{1,2}\.\d{1,2})?(?=\s+(?:below|above)\b)"
         ),
     ),  # "... noted. 2. RESOLVED"
     # "26 Improvement Plan Progress Report": an agenda item's number before its title.

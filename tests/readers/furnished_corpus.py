@@ -145,7 +145,7 @@ def _body(paper: _Paper, passage: dict, section: int, rng: random.Random) -> Non
     text = _protect(" ".join(passage["text"].split()), passage["figures"])
     paragraph, item = 0, 0
     for sentence in _sentences(text):
-        if re.match(r"\d{1,3}\.?\s+[A-Z]", sentence):
+        if re.match(r"\d{1,3}(?:\.\d{1,2})*\.?\s+[A-Z]", sentence):
             marker = ""  # the passage numbers this paragraph (or item) itself
         elif rng.random() < 0.2:
             item += 1

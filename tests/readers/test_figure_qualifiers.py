@@ -93,3 +93,13 @@ def test_a_sum_in_brackets_after_the_item_it_prices_is_that_items_amount_not_a_n
 def test_a_forecast_cue_after_the_figure_with_its_verb_and_an_adverb():
     assert list(extract_figures("An overspend of £3.295m was forecast.")["kind"]) == ["forecast"]
     assert list(extract_figures("An overspend of £15m is currently forecast for the year.")["kind"]) == ["forecast"]
+
+
+def test_a_dash_between_an_item_and_its_sum_is_no_minus_and_cut_by_is_a_fall():
+    rows = extract_figures(
+        "The over-spends were: Child Protection Teams - £125,000; Looked After Children - £3,502,000."
+    )
+    assert list(rows["value"]) == [125_000, 3_502_000]
+    assert list(extract_figures("The variance was -£0.5m.")["value"]) == [-500_000]
+    cut = extract_figures("The grant was cut by £746k in 2014/2015.").iloc[0]
+    assert (cut["kind"], cut["value"]) == ("change", -746_000)

@@ -188,3 +188,14 @@ def test_millions_written_in_full_and_a_percentage_reached_are_figures():
 def test_a_month_and_a_short_year_is_a_date_but_a_count_after_a_month_stays_a_figure():
     tokens = number_tokens("as at the end of July 10. In July 45 children came into care.")
     assert list(zip(tokens["token"], tokens["category"])) == [("10", "date"), ("45", "figure:count")]
+
+
+def test_paragraph_numbers_run_into_the_text_and_paragraphs_referred_to_and_a_wrapped_phone_number():
+    text = (
+        "It covers the 2010/11 year. 1.2 The budget is overspent by £427,000; details are in 3.17 to 3.24 below. "
+        "Tel: 020 8313\n4807."
+    )
+    tokens = number_tokens(text)
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert list(figures["span"].unique()) == ["£427,000"]
+    assert set(tokens[tokens["token"].isin(["8313", "4807"])]["category"]) == {"phone_number"}
