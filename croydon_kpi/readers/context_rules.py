@@ -174,14 +174,15 @@ CLAUSE_BOUNDARY = re.compile(
 # A measure's subject (issue 26). A sentence opens with a paragraph or list number, then its subject,
 # which starts this near; "This", "It", or the figure itself opening a sentence points to the sentence
 # before. A noun phrase between an alias and its figure names what the figure counts instead.
-SENTENCE_OPENING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?:the\s+)?")
+SENTENCE_OPENING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?(?:\s*[/-])?\s+)?(?:the\s+)?")
 SUBJECT_REACH = 40
 # "The rate of referrals ...": the subject's head is the rate, so a count measure named after it is not its measure.
 HEAD_BEFORE_ALIAS = re.compile(r"\b(?:rate|percentage|proportion|per\s*cent|%|share|average)\s+of\s+$", re.IGNORECASE)
 # A figure just before an alias owns it ("551 children looked after"): it is no subject of another figure's.
 FIGURE_BEFORE_ALIAS = re.compile(r"(?:\d|\b(?:" + text_rules.NUMBER_IN_WORDS + r"))[\s%)]*$", re.IGNORECASE)
 ANAPHORIC_OPENING = re.compile(
-    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?:this|it|these|that|the\s+figure|[£(]?\d)", re.IGNORECASE
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?(?:\s*[/-])?\s+)?(?:this|it|these|that|the\s+figure|[£(]?\d)",
+    re.IGNORECASE,
 )
 NEARER_NOUN_PHRASE = re.compile(
     rf"\b(?:{text_rules.COUNTED_NOUNS}|UASC|asylum\s+seekers?|siblings|babies|boys|girls)\b(?!')",  # not "Children's"

@@ -153,9 +153,10 @@ def _sentence_rows(
         _scale_by_table_header(found, span.start, money_scales)
         # The words a rule reads lie just before and after the figure: rules see that much, not the
         # whole sentence (a rule anchored at the figure would otherwise scan every position before it).
+        # Runs of white space (a page's furniture blanked between two words) count as one space.
         before, after = (
-            text[max(0, found.span.start - 160) : found.span.start],
-            text[found.span.end : found.span.end + 160],
+            _WHITE.sub(" ", text[max(0, found.span.start - 640) : found.span.start])[-160:],
+            _WHITE.sub(" ", text[found.span.end : found.span.end + 640])[:160],
         )
         for rule in (
             mark_change,
@@ -193,6 +194,9 @@ def _sentence_rows(
     if not found_list and sentence.reported_rag:
         rows += _statement_rows(plain, sentence, aliases, source_id, period, catalogue, area)
     return rows
+
+
+_WHITE = re.compile(r"\s{2,}")
 
 
 def _scale_by_table_header(found: Found, offset: int, money_scales) -> None:

@@ -32,6 +32,12 @@ from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_span
 PAGE_NUMBER = re.compile(
     r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|\[\s*\d{1,4}\s*\]", re.IGNORECASE
 )
+# A footer ending with its page's number ("Cabinet 14 November 2006   Page 7 of 20", "Report title | 7").
+FOOTER_WITH_PAGE = re.compile(
+    r"[^.;:%£]{3,100}?(?:\s+\|\s*|\s+)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[^.;:%£]{3,100}?\s+\|\s*\d{1,4}", re.IGNORECASE
+)
+# A contents entry with dotted leaders to its page: "6. Missing from Care .......... 10".
+CONTENTS_LEADERS = re.compile(r"(?:\d{1,2}(?:\.\d+)*\.?\s+)?[A-Za-z][^%£]{2,80}?\s*(?:\.\s?){3,}\s*\d{1,4}")
 # A line that is only a number (a table's cell, one a line, looks the same): not a page number
 # where its neighbours are numbers too.
 LONE_NUMBER = re.compile(r"[(£-]?\s*\d[\d,.]*\s*(?:%|m|k)?\)?")
@@ -115,7 +121,7 @@ def _repeated_lines(lines: list[_Line]) -> set[str]:
     number alone on a line, a form feed) each time but one (the first page's header has no page end
     before it). A line a paper merely repeats (a table's row in two tables) is no header: no page
     end stands by it."""
-    ends = [index for index, line in enumerate(lines) if "\f" in line.text or PAGE_NUMBER.fullmatch(line.stripped)]
+    ends = [index for index, line in enumerate(lines) if "\f" in line.text or _ends_a_page(line.stripped)]
     candidates = [
         index
         for index, line in enumerate(lines)
@@ -126,6 +132,10 @@ def _repeated_lines(lines: list[_Line]) -> set[str]:
     counts = Counter(lines[index].stripped for index in candidates)
     near_an_end = Counter(lines[index].stripped for index in candidates if _near(ends, index))
     return {line for line, count in counts.items() if count >= 2 and near_an_end[line] >= count - 1}
+
+
+def _ends_a_page(stripped: str) -> bool:
+    return bool(PAGE_NUMBER.fullmatch(stripped) or FOOTER_WITH_PAGE.fullmatch(stripped))
 
 
 def _near(ends: list[int], index: int) -> bool:
@@ -154,6 +164,10 @@ def _furniture_category(lines: list[_Line], index: int, repeated: set[str]) -> s
         if LONE_NUMBER.fullmatch(before) or LONE_NUMBER.fullmatch(after):
             return None  # a column of numbers: a table's cells, read as text
         return "page_number"
+    if FOOTER_WITH_PAGE.fullmatch(stripped):
+        return "page_number"
+    if CONTENTS_LEADERS.fullmatch(stripped):
+        return "contents"
     following = lines[index + 1].stripped if index + 1 < len(lines) else ""
     entry = CONTENTS_ENTRY.fullmatch(stripped)
     if entry and PAGE_NUMBER.fullmatch(following) and _starts_block(lines, index):

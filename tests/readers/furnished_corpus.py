@@ -97,8 +97,12 @@ class _Paper:
             self.page_break()
 
     def page_break(self) -> None:
-        style = self.rng.choice(["{p}", "Page {p}", "- {p} -", "{p}"])
-        for line in ("", self.footer, style.format(p=self.page), "", self.running, ""):
+        style = self.rng.choice(["{p}", "Page {p}", "- {p} -", "{p}", "Page {p} of 40", "with the footer"])
+        if style == "with the footer":  # "Cabinet 14 November 2006   Page 7", the page's form feed after it
+            lines = ("", f"{self.footer}   Page {self.page}", "\f" + self.running, "")
+        else:
+            lines = ("", self.footer, style.format(p=self.page), "", self.running, "")
+        for line in lines:
             self.add(line)
         self.page += 1
         self.in_page = 0
@@ -116,9 +120,13 @@ def furnish_passage(passage: dict, rng: random.Random) -> dict:
     paper.add("")
     paper.add("CONTENTS")
     page = rng.randint(2, 5)
+    leaders = rng.random() < 0.5  # "6. Missing from Care ........ 10" on one line, or its page on the next
     for number, title in enumerate(rng.sample(CONTENTS, 3), start=1):
-        paper.add(f"{number}. {title}")
-        paper.add(str(page))
+        if leaders:
+            paper.add(f"{number}. {title} {'.' * rng.randint(6, 30)} {page}")
+        else:
+            paper.add(f"{number}. {title}")
+            paper.add(str(page))
         page += rng.randint(1, 6)
     paper.add("")
     section = rng.randint(1, 6)

@@ -120,3 +120,16 @@ def test_a_line_a_paper_merely_repeats_is_no_running_header():
     text = f"{row}\nThe number of children in care was 278.\n\n{row}\nAgain it was 278.\n"
     assert read_layout(text).furniture == []
     assert len(extract_figures(text)) == 4
+
+
+def test_a_footer_ending_with_its_page_number_and_contents_with_dotted_leaders_are_furniture():
+    text = (
+        "CONTENTS\n6. Missing from Care ............ 10\n\nThe number of children in care rose to 312, an\n\n"
+        "Cabinet 14 November 2006   Page 7\n\fNorthshire Council - Cabinet\n\nincrease of 12 on the year.\n\n"
+        "Cabinet 14 November 2006   Page 8\n\fNorthshire Council - Cabinet\n"
+    )
+    found = _categories(text)
+    assert ("contents", "6. Missing from Care ............ 10") in found
+    assert ("page_number", "Cabinet 14 November 2006   Page 7") in found
+    rows = extract_figures(text)
+    assert list(zip(rows["as_written"], rows["kind"])) == [("312", "level"), ("12", "change")]  # "an increase of"
