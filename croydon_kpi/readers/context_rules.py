@@ -104,6 +104,9 @@ FROM_AFTER_CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+# Between the two levels of "from 1490 in 2017/18 to 1967": the first one's time, then "to".
+FROM_TO_BETWEEN = re.compile(r"[\w\s/,.()'-]{0,40}?\bto\s*", re.IGNORECASE)
+
 # What comes between a comparator's cue and its figure: "a national average (in March 2005) of 55".
 _ASIDE = r"(?:\s*\([^()]{1,40}\))?"
 _VERB = r"(?:\s+(?:was|is|of|at|by|stood\s+at|stands\s+at|were|are))?\s*[(:=]?\s*$"

@@ -20,7 +20,13 @@ from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
 from croydon_kpi.core import schema
 from croydon_kpi.core.periods import frequency_of
 from croydon_kpi.errors import ParseError
-from croydon_kpi.readers.figure_periods import date_by_financial_years, date_by_months, months_before, year_before
+from croydon_kpi.readers.figure_periods import (
+    date_by_financial_years,
+    date_by_months,
+    date_levels_from_to,
+    months_before,
+    year_before,
+)
 from croydon_kpi.readers.figure_qualifiers import (
     UNIT_OF_RULE,
     figure_value,
@@ -42,6 +48,7 @@ from croydon_kpi.readers.figure_relations import (
     inherit_change_measures,
     inherit_from_to,
     join_ranges,
+    mark_from_to_levels,
 )
 from croydon_kpi.readers.found_figure import NO_AREA, Found
 from croydon_kpi.readers.measure_aliases import alias_table, aliases_in, measure_for
@@ -181,11 +188,13 @@ def _sentence_rows(
         mark_a_year_before(found, after)
         found_list.append(found)
     join_ranges(found_list, text)
+    mark_from_to_levels(found_list, text)
     carry_rate_units(found_list)
     inherit_change_measures(found_list, text)
     inherit_from_to(found_list, text)
     date_by_financial_years(found_list, sentence, non_figures)
     date_by_months(found_list, sentence, non_figures)
+    date_levels_from_to(found_list, sentence, non_figures)
     rows = []
     for found in found_list:
         clause_end = next((f.span.start for f in found_list if f.span.start > found.span.end), len(text))

@@ -42,6 +42,18 @@ def _two_levels(earlier: Found, later: Found) -> None:
     later.notes.append(f"the level after a change from {earlier.span.text}")
 
 
+def mark_from_to_levels(found_list: list[Found], text: str) -> None:
+    """ "increased from 116 in March 2017 to 146 in February 2018": after a change verb, the two
+    levels of a change, each at its own time (join_ranges has marked those written "from X to Y")."""
+    for earlier, later in zip(found_list, found_list[1:]):
+        if earlier.kind != "level" or later.kind != "level" or earlier.unit != later.unit:
+            continue
+        if "from_to=from" in earlier.flags or not context_rules.FROM_AFTER_CHANGE.search(text[: earlier.span.start]):
+            continue
+        if context_rules.FROM_TO_BETWEEN.fullmatch(text[earlier.span.end : later.span.start]):
+            _two_levels(earlier, later)
+
+
 def carry_rate_units(found_list: list[Found]) -> None:
     """ "248.2 per 10k ..., lower than the SN average of 442.2": a comparator written bare takes the
     unit of the rate its sentence states before it."""

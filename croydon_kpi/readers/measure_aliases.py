@@ -195,7 +195,9 @@ def _standing_for(found: Found, sentence: str, measure: str, alias: str, units, 
 
 
 def _compared(found: Found) -> bool:
-    return any(flag.startswith("comparator=") for flag in found.flags)
+    """A comparator is another area's figure, and a change is about the levels before it
+    (figure_relations.inherit_change_measures): neither takes a subject's measure."""
+    return found.kind == "change" or any(flag.startswith("comparator=") for flag in found.flags)
 
 
 RATE_UNITS = ("rate_per_10k", "rate_per_100k")

@@ -56,3 +56,25 @@ def test_a_comparator_written_bare_takes_the_rate_unit_of_its_sentence():
         (548.2, "rate_per_10k"),
     ]
     assert list(rows["kind"])[1] == "comparator" and list(rows["area_name"])[2] == "England"
+
+
+def test_the_two_levels_of_a_change_each_at_the_time_written_with_it():
+    from datetime import date
+
+    rows = extract_figures(
+        "Referrals rose from 1490 in 2017/18 to 1967 this year. "
+        "Children in care increased from 116 in March 2017 to 146 in February 2018.",
+        period=(date(2019, 3, 1), date(2019, 3, 31), "March 2019"),
+    )
+    assert list(zip(rows["as_written"], rows["period_label"])) == [
+        ("1490", "2017-18"),
+        ("1967", "March 2019"),
+        ("116", "March 2017"),
+        ("146", "February 2018"),
+    ]
+    assert [tag for tags in rows["tags"] for tag in str(tags).split(";") if tag.startswith("from_to")] == [
+        "from_to=from",
+        "from_to=to",
+        "from_to=from",
+        "from_to=to",
+    ]
