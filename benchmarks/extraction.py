@@ -152,6 +152,12 @@ def main() -> None:
         f"counts: clean {clean['right']} right of {clean['labelled']} labelled, {clean['found']} found; "
         f"furnished {dressed['right']} right of {dressed['labelled']} labelled, {dressed['found']} found"
     )
+    held = [p for p in passages if p.get("held_out")]
+    on_held = ratios(score(held))
+    print(
+        f"held out ({len(held)} passages, clean): "
+        + ", ".join(f"{name} {on_held[name]:.2f}" for name in ("recall", "precision", "kind", "measure"))
+    )
     if "--misses" in sys.argv:
         for miss in (dressed if "--furnished" in sys.argv else clean)["misses"]:
             print("  ", *miss)
