@@ -133,3 +133,41 @@ def test_a_footer_ending_with_its_page_number_and_contents_with_dotted_leaders_a
     assert ("page_number", "Cabinet 14 November 2006   Page 7") in found
     rows = extract_figures(text)
     assert list(zip(rows["as_written"], rows["kind"])) == [("312", "level"), ("12", "change")]  # "an increase of"
+
+
+LINES = [
+    "",
+    "7",
+    "- 8 -",
+    "Page 3 of 12",
+    "\f",
+    "Cabinet 14 November 2006   Page 9",
+    "Northshire Council - Cabinet",
+    "2.1 / The number of children in care rose to 312, an",
+    "increase of 12.",
+    "(1) Agency staff were 21%.",
+    "61 BUDGET MONITORING 2023/24",
+    "6. Missing from Care ........ 10",
+    "Budget\t£m",
+    "Placements\t£2.995",
+    "165.1 in September",
+    "£(0.4)m - (£1.7m) 1967 referrals",
+]
+
+
+def test_any_arrangement_of_furniture_and_prose_reads_without_error_and_keeps_spans_in_the_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(st.lists(st.sampled_from(LINES), max_size=30))
+    def check(lines):
+        text = "\n".join(lines)
+        layout = read_layout(text)
+        for span in layout.furniture:  # furniture is whole lines
+            assert (span.start == 0 or text[span.start - 1] == "\n") and text[span.start : span.end] == span.text
+        tokens = number_tokens(text)
+        assert tokens["category"].notna().all()
+        extract_figures(text)
+
+    check()
