@@ -33,9 +33,16 @@ PAGE_NUMBER = re.compile(
     r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|\[\s*\d{1,4}\s*\]", re.IGNORECASE
 )
 # A footer ending with its page's number ("Cabinet 14 November 2006   Page 7 of 20", "Report title | 7").
+# Set apart by a wide space, a tab or a bar, or "of" the pages: a wrapped line ending "as shown on page 7" is prose.
 FOOTER_WITH_PAGE = re.compile(
-    r"[^.;:%£]{3,100}?(?:\s+\|\s*|\s+)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[^.;:%£]{3,100}?\s+\|\s*\d{1,4}", re.IGNORECASE
+    r"[^.;:%£]{3,100}?(?:(?:\s{2,}|\t|\s*\|\s*)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\s+page\s+\d{1,4}\s+of\s+\d{1,4})",
+    re.IGNORECASE,
 )
+# A bare number alone on a line is a page's only where something says so: the next or last page's
+# number near it, a running header or footer or a form feed beside it, or a contents entry before
+# it. Else it is a figure laid out on a line of its own ("Children in care" then "278").
+BARE_NUMBER = re.compile(r"\d{1,4}")
+PAGE_STEP = 5
 # A contents entry with dotted leaders to its page: "6. Missing from Care .......... 10".
 CONTENTS_LEADERS = re.compile(r"(?:\d{1,2}(?:\.\d+)*\.?\s+)?[A-Za-z][^%£]{2,80}?\s*(?:\.\s?){3,}\s*\d{1,4}")
 # A line that is only a number (a table's cell, one a line, looks the same): not a page number
@@ -103,9 +110,10 @@ def read_layout(text: str) -> Layout:
     """The furniture, markers and money tables of a text (plain text: offsets are the text's)."""
     lines = _lines(text)
     repeated = _repeated_lines(lines)
+    pages = _page_numbers(lines, repeated)
     furniture, markers, paragraph = [], [], None
     for index, line in enumerate(lines):
-        category = _furniture_category(lines, index, repeated)
+        category = "page_number" if index in pages else _furniture_category(lines, index, repeated)
         if category:
             furniture.append(Span(line.start, line.end, category, line.text))
             continue
@@ -159,11 +167,6 @@ def _furniture_category(lines: list[_Line], index: int, repeated: set[str]) -> s
         return None
     if stripped in repeated:
         return "running_header"
-    if PAGE_NUMBER.fullmatch(stripped):
-        before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
-        if LONE_NUMBER.fullmatch(before) or LONE_NUMBER.fullmatch(after):
-            return None  # a column of numbers: a table's cells, read as text
-        return "page_number"
     if FOOTER_WITH_PAGE.fullmatch(stripped):
         return "page_number"
     if CONTENTS_LEADERS.fullmatch(stripped):
@@ -174,6 +177,33 @@ def _furniture_category(lines: list[_Line], index: int, repeated: set[str]) -> s
         if _is_heading(re.sub(r"^[\d.]+\s+", "", stripped)):
             return "contents"
     return None
+
+
+def _page_numbers(lines: list[_Line], repeated: set[str]) -> set[int]:
+    """The lines that are a page's number: "Page 3", "- 7 -" always; a bare number where something
+    says so (BARE_NUMBER); never one of a column of numbers (a table's cells)."""
+    candidates = []
+    for index, line in enumerate(lines):
+        if not PAGE_NUMBER.fullmatch(line.stripped):
+            continue
+        before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
+        if not (LONE_NUMBER.fullmatch(before) or LONE_NUMBER.fullmatch(after)):
+            candidates.append((index, int(re.search(r"\d+", line.stripped).group())))
+    numbers = Counter(number for _, number in candidates)
+    pages = set()
+    for index, number in candidates:
+        stepped = any(numbers[number + step] for step in range(-PAGE_STEP, PAGE_STEP + 1) if step)
+        if not BARE_NUMBER.fullmatch(lines[index].stripped) or stepped or _beside_a_page_end(lines, index, repeated):
+            pages.add(index)
+    return pages
+
+
+def _beside_a_page_end(lines: list[_Line], index: int, repeated: set[str]) -> bool:
+    near = lines[max(0, index - PAGE_END_REACH) : index + PAGE_END_REACH + 1]
+    if any(line.stripped in repeated or "\f" in line.text for line in near):
+        return True
+    before = _neighbour(lines, index, -1)
+    return bool(CONTENTS_ENTRY.fullmatch(before)) and _is_heading(re.sub(r"^[\d.]+\s+", "", before))
 
 
 def _starts_block(lines: list[_Line], index: int) -> bool:

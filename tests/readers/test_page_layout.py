@@ -171,3 +171,11 @@ def test_any_arrangement_of_furniture_and_prose_reads_without_error_and_keeps_sp
         extract_figures(text)
 
     check()
+
+
+def test_a_bare_number_on_its_own_line_is_a_page_only_where_something_says_so():
+    text = "Children in care\n278\n\nChild protection plans\n240\n\nAll figures are for March.\n"
+    assert read_layout(text).furniture == []
+    assert list(extract_figures(text)["as_written"]) == ["278", "240"]
+    paged = "The plan was agreed.\n\n14\n\nThe board met again.\n\n15\n\nIt closed.\n"
+    assert [s.text for s in read_layout(paged).furniture] == ["14", "15"]  # a page, then the next
