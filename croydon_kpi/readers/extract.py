@@ -2,7 +2,8 @@
 the sentence it came from and where it stands, and maps it to a catalogue measure by alias.
 
 The work is done by the readers' extraction modules, in the order a figure meets them:
-plain_text (offsets kept), number_spans (what every number is), sentences (where it stands),
+plain_text (offsets kept), page_layout (lines and blocks first: the page's furniture, paragraph
+and list markers, money tables), number_spans (what every number is), sentences (where it stands),
 figure_qualifiers (its value, kind, bound, area), measure_aliases (which measure),
 figure_relations and figure_periods (what the sentence's other figures and dates say about it).
 This module runs them sentence by sentence and builds the rows. A figure that maps to no
