@@ -2,9 +2,10 @@
 committee system with their page furniture in the text, and a number in the furniture is never a
 figure. `read_layout(text)` marks, line by line:
 
-- furniture, whole lines that never yield a figure: page numbers alone on a line ("14", "Page 3 of
-  12", "- 7 -"), running headers and footers (the same line on several pages), contents lists (a
-  heading, then its page number alone on the next line);
+- furniture, whole lines that never yield a figure: page numbers alone on a line ("Page 3 of 12",
+  "- 7 -", a bare "14" where something says it is a page's), footers ending with their page,
+  running headers and footers (the same line beside several page ends), contents lists (a heading,
+  then its page number alone on the next line, or dotted leaders to it);
 - markers at a line's start: paragraph numbers ("2.1 /", "3.1-", "2.2<tab>"), which stay the
   figure's locator, list markers ("(1)", "1)") and agenda item numbers before a heading
   ("61 BUDGET MONITORING 2023/24");
