@@ -14,8 +14,8 @@ from croydon_kpi.readers import text_rules
 
 # Words just before a number that make it a change, and its direction.
 CHANGE_BEFORE = re.compile(
-    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|risen|rose|increased|grown|grew|improved|gone\s+up"
-    r"|gone\s+down)\s+by\s+"
+    r"(?P<verb>fallen|fell|dropped|decreased|reduced|declined|cut|risen|rose|increased|grown|grew|improved|gone\s+up"
+    r"|gone\s+down)(?:\s+(?:[a-z]+ly|again|further|overall))?\s+by\s+"  # "increased nationally by 8.75%"
     r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$"
     r"|(?:an?\s+)(?P<noun>decrease|increase|fall|rise|reduction|drop)\s+of\s+"
     r"(?:(?:over|more\s+than|at\s+least|almost|nearly|about|around|approximately|under|less\s+than)\s+)?$",
@@ -33,6 +33,7 @@ FALLING_WORDS = {
     "reduction",
     "drop",
     "gone down",
+    "cut",
 }
 
 BOUNDS_BEFORE = [
@@ -68,7 +69,12 @@ FORECAST_BEFORE = re.compile(
     r"|potential\s+(?:overspend|pressure))\b",
     re.IGNORECASE,
 )
-FORECAST_AFTER = re.compile(r"^\s*\)?\s*(?:forecast|projected|anticipated|expected)\b", re.IGNORECASE)
+# "an overspend of £3.295m was forecast": the cue after the figure, with or without its verb.
+FORECAST_AFTER = re.compile(
+    r"^\s*\)?\s*(?:(?:is|was|are|were|has\s+been|had\s+been|being|now)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:forecast|projected|anticipated|expected|predicted)\b",  # "£15m is currently forecast"
+    re.IGNORECASE,
+)
 # Money against a budget: an underspend is negative, an overspend positive (the accounts' convention).
 UNDERSPEND_BEFORE = re.compile(
     r"\bunder-?spen(?:d|ding|t)\b(?:\s+(?:of|by|is|was|at|to|against))?"
@@ -77,11 +83,33 @@ UNDERSPEND_BEFORE = re.compile(
 )
 UNDERSPEND_AFTER = re.compile(r"^\s*\)?\s*under-?spen(?:d|t)\b", re.IGNORECASE)
 OVERSPEND_NEAR = re.compile(r"\bover-?spen(?:d|ding|t)\b", re.IGNORECASE)
+# "external fostering (£570,000) and residential schools (£772,000)": a sum in brackets right after a
+# noun in prose quotes that item's amount; it is no accounts' negative (which a table's column, or
+# "a variance of (£0.4m)", writes).
+BRACKETED_ASIDE = re.compile(
+    r"(?<![\t ]{2})\b(?!(?:of|at|is|was|were|be|been|by|to|from|a|an|the|and|or|than|variance|position|shows?"
+    r"|reports?|forecasts?|projects?|has|have|had)\b)(?![a-z]+ed\b)"  # "reported (£0.4m)": a verb's object, signed
+    r"[a-z][\w'-]*\s$"
+)
 
 # A range: "£10m-£12m", "between 20 and 25", "20 to 25%".
 RANGE_BETWEEN = re.compile(r"^\s*(?:-|to)\s*$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_AND = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+# "decreased from 179 to 160", "up 34.3% from 654 to 878": two levels at two times, never a range.
+FROM_AFTER_CHANGE = re.compile(
+    r"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|declined|grown|grew|improved|deteriorated"
+    r"|climbed|moved|changed|up|down|gone\s+up|gone\s+down|increase|decrease|rise|fall|reduction)\b"
+    r"(?:[^.;]|\.(?=\d)){0,80}?\bfrom\s*$",  # a decimal point is no sentence's end
+    re.IGNORECASE,
+)
+
+# Between the two levels of "from 1490 in 2017/18 to 1967": the first one's time, then "to".
+FROM_TO_BETWEEN = re.compile(r"[\w\s/,.()'-]{0,40}?\bto\s*", re.IGNORECASE)
+
+# What comes between a comparator's cue and its figure: "a national average (in March 2005) of 55".
+_ASIDE = r"(?:\s*\([^()]{1,40}\))?"
+_VERB = r"(?:\s+(?:was|is|of|at|by|stood\s+at|stands\s+at|were|are))?\s*[(:=]?\s*$"
 
 # Comparators: the area a figure is about when it is not the paper's own (words just before it, or
 # "national (6%)"). Areas are data: the area named here is looked up by name in the store.
@@ -90,8 +118,7 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
         "national",
         re.compile(
             r"(?:\bnational(?:ly)?|\bengland|\bacross\s+england|\bthe\s+country(?:\s+as\s+a\s+whole)?|\ball\s+england)"
-            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?"
-            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            r"(?:\s+(?:average|figure|rate|level|performance|benchmark|mean|comparator|position))?" + _ASIDE + _VERB,
             re.IGNORECASE,
         ),
     ),
@@ -101,18 +128,17 @@ COMPARATOR_BEFORE: list[tuple[str, re.Pattern]] = [
             r"(?:\blondon|\bregional(?:ly)?|\bthe\s+region|\b(?:north|south)\s+(?:east|west)|\beast\s+midlands"
             r"|\bwest\s+midlands"
             r"|\byorkshire(?:\s+and\s+the\s+humber)?|\beast\s+of\s+england|\binner\s+london|\bouter\s+london)"
-            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?"
-            r"(?:\s+(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            r"(?:\s+(?:average|figure|rate|level|mean|comparator|position))?" + _ASIDE + _VERB,
             re.IGNORECASE,
         ),
     ),
     (
         "neighbours",
         re.compile(
-            r"(?:\bstatistical\s+neighbours?|\bsimilar\s+(?:authorities|councils|areas)"
-            r"|\bcomparator\s+(?:authorities|councils|group)"
-            r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?"
-            r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:]?\s*$",
+            r"(?:\bstat(?:istical|\.)?\s+(?:near(?:est)?\s+)?neighbours?|\bsimilar\s+(?:authorities|councils|areas|LAs)"
+            r"|\bcomparator\s+(?:authorities|councils|group)|\b(?-i:SNs?)\b|\bIPF(?:\s+(?:group|family|comparators?))?"
+            r"|\bour\s+neighbours|\bcomparators)(?:\W+\w+){0,8}?\s*(?:average|figure|rate|level|mean)?" + _ASIDE + r""
+            r"(?:\s+(?:per\s+10,?000\s+)?(?:was|is|of|at|stood\s+at|stands\s+at|were|are))?\s*[(:=]?\s*$",
             re.IGNORECASE,
         ),
     ),
@@ -145,6 +171,31 @@ CLAUSE_BOUNDARY = re.compile(
     r";|:|\s-\s|,\s+(?:and|but|while|whereas|with|which|where|when|who|although|though|compared|as)\b|\bbut\b"
     r"|\bwhile\b|\bwhereas\b"
     r"|,\s+(?=\d|(?:" + text_rules.NUMBER_IN_WORDS + r")\b)",
+    re.IGNORECASE,
+)
+
+# A measure's subject (issue 26). A sentence opens with a paragraph or list number, then its subject,
+# which starts this near; "This", "It", or the figure itself opening a sentence points to the sentence
+# before. A noun phrase between an alias and its figure names what the figure counts instead.
+SENTENCE_OPENING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?(?:\s*[/-])?\s+)?(?:the\s+)?")
+SUBJECT_REACH = 40
+# "The rate of referrals ...": the subject's head is the rate, so a count measure named after it is not its measure.
+HEAD_BEFORE_ALIAS = re.compile(r"\b(?:rate|percentage|proportion|per\s*cent|%|share|average)\s+of\s+$", re.IGNORECASE)
+# A figure just before an alias owns it ("551 children looked after"): it is no subject of another figure's.
+FIGURE_BEFORE_ALIAS = re.compile(r"(?:\d|\b(?:" + text_rules.NUMBER_IN_WORDS + r"))[\s%)]*$", re.IGNORECASE)
+ANAPHORIC_OPENING = re.compile(
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?(?:\s*[/-])?\s+)?(?:this|it|these|that|the\s+figure|[£(]?\d)",
+    re.IGNORECASE,
+)
+NEARER_NOUN_PHRASE = re.compile(
+    rf"\b(?:{text_rules.COUNTED_NOUNS}|UASC|asylum\s+seekers?|siblings|babies|boys|girls)\b(?!')",  # not "Children's"
+    re.IGNORECASE,
+)
+# A rate's base and an age band qualify the alias before them; they name nothing else.
+RATE_BASE_WORDS = re.compile(
+    r"\bper\s+[\d,]+k?\s+(?:population|children|young\s+people|child)?(?:\s+aged\s+(?:under\s+)?[\d-]+)?"
+    r"|\bper\s+[\d,]+k?\b"
+    r"|\b(?:children|young\s+people)\s+aged\s+(?:under\s+|over\s+|between\s+)?[\d-]+(?:\s+(?:and|to)\s+\d+)?",
     re.IGNORECASE,
 )
 

@@ -2,7 +2,8 @@
 the sentence it came from and where it stands, and maps it to a catalogue measure by alias.
 
 The work is done by the readers' extraction modules, in the order a figure meets them:
-plain_text (offsets kept), number_spans (what every number is), sentences (where it stands),
+plain_text (offsets kept), page_layout (lines and blocks first: the page's furniture, paragraph
+and list markers, money tables), number_spans (what every number is), sentences (where it stands),
 figure_qualifiers (its value, kind, bound, area), measure_aliases (which measure),
 figure_relations and figure_periods (what the sentence's other figures and dates say about it).
 This module runs them sentence by sentence and builds the rows. A figure that maps to no
@@ -20,7 +21,13 @@ from croydon_kpi.catalogue.measures import Catalogue, load_catalogue
 from croydon_kpi.core import schema
 from croydon_kpi.core.periods import frequency_of
 from croydon_kpi.errors import ParseError
-from croydon_kpi.readers.figure_periods import date_by_financial_years, date_by_months, months_before, year_before
+from croydon_kpi.readers.figure_periods import (
+    date_by_financial_years,
+    date_by_months,
+    date_levels_from_to,
+    months_before,
+    year_before,
+)
 from croydon_kpi.readers.figure_qualifiers import (
     UNIT_OF_RULE,
     figure_value,
@@ -37,10 +44,17 @@ from croydon_kpi.readers.figure_qualifiers import (
     rate_unit,
     sign_money,
 )
-from croydon_kpi.readers.figure_relations import inherit_change_measures, inherit_from_to, join_ranges
+from croydon_kpi.readers.figure_relations import (
+    carry_rate_units,
+    inherit_change_measures,
+    inherit_from_to,
+    join_ranges,
+    mark_from_to_levels,
+)
 from croydon_kpi.readers.found_figure import NO_AREA, Found
 from croydon_kpi.readers.measure_aliases import alias_table, aliases_in, measure_for
 from croydon_kpi.readers.number_spans import Span, figure_spans, non_figure_spans, number_tokens, spans_within
+from croydon_kpi.readers.page_layout import number_spans_of, read_layout, without_furniture
 from croydon_kpi.readers.plain_text import plain_text
 from croydon_kpi.readers.sentences import Sentence, sentences
 
@@ -71,12 +85,15 @@ def extract_figures(
     catalogue = catalogue or load_catalogue()
     plain = plain_text(text)
     aliases = alias_table(catalogue)
-    non_figures = non_figure_spans(plain)
-    figures = figure_spans(plain, non_figures)
+    # Lines and blocks before sentences: the page's furniture and markers are no figure, and a
+    # sentence, a date or a time reads on across a page's end (its furniture blanked, offsets kept).
+    layout = read_layout(plain)
+    reading = without_furniture(plain, layout)
+    non_figures, figures = number_spans_of(plain, layout)
     figure_starts, non_figure_starts = [f.start for f in figures], [n.start for n in non_figures]
     units = {measure.id: measure.unit for measure in catalogue.measures.values()}
-    rows = []
-    for sentence in sentences(plain):
+    rows, sentence_before = [], ""
+    for sentence in sentences(reading, layout.markers):
         own_period = (sections or {}).get(sentence.paragraph, period)
         try:
             rows += _sentence_rows(
@@ -90,6 +107,8 @@ def extract_figures(
                 catalogue,
                 {**NO_AREA, **(area or {})},
                 units,
+                layout.money_scales,
+                sentence_before,
             )
         except (ParseError, ValueError, KeyError, IndexError, AttributeError, OverflowError) as error:
             # One sentence the rules cannot read never stops a paper (or a build): it is listed instead.
@@ -102,6 +121,7 @@ def extract_figures(
                     "reason": f"a sentence the extractor cannot read ({type(error).__name__}: {error})",
                 }
             )
+        sentence_before = sentence.text  # a sentence opening "This ..." may be about this one's measure
     frame = pd.DataFrame(rows)
     return schema.conform(frame) if len(frame) else schema.empty_figures()
 
@@ -112,7 +132,18 @@ def _tidy_label(text: str) -> str:
 
 
 def _sentence_rows(
-    plain, sentence, non_figures, figures, aliases, source_id, period, catalogue, area, units=None
+    plain,
+    sentence,
+    non_figures,
+    figures,
+    aliases,
+    source_id,
+    period,
+    catalogue,
+    area,
+    units=None,
+    money_scales=(),
+    sentence_before="",
 ) -> list[dict]:
     units = units or {measure.id: measure.unit for measure in catalogue.measures.values()}
     inside = [f for f in figures if sentence.start <= f.start < sentence.end]
@@ -127,11 +158,13 @@ def _sentence_rows(
         value = figure_value(span, span.category)
         unit = rate_unit(span, inside[:index], rate_bases) or UNIT_OF_RULE.get(span.category, span.category)
         found = Found(Span(local(span.start), local(span.end), span.category, span.text), unit, value, area=dict(area))
+        _scale_by_table_header(found, span.start, money_scales)
         # The words a rule reads lie just before and after the figure: rules see that much, not the
         # whole sentence (a rule anchored at the figure would otherwise scan every position before it).
+        # Runs of white space (a page's furniture blanked between two words) count as one space.
         before, after = (
-            text[max(0, found.span.start - 160) : found.span.start],
-            text[found.span.end : found.span.end + 160],
+            _WHITE.sub(" ", text[max(0, found.span.start - 640) : found.span.start])[-160:],
+            _WHITE.sub(" ", text[found.span.end : found.span.end + 640])[:160],
         )
         for rule in (
             mark_change,
@@ -145,7 +178,9 @@ def _sentence_rows(
             rule(found, before, after)
         mark_bound(found, before)
         mark_window(found, sentence, non_figures, after)
-        measure, label, alias_end = measure_for(found, text, previous_end, next_start, aliases, units, first_label)
+        measure, label, alias_end = measure_for(
+            found, text, previous_end, next_start, aliases, units, first_label, sentence_before
+        )
         found.label = _tidy_label(label) or _tidy_label(text)
         if measure:
             found.measure = measure
@@ -154,10 +189,13 @@ def _sentence_rows(
         mark_a_year_before(found, after)
         found_list.append(found)
     join_ranges(found_list, text)
+    mark_from_to_levels(found_list, text)
+    carry_rate_units(found_list)
     inherit_change_measures(found_list, text)
     inherit_from_to(found_list, text)
     date_by_financial_years(found_list, sentence, non_figures)
     date_by_months(found_list, sentence, non_figures)
+    date_levels_from_to(found_list, sentence, non_figures)
     rows = []
     for found in found_list:
         clause_end = next((f.span.start for f in found_list if f.span.start > found.span.end), len(text))
@@ -166,6 +204,20 @@ def _sentence_rows(
     if not found_list and sentence.reported_rag:
         rows += _statement_rows(plain, sentence, aliases, source_id, period, catalogue, area)
     return rows
+
+
+_WHITE = re.compile(r"\s{2,}")
+
+
+def _scale_by_table_header(found: Found, offset: int, money_scales) -> None:
+    """ "£2.995" in a table whose header says £m is £2,995,000: the header gives its cells their scale."""
+    if found.unit != "gbp" or re.search(r"\d\s*\)?\s*[A-Za-z]", found.span.text):
+        return  # not money, or its own scale written ("£3m", "£450k")
+    factor = next((f for start, end, f in money_scales if start <= offset < end), None)
+    if factor:
+        found.value *= factor
+        found.flags.append("unit_from_table_header")
+        found.notes.append(f"scaled by {factor:,} as the table's header gives its money")
 
 
 def _row(found: Found, plain: str, sentence: Sentence, source_id, period) -> dict:

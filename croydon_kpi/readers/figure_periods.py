@@ -89,6 +89,23 @@ def date_by_financial_years(found_list: list[Found], sentence: Sentence, non_fig
                 found.notes.append("covers " + label + " together; the split between the years is not stated")
 
 
+def date_levels_from_to(found_list: list[Found], sentence: Sentence, non_figures: list[Span]) -> None:
+    """ "rose from 1490 in 2017/18 to 1967": a financial year written just after a level of a change's
+    pair dates that level (money is dated by date_by_financial_years)."""
+    years = [s for s in non_figures if s.category == "financial_year" and sentence.start <= s.start < sentence.end]
+    for found in found_list:
+        if found.period is not None or not any(flag.startswith("from_to=") for flag in found.flags):
+            continue
+        after = next((y for y in years if y.start - sentence.start >= found.span.end), None)
+        if after is None or not FY_RIGHT_AFTER.fullmatch(sentence.text[found.span.end : after.start - sentence.start]):
+            continue
+        readable = readable_financial_year(after.text)
+        if readable:
+            found.period = (readable.start, readable.end, readable.label)
+
+
+FY_RIGHT_AFTER = re.compile(r"\s*(?:in|for|during)\s+", re.IGNORECASE)
+
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 

@@ -23,6 +23,7 @@ def figure_value(span: Span, unit: str) -> float:
     text = span.text
     if unit == "gbp":
         bracketed = "(" in text  # "(£0.4m)" and "£(0.4)m": accounts' negatives
+        text = re.sub(r"(?i)millions\b", "million", text)  # "£9.9 millions", as some papers write it
         pounds = float(parse_money(re.sub(r",\s+(?=\d{3})", ",", text.replace("(", "").replace(")", ""))).pounds)
         return -abs(pounds) if bracketed else pounds
     if unit == "count_word":
@@ -123,10 +124,14 @@ def sign_money(found: Found, before: str, after: str) -> None:
     """An underspend is negative, an overspend positive; "-£5m" is negative unless the dash joins a range."""
     if found.unit != "gbp":
         return
+    if found.span.text.startswith("(") and found.value < 0 and context_rules.BRACKETED_ASIDE.search(before):
+        found.value = abs(found.value)
+        found.notes.append("a sum in brackets after the item it prices, read as that item's amount")
     if context_rules.UNDERSPEND_BEFORE.search(before[-60:]) or context_rules.UNDERSPEND_AFTER.match(after):
         found.value = -abs(found.value)
         found.flags.append("variance=underspend")
-    elif re.search(r"(?:^|[\s(:])-\s?$", before) and found.value > 0:
+    elif re.search(r"(?:^|[\s(:])-\s?$", before) and not re.search(r"\w\s+-\s+$", before) and found.value > 0:
+        # "Teams - £125,000": a dash between words and a sum is a list's separator, no minus sign
         found.value = -found.value
     elif found.value > 0 and context_rules.OVERSPEND_NEAR.search(
         clause_before(before)[-60:] + " " + clause_after(after)[:30]

@@ -19,6 +19,9 @@ def join_ranges(found_list: list[Found], text: str) -> None:
         )
         if not joined or low.unit not in (high.unit, "count"):
             continue
+        if context_rules.FROM_AFTER_CHANGE.search(text[: low.span.start]) and between.strip() == "to":
+            _two_levels(low, high)
+            continue
         if low.unit == "count" and high.unit != "count":
             low.unit = high.unit
         high.value = (
@@ -28,6 +31,43 @@ def join_ranges(found_list: list[Found], text: str) -> None:
             found.kind, found.bound = "range", ("at_least" if end == "low" else "at_most")
             found.flags.append(f"range={end}")
         high.measure = high.measure if high.measure != "unmapped" else low.measure
+
+
+def _two_levels(earlier: Found, later: Found) -> None:
+    """ "decreased from 179 to 160": the level before and the level after a change, each a level (the
+    change itself is not written, so no row states it; the later level's note gives the earlier)."""
+    earlier.flags.append("from_to=from")
+    earlier.notes.append("the level before the change the sentence describes")
+    later.flags.append("from_to=to")
+    later.notes.append(f"the level after a change from {earlier.span.text}")
+
+
+def mark_from_to_levels(found_list: list[Found], text: str) -> None:
+    """ "increased from 116 in March 2017 to 146 in February 2018": after a change verb, the two
+    levels of a change, each at its own time (join_ranges has marked those written "from X to Y")."""
+    for earlier, later in zip(found_list, found_list[1:]):
+        if earlier.kind != "level" or later.kind != "level" or earlier.unit != later.unit:
+            continue
+        if "from_to=from" in earlier.flags or not context_rules.FROM_AFTER_CHANGE.search(text[: earlier.span.start]):
+            continue
+        if context_rules.FROM_TO_BETWEEN.fullmatch(text[earlier.span.end : later.span.start]):
+            _two_levels(earlier, later)
+
+
+def carry_rate_units(found_list: list[Found]) -> None:
+    """ "248.2 per 10k ..., lower than the SN average of 442.2": a comparator written bare takes the
+    unit of the rate its sentence states before it."""
+    for position, found in enumerate(found_list):
+        compared = any(flag.startswith("comparator=") for flag in found.flags)
+        if not compared or found.unit != "count" or found.span.category != "count":
+            continue
+        rate = next((f for f in reversed(found_list[:position]) if f.unit in RATE_UNITS), None)
+        if rate:
+            found.unit = rate.unit
+            found.notes.append(f"a rate, as the sentence's {rate.span.text} is")
+
+
+RATE_UNITS = ("rate_per_10k", "rate_per_100k")
 
 
 def inherit_change_measures(found_list: list[Found], text: str) -> list[Found]:

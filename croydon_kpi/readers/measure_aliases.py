@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from croydon_kpi.catalogue.measures import Catalogue
+from croydon_kpi.readers import context_rules
 from croydon_kpi.readers.found_figure import Found
 from croydon_kpi.readers.plain_text import plain_text
 from croydon_kpi.readers.sentences import clause_after, clause_before
@@ -78,15 +79,18 @@ def _best_alias(found: Found, text: str, aliases, units: dict) -> str | None:
     return _best_alias_with_end(found, text, aliases, units)[0]
 
 
-def measure_for(found: Found, sentence: str, previous_end: int, next_start: int, aliases, units, first_label):
+def measure_for(
+    found: Found, sentence: str, previous_end: int, next_start: int, aliases, units, first_label, sentence_before=""
+):
     """(measure or None, label, end of the alias used after the figure or None). A measure needs
     evidence: its alias in the figure's own clause (before it since the previous figure, else
-    after it to the next) and a unit the measure can be written in."""
+    after it to the next) and a unit the measure can be written in; failing that, the sentence's
+    subject, or the sentence before's, where nothing else could be meant."""
     local_start, local_end = found.span.start, found.span.end
     before_text = clause_before(sentence[previous_end:local_start])
     after_text = clause_after(sentence[local_end:next_start])
-    measure = _best_alias(found, before_text, aliases, units)
-    if measure:
+    measure, alias_end = _best_alias_with_end(found, before_text, aliases, units)
+    if measure and not _nearer_noun_phrase(before_text[alias_end:]):
         return measure, before_text, None
     measure, alias_end = _best_alias_with_end(found, after_text, aliases, units)
     if measure and _names_the_figure(sentence[:local_start], after_text[alias_end:]):
@@ -102,6 +106,11 @@ def measure_for(found: Found, sentence: str, previous_end: int, next_start: int,
         measure = _best_alias(found, borrowed, aliases, units)
         if measure:
             return measure, borrowed, consumed
+    subject = _subject(found, sentence, aliases, units) or _subject_before(
+        found, sentence, sentence_before, aliases, units
+    )
+    if subject:
+        return subject[0], subject[1], consumed
     # No measure: the figure's description is its own clause's words ("59% of reviews were late").
     own_before = before_text.strip(" (-,")
     own_after = after_text.strip(" )-,")
@@ -110,6 +119,88 @@ def measure_for(found: Found, sentence: str, previous_end: int, next_start: int,
     if len(re.findall(r"[A-Za-z]{2,}", own_before)) < 2:  # "compared with 30%": the clause alone says too little
         own_before = sentence[previous_end:local_start].strip(" (-,")
     return None, own_before or own_after, consumed
+
+
+def _nearer_noun_phrase(between: str) -> bool:
+    """ "looked after children who are unaccompanied asylum seeking children, now standing at 48": a
+    noun phrase nearer the figure than the alias says what it counts (a rate's base is no such phrase)."""
+    between = context_rules.RATE_BASE_WORDS.sub(" ", between)
+    return bool(context_rules.NEARER_NOUN_PHRASE.search(between))
+
+
+def _subject(found: Found, sentence: str, aliases, units) -> tuple[str, str] | None:
+    """ "Referrals ... rose, up 34.3% from 654 to 878": the measure the sentence opens with stands for a
+    figure whose own clause names none, where no other alias comes between and the figure's own
+    words name nothing else."""
+    if _compared(found):
+        return None
+    named = aliases_in(sentence[: found.span.start], aliases)
+    opening = context_rules.SENTENCE_OPENING.match(sentence).end()
+    if len(named) != 1 or named[0][0] > opening + context_rules.SUBJECT_REACH:
+        return None
+    start, end, measure = named[0]
+    if not _heads_the_sentence(sentence[opening:start], units[measure]) or _nearer_noun_phrase(
+        sentence[end : found.span.start]
+    ):
+        return None
+    return _standing_for(found, sentence, measure, sentence[start:end], units)
+
+
+def _heads_the_sentence(before_alias: str, unit: str) -> bool:
+    """An alias is its sentence's subject unless a figure owns it ("551 children looked after") or a
+    rate heads it ("the rate of referrals" is no count of referrals)."""
+    if context_rules.FIGURE_BEFORE_ALIAS.search(before_alias):
+        return False
+    return unit != "count" or not context_rules.HEAD_BEFORE_ALIAS.search(before_alias)
+
+
+def _subject_before(found: Found, sentence: str, sentence_before: str, aliases, units) -> tuple[str, str] | None:
+    """ "The rate of Looked After Children ... rose to 54.9. This is up from 53.2": a sentence opening
+    with "This", "It" or the figure itself is about the sentence before's one measure."""
+    opening = context_rules.ANAPHORIC_OPENING.match(sentence)
+    if _compared(found) or not opening or aliases_in(sentence[: found.span.start], aliases):
+        return None
+    if opening.group().rstrip("£(")[-1:].isdigit() and found.span.start > opening.end():
+        return None  # a sentence opening with a figure: that figure only
+    named = aliases_in(sentence_before, aliases)
+    if not named or len({measure for _, _, measure in named}) != 1:
+        return None
+    start, end, measure = named[0]
+    if not _heads_the_sentence(
+        sentence_before[context_rules.SENTENCE_OPENING.match(sentence_before).end() : start], units[measure]
+    ):
+        return None
+    return _standing_for(found, sentence, measure, sentence_before[start:end], units, strictly=True)
+
+
+def _standing_for(found: Found, sentence: str, measure: str, alias: str, units, strictly=False):
+    """(measure, alias) where the figure's unit fits the measure (a bare number takes a rate's unit)
+    and the word after the figure, if any, names nothing else (`strictly`: not even the alias's noun);
+    "45% of ..." names its own."""
+    word = re.match(r"^\s*\)?\s*([A-Za-z][\w'-]*)", sentence[found.span.end :])
+    following = word.group(1).lower() if word else ""
+    if (
+        following == "of"
+        or following
+        and following not in _FUNCTION_WORDS
+        and (strictly or following not in alias.lower())
+    ):
+        return None
+    if units[measure] in RATE_UNITS and found.span.category == "count" and found.unit == "count":
+        found.unit = units[measure]
+        found.notes.append(f"a rate, as the measure it stands for ({alias}) is")
+    if units[measure] not in COMPATIBLE_UNITS[found.unit]:
+        return None
+    return measure, alias
+
+
+def _compared(found: Found) -> bool:
+    """A comparator is another area's figure, and a change is about the levels before it
+    (figure_relations.inherit_change_measures): neither takes a subject's measure."""
+    return found.kind == "change" or any(flag.startswith("comparator=") for flag in found.flags)
+
+
+RATE_UNITS = ("rate_per_10k", "rate_per_100k")
 
 
 def _alias_in_noun_phrase(after: str, aliases) -> int | None:

@@ -97,15 +97,16 @@ def trigger_windows(text: str, rule) -> list[tuple[int, int]]:
         return [(0, len(text))]
     around = []
     for trigger, reach in triggers.items():
-        around += [(max(0, at - reach), at + len(trigger) + reach) for at in _trigger_positions(text, trigger)]
+        # A window ends a little past its reach, so that a lookahead at a match's end sees what a scan
+        # would; windows are merged after that, so that no match is found in two of them.
+        around += [(max(0, at - reach), at + len(trigger) + reach + 20) for at in _trigger_positions(text, trigger)]
     merged: list[tuple[int, int]] = []
     for low, high in sorted(around):
         if merged and low <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], high))
         else:
             merged.append((low, high))
-    # A window ends a little past its reach, so that a lookahead at a match's end sees what a scan would.
-    return [(low, min(len(text), high + 20)) for low, high in merged]
+    return [(low, min(len(text), high)) for low, high in merged]
 
 
 @lru_cache(maxsize=256)
@@ -148,9 +149,12 @@ def spans_within(spans: list[Span], starts: list[int], low: int, high: int) -> l
     return spans[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
 
 
-def non_figure_spans(text: str) -> list[Span]:
-    """The numbers that are not figures (text_rules.NON_FIGURE_RULES, in rule order), by offset."""
-    spans = _claim(plain_text(text), text_rules.NON_FIGURE_RULES, [])
+def non_figure_spans(text: str, claimed: tuple[Span, ...] = ()) -> list[Span]:
+    """The numbers that are not figures (text_rules.NON_FIGURE_RULES, in rule order), by offset;
+    `claimed`, spans a reader found first (the page's furniture), are among them and claim first."""
+    plain = plain_text(text)
+    spans = list(claimed) + _claim(plain, text_rules.NON_FIGURE_RULES, list(claimed))
+    spans = [s for s in spans if not _a_count_paired_with_a_year(plain, s)]
     # "2020-2024" has the shape of a financial year but is a span of years: named for what it is.
     spans = [
         Span(s.start, s.end, "year_range", s.text)
@@ -161,6 +165,13 @@ def non_figure_spans(text: str) -> list[Span]:
         for s in spans
     ]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _a_count_paired_with_a_year(text: str, span: Span) -> bool:
+    """ "rose from 1490 in 2017/18 to 1967": the year-shaped 1967 pairs with the count 1490, so is a count."""
+    return span.category == "year" and bool(
+        text_rules.YEAR_PAIRED_WITH_COUNT.search(text, max(0, span.start - 100), span.start)
+    )
 
 
 def readable_financial_year(text: str):
@@ -178,9 +189,11 @@ def figure_spans(text: str, non_figures: list[Span]) -> list[Span]:
 
 def number_tokens(text: str) -> pd.DataFrame:
     """Every run of digits in the text and what it was taken for: a figure's unit or a non-figure category."""
+    from croydon_kpi.readers.page_layout import number_spans_of, read_layout  # the layout reads spans
+
     plain = plain_text(text)
-    spans = non_figure_spans(plain)
-    spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figure_spans(plain, spans)]
+    spans, figures = number_spans_of(plain, read_layout(plain))
+    spans += [Span(s.start, s.end, f"figure:{s.category}", s.text) for s in figures]
     rows = []
     for match in re.finditer(r"\d+", plain):
         owner = next((s for s in spans if s.start <= match.start() and match.end() <= s.end), None)

@@ -14,9 +14,12 @@ from croydon_kpi.readers.plain_text import plain_text
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z\"'(£\d-])|\n[ \t]*\n(?![ \t\n]*[a-z])"
-    r"|\n(?=[ \t]*(?:[-•*]\s|\d+(?:\.\d+)+\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
+    r"|\n(?=[ \t]*(?:[-•*]\s|\d+\.\s|[A-Z][A-Z ,'&/-]{6,}$))",
     re.MULTILINE,
 )
+# Without the page's layout, any line opening "3.16 " starts a sentence; with it, the layout says
+# which do (a wrapped line may open with a decimal: "has fallen from\n165.1 in September").
+_NUMBERED_LINE = re.compile(r"\n(?=[ \t]*\d+(?:\.\d+)+\s)")
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(\d+(?:\.\d+)+)\.?[ \t]+[A-Z(\"']")
@@ -35,10 +38,17 @@ class Sentence:
         return self.line + self.text.count("\n", 0, local_offset)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under."""
+def sentences(text: str, markers: list | None = None) -> list[Sentence]:
+    """Sentences with the council's paragraph number (3.16) and any RAG heading they sit under.
+    `markers`, the paragraph and list markers the page's layout found at lines' starts (spans
+    with the paragraph's number as their text), each start a sentence; a paragraph's is its locator."""
     plain = plain_text(text)
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(plain)] + [len(plain)]
+    numbered_at = {m.start: m.text for m in markers or () if m.category == "paragraph_number"}
+    breaks = {m.start for m in markers or ()}
+    ends = [m.end() for m in _SENTENCE_END.finditer(plain)]
+    if markers is None:
+        ends += [m.end() for m in _NUMBERED_LINE.finditer(plain)]
+    bounds = sorted({0, len(plain), *breaks, *ends})
     newlines = [match.start() for match in re.finditer("\n", plain)]
     found, paragraph, rag = [], None, None
     for start, end in zip(bounds, bounds[1:]):
@@ -47,8 +57,8 @@ def sentences(text: str) -> list[Sentence]:
         if not stripped:
             continue
         numbered = _NUMBERED_PARAGRAPH.match(chunk)
-        if numbered:
-            paragraph, rag = numbered.group(1), None
+        if start in numbered_at or numbered:
+            paragraph, rag = numbered_at.get(start) or numbered.group(1), None
         heading = context_rules.REPORTED_RAG_HEADINGS.get(stripped.lower().strip(" :"))
         if heading:
             rag = heading

@@ -53,6 +53,15 @@ _COUNTED = (
     r"|\s*\(\s*\d|\s+of\s+(?:the|those|these|our|its|their)\b"
 )
 
+# Words before a year that date something ("in 2019", "since 2017"): what follows is no count of it.
+_DATING_BEFORE = "|".join(
+    f"(?<=\\b{word} )" for word in ("in", "by", "of", "since", "during", "until", "for", "before", "after", "from")
+)
+# "from 1490 in 2017/18 to 1967": a number with the shape of a year paired with a count is a count.
+YEAR_PAIRED_WITH_COUNT = re.compile(
+    r"\bfrom\s+(?!(?:19|20)\d{2}\b)\d[\d,]*(?:\.\d+)?\b(?![/-]\d)(?:[^.;]|\.(?=\d)){0,60}?\bto\s+$", re.IGNORECASE
+)
+
 # Common fractions, read as percentages of what follows ("almost three quarters of children").
 FRACTION_VALUES = {
     "half": 50.0,
@@ -102,7 +111,23 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     ),
     # Page furniture: document sizes, report and indicator codes, phone numbers, clock times.
     ("document_size", re.compile(r"\b\d+(?:\.\d+)?\s*(?:KB|MB|kb|mb|Kb|Mb)\b")),
-    ("phone_number", re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")),
+    # "020 8726 6000", "(01865) 815833" (the area code in brackets: the match starts on its digit).
+    # A phone number may wrap across a line, as a paper's text arrives.
+    (
+        "phone_number",
+        re.compile(r"\b0\d{2,4}[ \n-]?\d{3,4}[ \n-]?\d{3,4}\b|(?<=\()0\d{2,4}\)[ \t\n]*\d{3,4}[ \n-]?\d{3,4}\b"),
+    ),
+    # An address: a postcode ("OX1 1ND"), a PO box, a house number before a street's name.
+    *_rules(
+        "address",
+        {
+            r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|\bP\.?O\.?[ \t]+Box[ \t]+\d+\b"
+            r"|\b\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
+            r"(?:Road|Street|Lane|Avenue|Way|Place|Square|Drive|Crescent|Close|Gardens|Terrace|Row|Walk|Parade)\b)": {
+                "#digit": 60
+            }
+        },
+    ),
     (
         "time_of_day",
         re.compile(
@@ -113,8 +138,12 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     *_rules(
-        "date", {r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b": _within(10, "/", ".")}
-    ),  # 18/04/2018
+        "date",
+        {
+            r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"
+            r"|\b[0-3]\d([.-])[01]\d\1(?:19|20)?\d{2}\b": _within(10, "/", ".", "-")
+        },
+    ),  # 18/04/2018, "At 01.11.06" (day and month written with two digits: "3.1.12" is a paragraph)
     (
         "date",
         re.compile(
@@ -123,16 +152,28 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
-    ("date", re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR})?\b", re.IGNORECASE)),
+    # "14 November 2006", and run together as a committee system prints it: "14NOVEMBER 2006".
+    ("date", re.compile(rf"\b{_WEEKDAY}{_DAY}\s*(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR})?\b", re.IGNORECASE)),
     (
         "date",
         re.compile(rf"\b{MONTH_NAME}[\s-]+{YEAR}\b(?![/-]\d)", re.IGNORECASE),
     ),  # July 2020, July-2020 (not "August 2010/11")
+    # "the end of July 10": a month and a short year (or a day); "in July 45 children" stays a figure.
+    ("date", re.compile(rf"\b(?i:{MONTH_NAME})\s+\d{{1,2}}\b(?!\s*(?:%|per\b|[a-z(]|\.\d|,\d))")),
     ("financial_year", re.compile(rf"\b(?:FY\s*)?{YEAR}\s*[/-]\s*(?:{YEAR}|\d{{2}})\b(?!\s*%)", re.IGNORECASE)),
     (
         "financial_year",
         re.compile(
             r"\b(?:FY\s*)?\d{2}/\d{2}\b(?!\s*%)(?=\s*(?:budget|outturn|forecast|financial|year|\)|,|\.|;|$))",
+            re.IGNORECASE,
+        ),
+    ),
+    # "05-06": a short financial year, two consecutive years (not "16-17 year olds", "10-12%").
+    (
+        "financial_year",
+        re.compile(
+            r"\b(?:FY\s*)?(?:" + "|".join(f"{y:02d}-{(y + 1) % 100:02d}" for y in range(100)) + r")\b"
+            r"(?!\s*(?:%|per\b|[- ]?(?:year|yr)s?\b|[- ]?olds?\b))",
             re.IGNORECASE,
         ),
     ),
@@ -150,7 +191,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "legislation",
         re.compile(
             r"\bsections?\s+\d+[A-Z]?(?:\(\w+\))?(?:\s*(?:-|to|and)\s*\d+[A-Z]?)?|\b(?:Act|Regulations|Order)\s+\d{4}\b"
-            r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b",
+            r"|\b(?:schedule|part|regulation|article)\s+\d+[A-Z]?\b|\bstanding\s+orders?\s+\d+(?:\s*\(\d+\))?",
             re.IGNORECASE,
         ),
     ),
@@ -158,10 +199,11 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "code",
         re.compile(
-            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b|\b[A-Z]{1,6}\d+[A-Z]{0,2}\b"
+            r"\b(?:NI|BVPI|BV|PAF|KPI|NPI|LAA)\s?[A-Z]?\d{1,3}[a-z]?\b|\bS\d{1,3}\b"
+            r"|\b[A-Z]{1,6}\d+[A-Z]{0,2}(?:[-/]\d+[A-Z]{0,2})*\b|\b[A-Z]{2,6}(?:[-/]\d{1,6})+\b"
             r"|(?<![£.,\d])\b\d{1,3}[a-h]\b"
         ),
-    ),  # CEF23076, CP1, D35, FR1, minute 55a
+    ),  # CEF23076, CP1, D35, FR1, minute 55a, report codes CH260906-07, CS/24/117
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)),
     # "3.14 As the ..." / "1. RECOMMENDATIONS": a number then a capitalised word ("92.5 per cent" is a figure).
     (
@@ -169,6 +211,10 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d+(?:\.\d+)+\.?|\d+\.)(?=[ \t]+[A-Z(\"'])"
             r"|(?<=[.:;] )\d{1,2}(?:\.\d+)*\.(?=[ \t]+[A-Z])"
+            # "... the 2010/11 financial year. 1.2 The schools' budget": a paragraph's number run into the
+            # text before it; and "details are in 3.17 to 3.24 below": paragraphs referred to.
+            r"|(?<=[.:;] )\d{1,2}\.\d{1,2}(?=[ \t]+(?:The|This|These|That|There|It|In|A|An|We|Our|Members|Officers)\b)"
+            r"|\b\d{1,2}\.\d{1,2}(?:\s*(?:-|to|and)\s*\d{1,2}\.\d{1,2})?(?=\s+(?:below|above)\b)"
         ),
     ),  # "... noted. 2. RESOLVED"
     # "26 Improvement Plan Progress Report": an agenda item's number before its title.
@@ -216,7 +262,7 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
         "time_window",
         re.compile(
             rf"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?"
-            rf"(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}\s*{_UNIT_OF_TIME}\b",
+            rf"(?:last|past|next|previous|every|coming|first|final|latest)\s+{_N}(?:\s*(?:-|to)\s*{_N})?\s*{_UNIT_OF_TIME}\b",
             re.IGNORECASE,
         ),
     ),
@@ -235,18 +281,20 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             rf"\s*(?:{_UNIT_OF_TIME}|miles?|placements?|moves?|visits?)\b": _within(
                 50, "least", "most", "minimum", "maximum"
             ),
-            r"\bage[ds]?\s+(?:between\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
+            r"\bage[ds]?\s+(?:between\s+|of\s+|under\s+|over\s+)?\d+(?:\s*(?:-|to|and)\s*\d+)?"
             r"(?:\s*(?:and|to)\s+(?:over|under|above))?\b": _within(50, "age ", "aged", "ages"),
-            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:\s*(?:year|yr)s?[- ]olds?|\s+years?\s+old"
+            r"\b\d{1,2}\s*(?:-|to)\s*\d{1,2}(?:[\s-]*(?:year|yr)s?[- ]olds?|\s+years?\s+old"
             r"|\s+(?:skills|age\s+group|provision|education|service))"
             r"|\b\d{1,2}\s*(?:year|yr)s?[- ]olds?\b": _within(
                 24, "old", "skills", "age group", "provision", "education", "service"
             ),
-            r"\b\d{1,2}\+|\bunder\s+\d{1,2}s\b|\bunder[- ]\d{1,2}(?=\s*(?:year|yr)s?\b)": _within(12, "+", "under"),
-            r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b": _within(
+            r"\b\d{1,2}\+|\b\d{1,2}\s+plus\b|\bunder\s+\d{1,2}s\b|\bunder[- ]\d{1,2}(?=\s*(?:year|yr)s?\b)": _within(
+                12, "+", "plus", "under"
+            ),
+            r"\b(?:turning|turned|turns|turn|reaching|reached|reach)\s+\d{1,2}\b(?!\s*(?:%|per\b)|\.\d)": _within(
                 14, "turn", "reach"
             ),  # "children turning 18"
-            rf"\b{_N}[ -](?:week|day|month|year|hour)\b(?!\s*(?:%|per))": _within(
+            rf"\b{_N}[ -](?:week|day|month|year|hour)\b(?!\s*(?:%|per\b))": _within(
                 24, "week", "day", "month", "year", "hour"
             ),
         },
@@ -256,12 +304,14 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "duration",
         re.compile(
-            rf"\bfor\s+{_N}\s*{_UNIT_OF_TIME}\b|\b{_N}[ -]day\b"
+            rf"\b\d+\s+[1-3]/[2-4]\s*{_UNIT_OF_TIME}\b|\bfor\s+{_N}\s*{_UNIT_OF_TIME}\b|\b{_N}[ -]day\b"
             rf"|(?<!average\s)(?<!averaged\s)(?<!median\s)(?<!average\sof\s)\b\d+(?:\.\d+)?\s*{_LONG_TIME}\b"
             rf"|\b{NUMBER_IN_WORDS}\s+(?:weeks?|months?|years?|hours?|minutes?|quarters?(?!\s+of\b))\b",
             re.IGNORECASE,
         ),
     ),
+    # Distances ("within a 20-mile radius", "placed 20 miles from home"): a threshold, never a figure.
+    ("distance", re.compile(r"\b\d+(?:\.\d+)?[ \t-]*(?:miles?|km|kilomet(?:er|re)s?)\b", re.IGNORECASE)),
     (
         "count_of_meetings",
         re.compile(
@@ -279,12 +329,24 @@ NON_FIGURE_RULES: list[tuple[str, re.Pattern]] = [
             r"|partner\s+agencies)\b"
         ),
     ),
-    ("year", re.compile(rf"\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))|\b(?:19|20)\d0s\b")),  # 2019, the 1990s
+    # 2019, the 1990s; but "there had been 1967 referrals" is a count: a count noun follows it (and
+    # "in 2019 children ..." stays a year: a word that dates comes before it).
+    (
+        "year",
+        re.compile(
+            rf"(?:{_DATING_BEFORE}){YEAR}\b(?!\s*(?:%|per\s*cent|percent))"
+            rf"|\b{YEAR}\b(?!\s*(?:%|per\s*cent|percent))(?!\s+(?:new\s+|more\s+|further\s+)?(?:{COUNTED_NOUNS})\b)"
+            r"|\b(?:19|20)\d0s\b",
+            re.IGNORECASE,
+        ),
+    ),
     # A number in a name ("the Families 2000 programme"): not a figure.
     (
         "name",
         re.compile(
-            r"\b\d+\s+(?:programme|project|strategy|scheme|initiative|campaign|fund|pledge|promise)\b", re.IGNORECASE
+            r"\b\d+\s+(?:programme|project|strategy|scheme|initiative|campaign|fund|pledge|promise)\b"
+            r"|(?<=[A-Za-z]-)\d{1,3}s?\b(?!\s*(?:%|per\b)|\.\d)",  # "Cohort-12", "post-16", "Covid-19"
+            re.IGNORECASE,
         ),
     ),
     # Words that are not counts: "one of the", "no one", "one-off", "one to one", "the second".
@@ -345,6 +407,7 @@ DIGIT_FIRST = frozenset(
         "item_number",
         "count_of_organisations",
         "name",
+        "distance",
     }
 )
 
@@ -356,12 +419,12 @@ FIGURE_RULES: list[tuple[str, re.Pattern]] = [
     # from the text around the figure (a dash between two sums is a range, not a sign).
     (
         "gbp",
-        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|million|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
+        re.compile(rf"\(\s*£\s*(?:{_MONEY_NUMBER})\s*(?:bn|billion|millions?|mn|m|k|thousand)?\s*\)", re.IGNORECASE),
     ),
     (
         "gbp",
         re.compile(
-            rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|million|mn|m|k|thousand)\b)?",
+            rf"£\s*(?:-\s*|\(\s*)?(?:{_MONEY_NUMBER})(?:\s*\))?(?:\s*(?:bn|billion|millions?|mn|m|k|thousand)\b)?",
             re.IGNORECASE,
         ),
     ),

@@ -39,3 +39,24 @@ def test_qualifiers_caveats_and_rag_headings():
     caveat = context_rules.CAVEAT.search("44% - this should be treated with caution.")
     assert caveat.group("caveat") == "this should be treated with caution"
     assert context_rules.REPORTED_RAG_HEADINGS["things to do better"] == "do_better"
+
+
+def test_comparators_written_sn_ipf_group_with_a_bracket_or_an_equals_sign():
+    national, _regional, neighbours = (pattern for _, pattern in context_rules.COMPARATOR_BEFORE)
+    assert neighbours.search("lower than the SN average of ")
+    assert neighbours.search("71.3% compared with an IPF group average of ")
+    assert neighbours.search("Statistical neighbours = ")
+    assert national.search("compared to a national average (in March 2005) of ")
+    assert national.search("had increased nationally by ")
+    assert not neighbours.search("the sn of ")  # "SN" in capitals only
+
+
+def test_a_forecast_cue_after_the_figure_and_an_adverb_before_by():
+    assert context_rules.FORECAST_AFTER.match(" was forecast for the year")
+    assert context_rules.CHANGE_BEFORE.search("referrals had increased nationally by ").group("verb") == "increased"
+
+
+def test_from_after_a_change_verb_but_not_a_range_from_one_to_another():
+    assert context_rules.FROM_AFTER_CHANGE.search("Referrals were up 34.3% from ")
+    assert context_rules.FROM_AFTER_CHANGE.search("Numbers decreased from ")
+    assert not context_rules.FROM_AFTER_CHANGE.search("Caseloads range from ")

@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import yaml
+from furnished_corpus import furnished
 
-PASSAGES = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
-UNITS = {"count", "percent", "gbp", "rate_per_10k", "days", "fte", "ratio", "percentage_points"}
+CLEAN = yaml.safe_load((Path(__file__).parent / "council_passages.yaml").read_text(encoding="utf-8"))["passages"]
+# The furnished corpus (issue 26) is held to the same labelling: every number its furniture adds is a non-figure.
+PASSAGES = CLEAN + furnished(CLEAN)
+UNITS = {"count", "percent", "gbp", "rate_per_10k", "rate_per_100k", "days", "fte", "ratio", "percentage_points"}
 KINDS = {"level", "change", "target", "comparator", "range", "forecast"}
 WORDS = r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|third|quarter)s?\b"
 
@@ -45,3 +48,14 @@ def test_every_digit_run_is_labelled_one_way_or_the_other():
         runs = len(re.findall(r"\d+(?:[.,/:-]\d+)*", text))
         covered = sum(len(re.findall(r"\d+(?:[.,/:-]\d+)*", w)) for w in labelled)
         assert covered == runs, (passage["id"], covered, runs)
+
+
+def test_the_furnished_corpus_is_the_same_for_the_same_seed_and_keeps_every_figure_whole():
+    first, again, other = furnished(CLEAN), furnished(CLEAN), furnished(CLEAN, seed=7)
+    assert [p["text"] for p in first] == [p["text"] for p in again]
+    assert [p["text"] for p in first] != [p["text"] for p in other]
+    for passage in first:
+        lines = passage["text"].splitlines()
+        assert any(re.search(r"^(?:Page |- )?\d+(?: -| of \d+)?$|Page \d+$", line) for line in lines), passage["id"]
+        for figure in passage["figures"]:
+            assert any(figure["written"] in line for line in lines), (passage["id"], figure["written"])

@@ -79,3 +79,27 @@ def test_targets_and_comparators_get_their_kind_and_area():
         [5.3, "London", "level"],
         [7, "(none)", "comparator"],
     ]
+
+
+def test_a_sum_in_brackets_after_the_item_it_prices_is_that_items_amount_not_a_negative():
+    rows = extract_figures(
+        "The overspend of £3.361m comprises external residential placements (£1.7m) and fostering (£661,000)."
+    )
+    assert list(rows["value"]) == [3_361_000, 1_700_000, 661_000]
+    assert list(extract_figures("The variance of (£0.4m) on staffing.")["value"]) == [-400_000]
+    assert list(extract_figures("Staffing underspend (£0.4m) offsets it.")["value"]) == [-400_000]
+
+
+def test_a_forecast_cue_after_the_figure_with_its_verb_and_an_adverb():
+    assert list(extract_figures("An overspend of £3.295m was forecast.")["kind"]) == ["forecast"]
+    assert list(extract_figures("An overspend of £15m is currently forecast for the year.")["kind"]) == ["forecast"]
+
+
+def test_a_dash_between_an_item_and_its_sum_is_no_minus_and_cut_by_is_a_fall():
+    rows = extract_figures(
+        "The over-spends were: Child Protection Teams - £125,000; Looked After Children - £3,502,000."
+    )
+    assert list(rows["value"]) == [125_000, 3_502_000]
+    assert list(extract_figures("The variance was -£0.5m.")["value"]) == [-500_000]
+    cut = extract_figures("The grant was cut by £746k in 2014/2015.").iloc[0]
+    assert (cut["kind"], cut["value"]) == ("change", -746_000)

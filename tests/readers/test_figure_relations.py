@@ -33,3 +33,48 @@ def test_ranges_are_a_low_and_a_high_not_a_negative():
         [20, "range", "at_least"],
         [25, "range", "at_most"],
     ]
+
+
+def test_from_one_level_to_another_after_a_change_verb_is_two_levels_not_a_range():
+    rows = extract_figures("Referrals decreased from 179 to 160 in the year.")
+    assert list(zip(rows["value"], rows["kind"], rows["measure"])) == [
+        (179, "level", "referrals_count"),
+        (160, "level", "referrals_count"),
+    ]
+    assert "from_to=from" in rows.iloc[0]["tags"] and "a change from 179" in rows.iloc[1]["note"]
+    ranged = extract_figures("Caseloads range from 20 to 25.")
+    assert list(ranged["kind"]) == ["range", "range"]
+
+
+def test_a_comparator_written_bare_takes_the_rate_unit_of_its_sentence():
+    rows = extract_figures(
+        "A year end rate of 248.2 per 10k, lower than the SN average of 442.2 and the England average of 548.2."
+    )
+    assert list(zip(rows["value"], rows["unit"])) == [
+        (248.2, "rate_per_10k"),
+        (442.2, "rate_per_10k"),
+        (548.2, "rate_per_10k"),
+    ]
+    assert list(rows["kind"])[1] == "comparator" and list(rows["area_name"])[2] == "England"
+
+
+def test_the_two_levels_of_a_change_each_at_the_time_written_with_it():
+    from datetime import date
+
+    rows = extract_figures(
+        "Referrals rose from 1490 in 2017/18 to 1967 this year. "
+        "Children in care increased from 116 in March 2017 to 146 in February 2018.",
+        period=(date(2019, 3, 1), date(2019, 3, 31), "March 2019"),
+    )
+    assert list(zip(rows["as_written"], rows["period_label"])) == [
+        ("1490", "2017-18"),
+        ("1967", "March 2019"),
+        ("116", "March 2017"),
+        ("146", "February 2018"),
+    ]
+    assert [tag for tags in rows["tags"] for tag in str(tags).split(";") if tag.startswith("from_to")] == [
+        "from_to=from",
+        "from_to=to",
+        "from_to=from",
+        "from_to=to",
+    ]

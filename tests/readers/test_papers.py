@@ -42,6 +42,14 @@ COVERED_CATEGORIES = {
     "word_not_a_count",
     "year_range",
     "web_address",
+    # papers as they really arrive (issue 26): the page's furniture and numbers in addresses and compounds
+    "address",
+    "distance",
+    "name",
+    "page_number",
+    "running_header",
+    "contents",
+    "list_marker",
 }
 
 

@@ -120,3 +120,82 @@ def test_a_web_address_ends_before_its_sentence_and_the_figures_after_it_stay_fi
     tokens = number_tokens("Published at mgAi.aspx?ID=16274. There were 45 children (www.x.org/a?id=7), 12 of them.")
     by_token = dict(zip(tokens["token"], tokens["category"]))
     assert by_token == {"16274": "web_address", "45": "figure:count", "7": "web_address", "12": "figure:count"}
+
+
+# Papers as they really arrive (issue 26): ages, durations, distances and thresholds in compounds,
+# dates in dotted and run-together forms, short financial years, phone numbers, addresses, report
+# codes and numbers in names are never figures.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("support for 18-25-year-olds", "definition_threshold"),
+        ("post-16 provision", "name"),
+        ("young people 16 plus", "definition_threshold"),
+        ("care leavers up to the age of 25", "definition_threshold"),
+        ("over a 4-year period", "definition_threshold"),
+        ("in the next 3-4 months", "time_window"),
+        ("placed within a 20-mile radius", "distance"),
+        ("Looked After for 2 1/2 years", "duration"),
+        ("At 01.11.06 the service", "date"),
+        ("Meeting of 14NOVEMBER 2006", "date"),
+        ("the budget for 05-06", "financial_year"),
+        ("Tel: (01865) 815833", "phone_number"),
+        ("County Hall, New Road, Oxford OX1 1ND", "address"),
+        ("PO Box 532, Town Hall", "address"),
+        ("report CH260906-07 to the panel", "code"),
+        ("report CS/24/117 to the panel", "code"),
+        ("the Cohort-12 data", "name"),
+    ],
+)
+def test_each_compound_and_form_is_no_figure(text, category):
+    tokens = number_tokens(text)
+    assert set(tokens["category"]) == {category}, tokens.to_dict("records")
+
+
+def test_forms_near_figures_leave_the_figures_alone():
+    tokens = number_tokens("45 children aged 16-17 year olds; 10-12% of cases; 83% placed within 20 miles")
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert list(figures["span"]) == ["45", "10", "12%", "83%"]
+
+
+def test_a_count_that_looks_like_a_year_is_a_count_where_a_count_noun_follows_or_a_count_pairs_with_it():
+    def figures(text):
+        tokens = number_tokens(text)
+        return list(tokens[tokens["category"].str.startswith("figure:")]["span"])
+
+    assert figures("By March there had been 1967 referrals.") == ["1967"]
+    assert figures("Referrals rose from 1490 in 2017/18 to 1967 this year.") == ["1490", "1967"]
+    assert figures("In 2019 children in care numbers rose to 278.") == ["278"]  # a dating word: a year
+    assert figures("Spending rose from 2017 to 2019 by £2m.") == ["£2m"]  # two years
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("attended under Standing Order 25 (1)", "legislation"),
+        ("children aged under 18", "definition_threshold"),
+    ],
+)
+def test_standing_orders_and_ages_under_a_threshold(text, category):
+    assert set(number_tokens(text)["category"]) == {category}
+
+
+def test_millions_written_in_full_and_a_percentage_reached_are_figures():
+    tokens = number_tokens("a forecast overspend of £9.9 millions; timeliness reached 90% this year")
+    assert list(tokens.drop_duplicates("span")["span"]) == ["£9.9 millions", "90%"]
+
+
+def test_a_month_and_a_short_year_is_a_date_but_a_count_after_a_month_stays_a_figure():
+    tokens = number_tokens("as at the end of July 10. In July 45 children came into care.")
+    assert list(zip(tokens["token"], tokens["category"])) == [("10", "date"), ("45", "figure:count")]
+
+
+def test_paragraph_numbers_run_into_the_text_and_paragraphs_referred_to_and_a_wrapped_phone_number():
+    text = (
+        "It covers the 2010/11 year. 1.2 The budget is overspent by £427,000; details are in 3.17 to 3.24 below. "
+        "Tel: 020 8313\n4807."
+    )
+    tokens = number_tokens(text)
+    figures = tokens[tokens["category"].str.startswith("figure:")]
+    assert list(figures["span"].unique()) == ["£427,000"]
+    assert set(tokens[tokens["token"].isin(["8313", "4807"])]["category"]) == {"phone_number"}
