@@ -56,8 +56,20 @@ def _load_store(use_cache: bool) -> FigureStore:
 
 
 def _store(result: store_cache.Result, catalogue: Catalogue) -> FigureStore:
-    # Shallow copies: every store handed out shares the frames' memory (pandas copies on write).
-    return FigureStore(result.figures.copy(deep=False), catalogue, result.rejections.copy(deep=False))
+    # Shallow copies: every store handed out shares the frames' memory (pandas copies on write),
+    # and the answers worked out from them (`remembered`): the packs of a region's run, one after
+    # another in a kernel, work out the store as known at the month, the benchmarks and each
+    # area's figures once, not once a pack.
+    store = FigureStore(result.figures.copy(deep=False), catalogue, result.rejections.copy(deep=False))
+    kept = _MEMOS.get(id(result))
+    if kept is None or kept[0] is not result or kept[1] is not catalogue:
+        kept = _MEMOS[id(result)] = (result, catalogue, {})
+    store._memo = kept[2]
+    return store
+
+
+# id(result) -> (the result, the catalogue, the answers remembered for stores of it)
+_MEMOS: dict[int, tuple] = {}
 
 
 def read_sources(catalogue: Catalogue, cache: bool = False) -> store_cache.Result:

@@ -59,9 +59,21 @@ def _latest_row(ctx: PackContext, measure) -> dict:
 def _same_period(ctx: PackContext, measure_id: str, area: str, latest) -> pd.Series | None:
     if latest is None:
         return None
-    series = ctx.store.series(measure_id, area=area, status="published_statistic")
-    match = series[(series["period_start"] == latest["period_start"]) & (series["period_end"] == latest["period_end"])]
-    return match.iloc[0] if len(match) else None
+    return _by_period(ctx, measure_id, area).get((latest["period_start"], latest["period_end"]))
+
+
+def _by_period(ctx: PackContext, measure_id: str, area: str) -> dict:
+    """A comparator's published figures by period, worked out once per store: every pack of a
+    region's run asks for the same region's and England's figures."""
+
+    def index() -> dict:
+        series = ctx.store.series(measure_id, area=area, status="published_statistic")
+        found = {}
+        for position, key in enumerate(zip(series["period_start"], series["period_end"])):
+            found.setdefault(key, series.iloc[position])
+        return found
+
+    return ctx.store.remembered(("published_by_period", measure_id, area), index)
 
 
 def sources_table(store: FigureStore, source_ids) -> pd.DataFrame:
