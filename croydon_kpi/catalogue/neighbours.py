@@ -86,8 +86,8 @@ def _neighbours(old_la_code: str, definition: NeighbourModel, path: Path, stamp:
     table, header = _read(path, stamp)
     number_column = _position(header, definition.authority_number_column, path, definition)
     found = table[table[number_column].str.strip() == str(old_la_code)]
-    if found.empty:
-        raise InputError(path, None, f"no authority with number {old_la_code!r} in the {definition.id} model")
+    if found.empty:  # an authority made after the model was (a reorganisation's new council): none in it
+        return pd.DataFrame(columns=["rank", "old_la_code", "closeness"])
     row = found.iloc[0]
     ranks = []
     for rank in range(1, NEIGHBOURS + 1):

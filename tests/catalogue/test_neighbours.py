@@ -56,3 +56,9 @@ def test_a_file_whose_closeness_column_is_not_beside_its_neighbour_is_refused(tm
     path.write_text(path.read_text(encoding="utf-8-sig").replace("SN_3P", "SN_3Q", 1), encoding="utf-8")
     with pytest.raises(InputError, match=r"neighbour 3's closeness column should be 'SN_3P', found 'SN_3Q'"):
         statistical_neighbours("301", "2025")
+
+
+def test_an_authority_made_after_a_model_has_no_neighbours_in_it():
+    from croydon_kpi.catalogue.neighbours import statistical_neighbours
+
+    assert statistical_neighbours("942", "2021").empty  # a number the 2021 model does not hold
