@@ -34,7 +34,9 @@ def _definitions(path: str, stamp: int) -> tuple[dict, ...]:
     shown, entries = read_definitions(FILE, "regions")
     if not isinstance(entries, list) or not entries:
         raise CatalogueError(f"{shown}: `regions:` must be a list of regions")
-    return tuple(check_entry(e, f"{shown}, region {n}", {"name"}, {"parts", "also"}) for n, e in enumerate(entries, 1))
+    return tuple(
+        check_entry(e, f"{shown}, region {n}", {"name"}, {"parts", "also", "written"}) for n, e in enumerate(entries, 1)
+    )
 
 
 def _regions_defined() -> tuple[dict, ...]:
@@ -56,6 +58,8 @@ def region_words() -> dict[str, str]:
             words[name.lower()] = name
         for other in region.get("also", []):
             words[other.lower()] = region["name"]
+        for written, part in region.get("written", {}).items():
+            words[str(written).lower()] = part
     return words
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from croydon_kpi.catalogue.measures import Measure, Source
+from croydon_kpi.catalogue.regions import region_words
 from croydon_kpi.core import schema, validation
 from croydon_kpi.core.areas import AreaLookup
 from croydon_kpi.core.periods import parse_period, period_columns
@@ -19,12 +20,6 @@ from croydon_kpi.errors import InputError, ParseError
 
 REQUIRED_COLUMNS = ["Short Desc", "Years", "LA and Regions", "Values", "LA Number"]
 ENGLAND_NUMBER = 970  # LAIT numbers regions above 970; authorities run from 201 to 943
-# LAIT's region names -> the names DfE's EES files use.
-REGION_NAMES = {
-    "London (Inner)": "Inner London",
-    "London (Outer)": "Outer London",
-    "Yorkshire and the Humber": "Yorkshire and The Humber",
-}
 
 
 def read_table(source: Source, short_descs: set[str]) -> pd.DataFrame:
@@ -54,7 +49,12 @@ def _areas(rows: pd.DataFrame, lookup: AreaLookup, source: Source) -> pd.DataFra
     level = np.where(
         number == ENGLAND_NUMBER, "national", np.where(number > ENGLAND_NUMBER, "regional", "local_authority")
     )
-    lait_names = rows["LA and Regions"].map(lambda n: REGION_NAMES.get(n, n))
+    # a region as DfE's EES files name it (data/catalogue/regions.yaml: "London (Inner)" is Inner London)
+    words = region_words()
+    lait_names = [
+        words.get(str(n).lower(), n) if area_level == "regional" else n
+        for n, area_level in zip(rows["LA and Regions"], level)
+    ]
     old_codes = number.astype("string").where(level == "local_authority")
     codes, names = [], []
     for old_code, area_level, lait_name in zip(old_codes.fillna(""), level, lait_names):
