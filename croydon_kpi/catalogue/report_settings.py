@@ -30,10 +30,15 @@ class ReportSettings:
         months = round(self.visit_window_days / 30.44)
         if months == 12:
             return "a year"
-        return f"{_NUMBER_WORDS.get(months, str(months))} month{'s' if months != 1 else ''}"
+        return f"{number_word(months)} month{'s' if months != 1 else ''}"
 
 
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 9: "nine", 18: "eighteen"}
+
+
+def number_word(number: int) -> str:
+    """A setting's number as a reader says it: 3 -> "three" (as a figure where no word is kept)."""
+    return _NUMBER_WORDS.get(number, str(number))
 
 
 def report_settings() -> ReportSettings:

@@ -61,6 +61,19 @@ class PackContext:
         """The area's own monthly figures: computed from child-level lists where there are any, else reported."""
         return monthly_history(self.store, measure_id, self.area.name, pd.Timestamp(self.month.end))
 
+    @cached_property
+    def own_monthly_measures(self) -> set[str]:
+        """The catalogue measures the area reported or computed for whole months up to the month
+        (the charts' and the workbook's list: most areas have none)."""
+        own = self.store.area_figures(self.area.name)
+        local = own[
+            own["status"].isin(["computed", "reported"])
+            & (own["frequency"] == "month")
+            & own["value"].notna()
+            & (own["period_end"] <= pd.Timestamp(self.month.end))
+        ]
+        return {m for m in set(local["measure"]) if m in self.store.catalogue.measures}
+
     def benchmark(self, measure_id: str, year: int):
         return benchmark(self.store, measure_id, year, self.area.name, as_of=self.month.end)
 

@@ -93,9 +93,7 @@ def monthly_charts(ctx: PackContext) -> list[tuple[str, go.Figure]]:
 
 def _monthly_measures(ctx: PackContext) -> list:
     order = {domain: rank for rank, domain in enumerate(schema.DOMAINS)}
-    own = ctx.store.area_figures(ctx.area.name)
-    local = own.loc[own["status"].isin(["computed", "reported"]) & (own["frequency"] == "month"), "measure"]
-    candidates = [m for m in ctx.store.catalogue.measures.values() if m.id in set(local)]  # most areas: none
+    candidates = [m for m in ctx.store.catalogue.measures.values() if m.id in ctx.own_monthly_measures]
     found = [m for m in candidates if len(monthly_series(ctx, m.id))]
     return sorted(found, key=lambda m: (order.get(m.domain, len(order)), m.title))
 

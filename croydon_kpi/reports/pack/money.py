@@ -8,7 +8,7 @@ import pandas as pd
 
 from croydon_kpi.analysis.finance import money_once, relevant_to_month
 from croydon_kpi.analysis.money import is_one_financial_year, load_deflators, real_terms
-from croydon_kpi.catalogue.report_settings import report_settings
+from croydon_kpi.catalogue.report_settings import number_word, report_settings
 from croydon_kpi.reports.formatting import MONEY_NATURE_WORDS, also_stated, format_money, source_label
 from croydon_kpi.reports.pack.context import PackContext
 
@@ -49,7 +49,7 @@ def money_note(ctx: PackContext) -> str:
     table, earlier = _relevant(ctx)
     deflators = load_deflators()
     before = report_settings().money_financial_years - 1
-    years = "financial year" + (f" and the {_WORDS.get(before, before)} before it" if before else "")
+    years = "financial year" + (f" and the {number_word(before)} before it" if before else "")
     parts = [
         f"Money about {ctx.area.name} known by the end of {ctx.month.label} that bears on the month: its {years}, "
         "and money whose year no source states made known in the twelve months to the month's end; each allocation "
@@ -62,9 +62,6 @@ def money_note(ctx: PackContext) -> str:
         "deflator vintage bundled, whatever the month of the pack."
     )
     return " ".join(parts)
-
-
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _real(row, base: str, deflators) -> str:

@@ -130,7 +130,7 @@ def _trend(ctx: PackContext) -> pd.DataFrame:
     for row in ctx.overview.itertuples():
         rows.append({"Measure": row.title, "Measure id": row.measure, "Unit": row.unit, **_by_month(ctx, row.measure)})
     shown = set(ctx.overview["measure"]) if len(ctx.overview) else set()
-    for measure_id in _other_local_measures(ctx, shown):  # blank this month, but their months are the council's
+    for measure_id in sorted(ctx.own_monthly_measures - shown):  # blank this month, but the council's months
         measure = ctx.store.catalogue.measure(measure_id)
         title = title_for(measure.title, "month")
         rows.append({"Measure": title, "Measure id": measure_id, "Unit": measure.unit, **_by_month(ctx, measure_id)})
@@ -142,19 +142,6 @@ def _trend(ctx: PackContext) -> pd.DataFrame:
         key=lambda label: pd.Period(pd.Timestamp("1 " + label), "M"),
     )
     return frame[["Measure", "Measure id", "Unit", *month_columns]]
-
-
-def _other_local_measures(ctx: PackContext, shown: set) -> list[str]:
-    """The measures with the area's own monthly figures up to the month, other than `shown`."""
-    own = ctx.store.area_figures(ctx.area.name)
-    local = own[
-        own["status"].isin(["computed", "reported"])
-        & (own["frequency"] == "month")
-        & own["value"].notna()
-        & (own["period_end"] <= pd.Timestamp(ctx.month.end))
-    ]
-    found = set(local["measure"]) - shown - {"unmapped"}
-    return sorted(m for m in found if m in ctx.store.catalogue.measures)
 
 
 def _finance(ctx: PackContext) -> pd.DataFrame:
