@@ -125,6 +125,7 @@ class Report:
         return module.empty_warning(store, job.parameters) if hasattr(module, "empty_warning") else None
 
 
+_MONTH = Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True)
 _AREA = Parameter("area", "local authority name, GSS code or DfE number (default: the notebook's)")
 
 REPORTS = (
@@ -137,7 +138,7 @@ REPORTS = (
         about="the month's KPIs against targets and comparators, with risks, money, workforce and data quality",
         description="Build reports/monthly_pack_<month>_<area>.html and its KPI workbook (.xlsx).",
         parameters=(
-            Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True),
+            _MONTH,
             _AREA,
         ),
         side_files=(SideFile("workbook", ".xlsx"),),
@@ -154,7 +155,7 @@ REPORTS = (
         about="every authority of a region side by side: latest published figures, quarters, the region, England",
         description="Build reports/regional_overview_<month>_<region>.html (pack --region builds it with the packs).",
         parameters=(
-            Parameter("month", "YYYY-MM, a finished month; or last: the last complete month", required=True),
+            _MONTH,
             Parameter("region", "a region as DfE's files name it (London, North East ...), or England", required=True),
         ),
     ),
